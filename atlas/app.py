@@ -1,0 +1,103 @@
+"""Starting the GUI: the QApplication, fonts, the reference atlas, the main window.
+
+Start-up order (each step only what the first paint needs):
+  1. QApplication with the organisation and application names that
+     QSettings and QStandardPaths use;
+  2. the bundled fonts (hanzi must render on machines without Chinese fonts);
+  3. the reference atlas (built from db/ on first run; a clear message if the
+     sources are broken);
+  4. the main window, shown; with --exit-when-ready the app quits after the
+     window (and its diagram) has been painted once.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from atlas import __version__
+from atlas.core import paths
+
+APP_NAME = "Acupoint Atlas"
+ORG_NAME = "AcupointAtlas"
+
+
+def application() -> QApplication:
+    """The QApplication, created once with the names settings and paths rely on."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationVersion(__version__)
+    load_fonts()
+    return app
+
+
+_fonts_loaded = False
+
+
+def load_fonts() -> list[str]:
+    """Register the fonts bundled in assets/fonts; returns the family names."""
+    global _fonts_loaded
+    families: list[str] = []
+    if _fonts_loaded:
+        return families
+    _fonts_loaded = True
+    for font in sorted((paths.assets_dir() / "fonts").glob("*.[ot]tf")):
+        font_id = QFontDatabase.addApplicationFont(str(font))
+        if font_id >= 0:
+            families.extend(QFontDatabase.applicationFontFamilies(font_id))
+    return families
+
+
+class _FirstPaint(QObject):
+    """Quits the application once the watched widget has been painted."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__(widget)
+        self._done = False
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and not self._done:
+            self._done = True
+            QTimer.singleShot(0, QApplication.quit)
+        return False
+
+
+def run(exit_when_ready: bool = False) -> int:
+    """Open the main window and run the event loop; returns the exit status."""
+    from atlas.core import Atlas, AtlasDataError
+
+    app = application()
+    try:
+        atlas = Atlas.open()
+    except AtlasDataError as exc:
+        message = str(exc)
+        print(f"atlas: error: {message.splitlines()[0]}", file=sys.stderr)
+        if not exit_when_ready:
+            QMessageBox.critical(
+                None,
+                APP_NAME,
+                "The point database could not be opened.\n\n"
+                f"{message}\n\nReinstalling the atlas usually fixes this.",
+            )
+        return 1
+
+    from atlas.ui import MainWindow
+
+    window = MainWindow(atlas=atlas)
+    if exit_when_ready:
+        target = window.findChild(QWidget, "diagramView")
+        watched = (
+            target.viewport() if target is not None and hasattr(target, "viewport") else window
+        )
+        _FirstPaint(watched)
+    window.show()
+    status = app.exec()
+    atlas.close()
+    return int(status)

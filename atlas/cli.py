@@ -1,0 +1,256 @@
+"""The `atlas` command: the window by default, subcommands for scripts.
+
+Every failure a user can cause (an unknown code, a bad option, a damaged
+database) ends in a one-line message on stderr and a non-zero exit status,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from typing import Any, NoReturn
+
+from atlas import __version__
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """Bad command-line usage, reported in one line."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but errors are one line and raise instead of exiting."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="atlas",
+        description="Acupoint Atlas: an acupoint reference. With no command, opens the window.",
+        epilog="An educational reference: treatment belongs with a licensed practitioner.",
+    )
+    parser.add_argument("--version", action="version", version=f"Acupoint Atlas {__version__}")
+    parser.add_argument(
+        "--exit-when-ready",
+        action="store_true",
+        help="open the window, wait until it has been drawn once, then exit (for smoke tests)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    search = commands.add_parser("search", help="search points by code, name, indication...")
+    search.add_argument("query", nargs="+", help="what to look for (LI4, hegu, 合谷, leg cramps)")
+    search.add_argument("--channel", "-c", help="only this channel (LU, LI, ... EX)")
+    search.add_argument("--region", "-r", help="only this body region (hand, leg, ...)")
+    search.add_argument("--category", "-k", help="only this category (yuan_source, ...)")
+    search.add_argument("--limit", "-n", type=int, default=20, help="at most N results (20)")
+    search.add_argument("--json", action="store_true", help="print a JSON list of point rows")
+
+    show = commands.add_parser("show", help="show everything about one point")
+    show.add_argument("code", help="a point code in any common form (LI4, li-4, UB40)")
+    show.add_argument("--json", action="store_true", help="print the point row as JSON")
+
+    commands.add_parser("db-path", help="print the path of the built reference database")
+
+    check = commands.add_parser("build", help="validate db/ and (re)build the reference database")
+    check.add_argument("--check", action="store_true", help="only validate the sources")
+
+    try:
+        print_cli = importlib.import_module("atlas.printing.cli")
+    except ImportError:  # printing is optional during bring-up
+        pass
+    else:
+        print_cli.add_commands(commands)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    _safe_output()
+    try:
+        args = _parser().parse_args(args_list)
+        if args.command is None:
+            from atlas.app import run
+
+            return run(exit_when_ready=args.exit_when_ready)
+        return int(_COMMANDS[args.command](args))
+    except UsageError as exc:
+        _fail(f"{exc} (try 'atlas --help')")
+        return EXIT_USAGE
+    except CommandError as exc:
+        _fail(str(exc))
+        return exc.status
+    except KeyboardInterrupt:
+        _fail("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        from atlas.core import AtlasDataError
+
+        if isinstance(exc, AtlasDataError):
+            _fail(str(exc).splitlines()[0] if str(exc) else "the reference database is unusable")
+            for line in str(exc).splitlines()[1:]:
+                print(line, file=sys.stderr)
+            return EXIT_ERROR
+        _fail(f"unexpected error: {type(exc).__name__}: {exc}")
+        return EXIT_ERROR
+
+
+class CommandError(Exception):
+    """A user-facing failure of a command."""
+
+    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _fail(message: str) -> None:
+    print(f"atlas: error: {message}", file=sys.stderr)
+
+
+def _safe_output() -> None:
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def open_atlas() -> Any:
+    from atlas.core import Atlas
+
+    return Atlas.open()
+
+
+def _search(args: argparse.Namespace) -> int:
+    if args.limit < 1:
+        raise CommandError("--limit must be at least 1", EXIT_USAGE)
+    atlas = open_atlas()
+    query = " ".join(args.query)
+    try:
+        results = atlas.search(
+            query,
+            channel=args.channel,
+            region=args.region,
+            category=args.category,
+            limit=args.limit,
+        )
+    except ValueError as exc:
+        raise CommandError(str(exc), EXIT_USAGE) from exc
+    if args.json:
+        print(json.dumps([atlas.row(r.code) for r in results], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not results:
+        print(f"No points found for {query!r}.", file=sys.stderr)
+        return EXIT_OK
+    width = max(len(r.code) for r in results)
+    for r in results:
+        p = r.point
+        print(f"{p.code:<{width}}  {p.pinyin_tones:<16} {p.hanzi:<6} {p.english:<28} {r.match}")
+    return EXIT_OK
+
+
+def _show(args: argparse.Namespace) -> int:
+    atlas = open_atlas()
+    point = atlas.point(args.code)
+    if point is None:
+        raise CommandError(f"unknown point code {args.code!r}")
+    if args.json:
+        print(json.dumps(atlas.row(point.code), ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(format_point(atlas, point))
+    return EXIT_OK
+
+
+def format_point(atlas: Any, point: Any) -> str:
+    """A point as readable terminal text."""
+    width = min(shutil.get_terminal_size((88, 24)).columns, 100)
+    channel = atlas.channel(point.channel)
+    lines = [
+        f"{point.code}  {point.pinyin_tones}  {point.hanzi} ({point.hanzi_simplified})",
+        f"{point.english} · {channel.english if channel else point.channel}"
+        f" · {atlas.region(point.region).name if atlas.region(point.region) else point.region}",
+    ]
+    if point.aliases:
+        lines.append(f"Also: {', '.join(point.aliases)}")
+    lines.append("")
+
+    def section(title: str, text: str) -> None:
+        lines.append(title.upper())
+        for paragraph in text.split("\n"):
+            lines.extend(
+                textwrap.wrap(paragraph, width, initial_indent="  ", subsequent_indent="  ")
+            )
+        lines.append("")
+
+    if point.categories:
+        cats = []
+        for c in point.categories:
+            category = atlas.category(c.category)
+            cats.append(f"{category.name if category else c.category} ({c.relates_to})")
+        section("Categories", "; ".join(cats))
+    section("Location", point.location)
+    if point.location_alt:
+        section("Alternative location (WHO)", point.location_alt)
+    section("How to find it", point.how_to_find)
+    section("Indications", ", ".join(point.indications))
+    section("Actions", point.actions)
+    technique = (
+        f"{point.needling_angle.capitalize()}, {point.depth_text}. {point.needling_method}"
+        if point.needled
+        else f"Not needled. {point.needling_method}"
+    )
+    section("Needling", technique)
+    section("Moxibustion", point.moxibustion)
+    flags = [atlas.caution_flag(f).name for f in point.caution_flags if atlas.caution_flag(f)]
+    section("Cautions" + (f" [{', '.join(flags)}]" if flags else ""), point.cautions)
+    used_for = atlas.conditions_for(point.code)
+    if used_for:
+        section("Used for", ", ".join(c.name for c in used_for))
+    lines.append("Educational reference only: treatment belongs with a licensed practitioner.")
+    return "\n".join(lines)
+
+
+def _db_path(args: argparse.Namespace) -> int:
+    atlas = open_atlas()
+    print(atlas.path)
+    return EXIT_OK
+
+
+def _build(args: argparse.Namespace) -> int:
+    from atlas.core import build
+
+    try:
+        if args.check:
+            build.load_sources()
+            print("The point sources are valid.")
+        else:
+            print(build.ensure_built())
+    except build.BuildError as exc:
+        raise CommandError(str(exc)) from exc
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Any] = {
+    "search": _search,
+    "show": _show,
+    "db-path": _db_path,
+    "build": _build,
+}
+
+
+def register(name: str, handler: Any) -> None:
+    """Add a subcommand handler (used by optional modules such as printing)."""
+    _COMMANDS[name] = handler

@@ -1,0 +1,350 @@
+"""The Atlas: read-only access to the reference database.
+
+    >>> atlas = Atlas.open()
+    >>> atlas.point("li-4").pinyin
+    'Hegu'
+
+Points, channels, regions, categories and conditions are small, so they are
+read into memory once, as immutable objects; search uses the database's
+full-text index as well.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from atlas.core import build, codes
+from atlas.core.model import (
+    Category,
+    CautionFlag,
+    Channel,
+    Condition,
+    ConditionPoint,
+    Point,
+    PointCategory,
+    Region,
+)
+from atlas.core.search import SearchIndex, SearchResult
+
+#: The public columns of the points table, in order (also the keys of `--json`).
+POINT_COLUMNS: tuple[str, ...] = (
+    "code", "channel", "number", "pinyin", "pinyin_tones", "hanzi", "hanzi_simplified",
+    "english", "region", "location", "location_alt", "how_to_find", "actions",
+    "needling_angle", "depth_min", "depth_max", "needling_method", "moxibustion", "cautions",
+)  # fmt: skip
+
+
+class AtlasDataError(Exception):
+    """The reference database is missing, stale or damaged, or cannot be built."""
+
+
+class Atlas:
+    """The reference atlas. Open with `Atlas.open()`; close (or use `with`) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        try:
+            self._load()
+        except sqlite3.Error as exc:
+            conn.close()
+            raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
+        self._search = SearchIndex(self)
+
+    # ---------------------------------------------------------------- opening
+
+    @classmethod
+    def open(cls, path: str | Path | None = None) -> Atlas:
+        """Open a reference database read-only; by default the one built from `db/`.
+
+        The default database is built (or rebuilt, when the sources changed or
+        the cached file is damaged) on first use.
+        """
+        if path is None:
+            try:
+                path = build.ensure_built()
+            except build.BuildError as exc:
+                raise AtlasDataError(str(exc)) from exc
+            except OSError as exc:
+                raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
+        path = Path(path).resolve()
+        if not path.is_file():
+            raise AtlasDataError(f"No reference database at {path}")
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+            conn.execute("PRAGMA query_only = ON")
+            conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
+        except sqlite3.Error as exc:
+            raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
+        return cls(conn, path)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> Atlas:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ---------------------------------------------------------------- loading
+
+    def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cursor = self._conn.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+    def _load(self) -> None:
+        self._meta = {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
+        self._regions = {
+            r["id"]: Region(r["id"], r["name"], r["area"])
+            for r in self._rows("SELECT id, name, area FROM regions ORDER BY sort")
+        }
+        channel_fields = (
+            "code, english, pinyin, hanzi, hanzi_simplified, kind, organ, element, polarity,"
+            " colour, point_count, summary"
+        )
+        self._channels = {
+            r["code"]: Channel(**r)
+            for r in self._rows(f"SELECT {channel_fields} FROM channels ORDER BY sort")
+        }
+        self._categories = {
+            r["id"]: Category(**r)
+            for r in self._rows(
+                "SELECT id, name, relates_to, summary FROM categories ORDER BY sort"
+            )
+        }
+        self._flags = {
+            r["id"]: CautionFlag(**r)
+            for r in self._rows("SELECT id, name, summary FROM caution_flags ORDER BY sort")
+        }
+        extras: dict[str, dict[str, list[Any]]] = {}
+
+        def extra(code: str, key: str) -> list[Any]:
+            return extras.setdefault(code, {}).setdefault(key, [])
+
+        for r in self._rows("SELECT code, indication FROM point_indications ORDER BY code, sort"):
+            extra(r["code"], "indications").append(r["indication"])
+        for r in self._rows(
+            "SELECT pc.code, pc.category, pc.relates_to FROM point_categories pc"
+            " JOIN categories c ON c.id = pc.category ORDER BY pc.code, c.sort"
+        ):
+            extra(r["code"], "categories").append(PointCategory(r["category"], r["relates_to"]))
+        for r in self._rows(
+            "SELECT pc.code, pc.flag FROM point_cautions pc"
+            " JOIN caution_flags f ON f.id = pc.flag ORDER BY pc.code, f.sort"
+        ):
+            extra(r["code"], "caution_flags").append(r["flag"])
+        for r in self._rows("SELECT code, alias, kind FROM point_aliases ORDER BY code, alias"):
+            extra(r["code"], "aliases").append(r["alias"])
+        self._alias_codes = {
+            r["alias"].upper(): r["code"]
+            for r in self._rows("SELECT code, alias FROM point_aliases WHERE kind = 'code'")
+        }
+
+        self._points: dict[str, Point] = {}
+        for r in self._rows(f"SELECT {', '.join(POINT_COLUMNS)} FROM points ORDER BY sort"):
+            more = extras.get(r["code"], {})
+            self._points[r["code"]] = Point(
+                **r,
+                indications=tuple(more.get("indications", ())),
+                categories=tuple(more.get("categories", ())),
+                caution_flags=tuple(more.get("caution_flags", ())),
+                aliases=tuple(more.get("aliases", ())),
+            )
+        self._sort = {code: i for i, code in enumerate(self._points)}
+
+        points_by_condition: dict[str, list[ConditionPoint]] = {}
+        for r in self._rows(
+            "SELECT condition_id, code, reason FROM condition_points ORDER BY condition_id, sort"
+        ):
+            points_by_condition.setdefault(r["condition_id"], []).append(
+                ConditionPoint(r["code"], r["reason"])
+            )
+        self._conditions = {
+            r["id"]: Condition(
+                id=r["id"],
+                name=r["name"],
+                keywords=tuple(k for k in r["keywords"].split("; ") if k),
+                summary=r["summary"],
+                triggers=tuple(t for t in r["triggers"].split("; ") if t),
+                course=r["course"],
+                evidence=r["evidence"],
+                points=tuple(points_by_condition.get(r["id"], ())),
+            )
+            for r in self._rows(
+                "SELECT id, name, keywords, summary, triggers, course, evidence"
+                " FROM conditions ORDER BY sort"
+            )
+        }
+
+    # ---------------------------------------------------------------- reading
+
+    @property
+    def version(self) -> str:
+        """The hash of the sources this database was built from."""
+        return str(self._meta.get("source_hash", ""))
+
+    def resolve(self, code: str) -> str | None:
+        """The WHO code of the point that `code` names in any common form, or None."""
+        parsed = codes.parse_code(code)
+        if parsed is not None and parsed.code in self._points:
+            return parsed.code
+        unchecked = codes.parse_code(code, check_range=False)
+        if unchecked is not None:
+            return self._alias_codes.get(unchecked.code)
+        return None
+
+    def point(self, code: str) -> Point | None:
+        """The point a code names (LI4, li-4, "Large Intestine 4", GV29 for EX-HN3), or None."""
+        resolved = self.resolve(code)
+        return self._points[resolved] if resolved else None
+
+    def points(
+        self,
+        channel: str | None = None,
+        region: str | None = None,
+        category: str | None = None,
+    ) -> tuple[Point, ...]:
+        """Points in atlas order (channel order, then number), optionally filtered.
+
+        Raises ValueError for an unknown channel, region or category.
+        """
+        channel, region, category = self.check_filters(channel, region, category)
+        return tuple(
+            p
+            for p in self._points.values()
+            if (channel is None or p.channel == channel)
+            and (region is None or p.region == region)
+            and (category is None or category in p.category_ids())
+        )
+
+    def check_filters(
+        self, channel: str | None, region: str | None, category: str | None
+    ) -> tuple[str | None, str | None, str | None]:
+        """Normalise filter values; raise ValueError naming an unknown one."""
+        if channel:
+            resolved = codes.channel_of(channel)
+            if resolved is None or resolved not in self._channels:
+                known = ", ".join(self._channels)
+                raise ValueError(f"unknown channel {channel!r} (one of {known})")
+            channel = resolved
+        if region:
+            region = region.strip().lower().replace(" ", "_").replace("-", "_")
+            if region not in self._regions:
+                raise ValueError(f"unknown region {region!r} (one of {', '.join(self._regions)})")
+        if category:
+            category = category.strip().lower().replace(" ", "_").replace("-", "_")
+            if category not in self._categories:
+                known = ", ".join(self._categories)
+                raise ValueError(f"unknown category {category!r} (one of {known})")
+        return channel or None, region or None, category or None
+
+    def all_points(self) -> Iterator[Point]:
+        return iter(self._points.values())
+
+    def sort_index(self, code: str) -> int:
+        return self._sort.get(code, len(self._sort))
+
+    def channels(self) -> tuple[Channel, ...]:
+        return tuple(self._channels.values())
+
+    def channel(self, code: str) -> Channel | None:
+        resolved = codes.channel_of(code)
+        return self._channels.get(resolved) if resolved else None
+
+    def regions(self) -> tuple[Region, ...]:
+        return tuple(self._regions.values())
+
+    def region(self, region_id: str) -> Region | None:
+        return self._regions.get(region_id)
+
+    def categories(self) -> tuple[Category, ...]:
+        return tuple(self._categories.values())
+
+    def category(self, category_id: str) -> Category | None:
+        return self._categories.get(category_id)
+
+    def caution_flags(self) -> tuple[CautionFlag, ...]:
+        return tuple(self._flags.values())
+
+    def caution_flag(self, flag_id: str) -> CautionFlag | None:
+        return self._flags.get(flag_id)
+
+    def conditions(self) -> tuple[Condition, ...]:
+        return tuple(self._conditions.values())
+
+    def condition(self, condition_id: str) -> Condition | None:
+        return self._conditions.get(condition_id)
+
+    def conditions_for(self, code: str) -> tuple[Condition, ...]:
+        """The conditions that use a point."""
+        return tuple(c for c in self._conditions.values() if any(p.code == code for p in c.points))
+
+    def row(self, code: str) -> dict[str, Any] | None:
+        """The point's `points` row as a plain dict (the keys of `atlas show --json`)."""
+        point = self.point(code)
+        if point is None:
+            return None
+        return {name: getattr(point, name) for name in POINT_COLUMNS}
+
+    def table(self, name: str, where: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        """Rows of a reference table (read-only), for the diagram and tools.
+
+        Table and column names are checked against the schema, values are bound.
+        """
+        tables = {
+            r["name"] for r in self._rows("SELECT name FROM sqlite_master WHERE type='table'")
+        }
+        if name not in tables:
+            return []
+        columns = {r["name"] for r in self._rows(f'PRAGMA table_info("{name}")')}
+        clauses: list[str] = []
+        params: list[Any] = []
+        for key, value in (where or {}).items():
+            if key not in columns:
+                raise ValueError(f"no column {key!r} in {name}")
+            clauses.append(f'"{key}" = ?')
+            params.append(value)
+        sql = f'SELECT * FROM "{name}"' + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
+        return self._rows(sql, params)
+
+    # ---------------------------------------------------------------- search
+
+    def search(
+        self,
+        query: str,
+        *,
+        channel: str | None = None,
+        region: str | None = None,
+        category: str | None = None,
+        limit: int = 50,
+    ) -> list[SearchResult]:
+        """Ranked points for what a user typed: codes, names, indications, conditions.
+
+        Never raises for odd input; raises ValueError only for an unknown filter.
+        """
+        channel, region, category = self.check_filters(channel, region, category)
+        return self._search.search(
+            query, channel=channel, region=region, category=category, limit=limit
+        )
+
+    def search_conditions(self, query: str, limit: int = 10) -> list[Condition]:
+        """Conditions whose name, keywords or summary match the query."""
+        return [self._conditions[c] for c in self._search.condition_ids(query)[:limit]]
+
+    # The search index reads the full-text tables through these two methods.
+    def _fts(self, sql: str, params: Iterable[Any]) -> list[tuple[Any, ...]]:
+        try:
+            return self._conn.execute(sql, tuple(params)).fetchall()
+        except sqlite3.Error:
+            return []

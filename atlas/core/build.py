@@ -1,0 +1,678 @@
+"""Build the reference SQLite database from the TOML sources in `db/`.
+
+The sources are the truth; the built file is a cache, keyed by a hash of the
+sources (and of this module), rebuilt whenever they change and never edited.
+Every record is validated before anything is written, and every problem is
+reported with the file and the point it concerns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib
+import os
+import re
+import sqlite3
+import tempfile
+import tomllib
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from atlas.core import paths
+from atlas.core.codes import CHANNEL_CODES, parse_code
+
+NEEDLING_ANGLES = ("perpendicular", "oblique", "transverse", "none")
+MAX_DEPTH_CUN = 5.0
+
+_POINT_REQUIRED: dict[str, type | tuple[type, ...]] = {
+    "code": str,
+    "pinyin": str,
+    "pinyin_tones": str,
+    "hanzi": str,
+    "hanzi_simplified": str,
+    "english": str,
+    "region": str,
+    "location": str,
+    "how_to_find": str,
+    "indications": list,
+    "actions": list,
+    "angle": str,
+    "method": str,
+    "moxibustion": str,
+    "cautions": str,
+}
+_POINT_OPTIONAL: dict[str, type | tuple[type, ...]] = {
+    "depth": list,
+    "location_alt": str,
+    "caution_flags": list,
+    "categories": list,
+    "aliases": list,
+}
+
+_CONDITION_REQUIRED: dict[str, type | tuple[type, ...]] = {
+    "id": str,
+    "name": str,
+    "summary": str,
+    "triggers": list,
+    "course": str,
+    "evidence": str,
+    "points": list,
+}
+_CONDITION_OPTIONAL: dict[str, type | tuple[type, ...]] = {"keywords": list}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the sources."""
+
+    file: str
+    item: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"{self.file}: {self.item}" if self.item else self.file
+        return f"{where}: {self.message}"
+
+
+class BuildError(Exception):
+    """The sources are invalid; `problems` lists every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        shown = "\n".join(f"  {p}" for p in problems[:50])
+        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
+        super().__init__(f"{len(problems)} problem(s) in the point sources:\n{shown}{more}")
+
+
+@dataclass
+class Sources:
+    """Validated sources, ready to be written."""
+
+    root: Path
+    regions: list[dict[str, Any]] = field(default_factory=list)
+    channels: list[dict[str, Any]] = field(default_factory=list)
+    categories: list[dict[str, Any]] = field(default_factory=list)
+    flags: list[dict[str, Any]] = field(default_factory=list)
+    points: list[dict[str, Any]] = field(default_factory=list)
+    aliases: list[dict[str, Any]] = field(default_factory=list)
+    indications: list[dict[str, Any]] = field(default_factory=list)
+    point_categories: list[dict[str, Any]] = field(default_factory=list)
+    point_cautions: list[dict[str, Any]] = field(default_factory=list)
+    conditions: list[dict[str, Any]] = field(default_factory=list)
+    condition_points: list[dict[str, Any]] = field(default_factory=list)
+    diagram: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+
+
+def strip_tones(text: str) -> str:
+    """'Hégǔ' -> 'Hegu'; 'Nǚ' -> 'Nu'."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def _source_files(source: Path) -> list[Path]:
+    return sorted(p for p in source.rglob("*") if p.suffix in (".toml", ".sql") and p.is_file())
+
+
+def sources_hash(source: Path | None = None) -> str:
+    """A hash of every source file and of the build code itself."""
+    source = source or paths.source_dir()
+    digest = hashlib.sha256()
+    for code_file in sorted(Path(__file__).parent.glob("*.py")):
+        digest.update(code_file.read_bytes())
+    for path in _source_files(source):
+        digest.update(path.relative_to(source).as_posix().encode())
+        digest.update(b"\0")
+        digest.update(path.read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:16]
+
+
+class _Checker:
+    """Collects problems while reading the sources."""
+
+    def __init__(self, source: Path) -> None:
+        self.source = source
+        self.problems: list[Problem] = []
+
+    def rel(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.source.parent).as_posix()
+        except ValueError:
+            return str(path)
+
+    def add(self, path: Path, item: str, message: str) -> None:
+        self.problems.append(Problem(self.rel(path), item, message))
+
+    def load(self, path: Path) -> dict[str, Any] | None:
+        try:
+            with path.open("rb") as f:
+                return tomllib.load(f)
+        except FileNotFoundError:
+            self.add(path, "", "file is missing")
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            self.add(path, "", f"not valid TOML: {exc}")
+        return None
+
+    def fields(
+        self,
+        path: Path,
+        item: str,
+        record: Mapping[str, Any],
+        required: Mapping[str, type | tuple[type, ...]],
+        optional: Mapping[str, type | tuple[type, ...]],
+    ) -> bool:
+        ok = True
+        for name, kind in required.items():
+            if name not in record:
+                self.add(path, item, f"missing field '{name}'")
+                ok = False
+            elif not isinstance(record[name], kind):
+                self.add(path, item, f"field '{name}' should be {_kind_name(kind)}")
+                ok = False
+            elif isinstance(record[name], str | list) and not record[name]:
+                self.add(path, item, f"field '{name}' is empty")
+                ok = False
+        for name, value in record.items():
+            if name in required:
+                continue
+            if name not in optional:
+                self.add(path, item, f"unknown field '{name}'")
+                ok = False
+            elif not isinstance(value, optional[name]):
+                self.add(path, item, f"field '{name}' should be {_kind_name(optional[name])}")
+                ok = False
+        return ok
+
+    def strings(self, path: Path, item: str, name: str, values: Iterable[Any]) -> list[str]:
+        out: list[str] = []
+        for value in values:
+            if not isinstance(value, str) or not value.strip():
+                self.add(path, item, f"'{name}' holds an empty or non-text entry: {value!r}")
+            else:
+                out.append(value.strip())
+        if len(set(out)) != len(out):
+            self.add(path, item, f"'{name}' repeats an entry")
+        return out
+
+
+def _kind_name(kind: type | tuple[type, ...]) -> str:
+    names = {str: "text", list: "a list", dict: "a table", int: "a number", float: "a number"}
+    kinds = kind if isinstance(kind, tuple) else (kind,)
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _point_files(source: Path) -> Iterator[tuple[str, Path]]:
+    for channel in (*CHANNEL_CODES, "EX"):
+        yield channel, source / "points" / f"{channel}.toml"
+
+
+def load_sources(source: Path | None = None) -> Sources:
+    """Read and validate every source file; raise BuildError listing all problems."""
+    source = source or paths.source_dir()
+    check = _Checker(source)
+    out = Sources(source)
+
+    regions_path = source / "regions.toml"
+    doc = check.load(regions_path) or {}
+    for i, region in enumerate(doc.get("regions", [])):
+        out.regions.append({**region, "sort": i})
+    region_ids = {r.get("id") for r in out.regions}
+
+    channels_path = source / "channels.toml"
+    doc = check.load(channels_path) or {}
+    for i, channel in enumerate(doc.get("channels", [])):
+        out.channels.append({**channel, "sort": i})
+    channel_counts = {c.get("code"): c.get("point_count") for c in out.channels}
+
+    categories_path = source / "categories.toml"
+    doc = check.load(categories_path) or {}
+    expected_counts: dict[str, int] = {}
+    for i, category in enumerate(doc.get("categories", [])):
+        expected_counts[category["id"]] = category.get("count", 0)
+        out.categories.append({k: v for k, v in category.items() if k != "count"} | {"sort": i})
+    category_ids = set(expected_counts)
+
+    flags_path = source / "cautions.toml"
+    doc = check.load(flags_path) or {}
+    for i, flag in enumerate(doc.get("flags", [])):
+        out.flags.append({**flag, "sort": i})
+    flag_ids = {f.get("id") for f in out.flags}
+
+    seen_codes: dict[str, str] = {}
+    seen_aliases: dict[str, str] = {}
+    sort = 0
+    for channel, path in _point_files(source):
+        point_doc = check.load(path)
+        if point_doc is None:
+            continue
+        doc = point_doc
+        unknown = set(doc) - {"points"}
+        if unknown:
+            check.add(path, "", f"unknown top-level key(s): {', '.join(sorted(unknown))}")
+        records = doc.get("points", [])
+        if not isinstance(records, list):
+            check.add(path, "", "'points' should be an array of tables ([[points]])")
+            continue
+        if channel_counts.get(channel) and len(records) != channel_counts[channel]:
+            check.add(
+                path,
+                "",
+                f"holds {len(records)} points; channels.toml says {channel_counts[channel]}",
+            )
+        for index, record in enumerate(records):
+            item = str(record.get("code") or f"record #{index + 1}")
+            if not check.fields(path, item, record, _POINT_REQUIRED, _POINT_OPTIONAL):
+                continue
+            row = _point_row(check, path, item, channel, record, region_ids)
+            if row is None:
+                continue
+            code = row["code"]
+            if code in seen_codes:
+                check.add(path, item, f"duplicate code (also in {seen_codes[code]})")
+                continue
+            seen_codes[code] = check.rel(path)
+            sort += 1
+            row["sort"] = sort
+            out.points.append(row)
+            for n, indication in enumerate(
+                check.strings(path, item, "indications", record["indications"])
+            ):
+                out.indications.append({"code": code, "indication": indication, "sort": n})
+            for flag in check.strings(path, item, "caution_flags", record.get("caution_flags", [])):
+                if flag not in flag_ids:
+                    check.add(path, item, f"unknown caution flag '{flag}'")
+                else:
+                    out.point_cautions.append({"code": code, "flag": flag})
+            for entry in record.get("categories", []):
+                if not isinstance(entry, dict) or set(entry) != {"category", "relates_to"}:
+                    check.add(path, item, "each category needs exactly 'category' and 'relates_to'")
+                elif entry["category"] not in category_ids:
+                    check.add(path, item, f"unknown category '{entry['category']}'")
+                elif not isinstance(entry["relates_to"], str) or not entry["relates_to"]:
+                    check.add(path, item, f"category '{entry['category']}' needs 'relates_to'")
+                else:
+                    out.point_categories.append({"code": code, **entry})
+            for entry in record.get("aliases", []):
+                if (
+                    not isinstance(entry, dict)
+                    or not {"alias", "kind"} <= set(entry)
+                    or not (set(entry) <= {"alias", "kind", "note"})
+                ):
+                    check.add(
+                        path, item, "each alias needs 'alias' and 'kind' (and may have 'note')"
+                    )
+                elif entry["kind"] not in ("code", "name"):
+                    check.add(
+                        path, item, f"alias kind must be 'code' or 'name', not {entry['kind']!r}"
+                    )
+                else:
+                    key = entry["alias"].strip().upper()
+                    if entry["kind"] == "code" and key in seen_aliases:
+                        check.add(path, item, f"alias code {entry['alias']} is already used")
+                    seen_aliases[key] = code
+                    out.aliases.append({"code": code, "note": "", **entry})
+
+    for alias, code in seen_aliases.items():
+        if alias in seen_codes:
+            check.add(source / "points", code, f"alias {alias} is also the code of a point")
+
+    by_category: dict[str, int] = {}
+    for row in out.point_categories:
+        by_category[row["category"]] = by_category.get(row["category"], 0) + 1
+    complete = len(out.points) == sum(c for c in channel_counts.values() if c)
+    if complete:
+        for category_id, expected in expected_counts.items():
+            if expected and by_category.get(category_id, 0) != expected:
+                check.add(
+                    categories_path,
+                    category_id,
+                    f"{by_category.get(category_id, 0)} points carry it; expected {expected}",
+                )
+
+    _load_conditions(check, source / "conditions.toml", out, set(seen_codes))
+
+    if not check.problems:
+        out.diagram = _diagram_tables(check, source, out)
+
+    if check.problems:
+        raise BuildError(check.problems)
+    return out
+
+
+_DEPTH_RE = re.compile(r"^\d+(\.\d+)?$")
+
+
+def _point_row(
+    check: _Checker,
+    path: Path,
+    item: str,
+    channel: str,
+    record: Mapping[str, Any],
+    region_ids: set[Any],
+) -> dict[str, Any] | None:
+    ok = True
+    code = record["code"]
+    parsed = parse_code(code)
+    if parsed is None or parsed.code != code:
+        check.add(path, item, f"malformed code {code!r} (WHO form, such as LI4 or EX-HN3)")
+        return None
+    if parsed.channel != channel:
+        check.add(path, item, f"code belongs to channel {parsed.channel}, not {channel}")
+        ok = False
+    if record["region"] not in region_ids:
+        check.add(path, item, f"unknown region {record['region']!r}")
+        ok = False
+    if strip_tones(record["pinyin_tones"]).replace(" ", "").lower() != record["pinyin"].replace(
+        " ", ""
+    ).lower().replace("ü", "u"):
+        check.add(
+            path,
+            item,
+            f"pinyin_tones {record['pinyin_tones']!r} does not spell {record['pinyin']!r}",
+        )
+        ok = False
+    angle = record["angle"]
+    if angle not in NEEDLING_ANGLES:
+        check.add(path, item, f"angle must be one of {', '.join(NEEDLING_ANGLES)}, not {angle!r}")
+        ok = False
+    depth_min: float | None = None
+    depth_max: float | None = None
+    depth = record.get("depth")
+    if angle == "none":
+        if depth is not None:
+            check.add(path, item, "a point that is not needled (angle 'none') takes no depth")
+            ok = False
+    elif depth is None:
+        check.add(path, item, "missing field 'depth' ([min, max] in cun)")
+        ok = False
+    elif (
+        len(depth) != 2
+        or not all(isinstance(d, int | float) and not isinstance(d, bool) for d in depth)
+        or not 0 <= depth[0] <= depth[1] <= MAX_DEPTH_CUN
+        or depth[1] == 0
+    ):
+        check.add(
+            path,
+            item,
+            f"malformed depth {depth!r}: give [min, max] in cun,"
+            f" 0 <= min <= max <= {MAX_DEPTH_CUN:g}",
+        )
+        ok = False
+    else:
+        depth_min, depth_max = float(depth[0]), float(depth[1])
+    actions = check.strings(path, item, "actions", record["actions"])
+    if not ok:
+        return None
+    return {
+        "code": code,
+        "channel": channel,
+        "number": parsed.number,
+        "pinyin": record["pinyin"],
+        "pinyin_tones": record["pinyin_tones"],
+        "hanzi": record["hanzi"],
+        "hanzi_simplified": record["hanzi_simplified"],
+        "english": record["english"],
+        "region": record["region"],
+        "location": record["location"].strip(),
+        "location_alt": record.get("location_alt", "").strip(),
+        "how_to_find": record["how_to_find"].strip(),
+        "actions": "; ".join(actions),
+        "needling_angle": angle,
+        "depth_min": depth_min,
+        "depth_max": depth_max,
+        "needling_method": record["method"].strip(),
+        "moxibustion": record["moxibustion"].strip(),
+        "cautions": record["cautions"].strip(),
+    }
+
+
+def _load_conditions(check: _Checker, path: Path, out: Sources, codes: set[str]) -> None:
+    if not path.exists():
+        return
+    doc = check.load(path) or {}
+    seen: set[str] = set()
+    for index, record in enumerate(doc.get("conditions", [])):
+        item = str(record.get("id") or f"condition #{index + 1}")
+        if not check.fields(path, item, record, _CONDITION_REQUIRED, _CONDITION_OPTIONAL):
+            continue
+        cid = record["id"]
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", cid):
+            check.add(path, item, "condition id must be lower_case_with_underscores")
+            continue
+        if cid in seen:
+            check.add(path, item, "duplicate condition id")
+            continue
+        seen.add(cid)
+        triggers = check.strings(path, item, "triggers", record["triggers"])
+        keywords = check.strings(path, item, "keywords", record.get("keywords", []))
+        out.conditions.append(
+            {
+                "id": cid,
+                "name": record["name"].strip(),
+                "keywords": "; ".join(keywords),
+                "summary": record["summary"].strip(),
+                "triggers": "; ".join(triggers),
+                "course": record["course"].strip(),
+                "evidence": record["evidence"].strip(),
+                "sort": len(out.conditions),
+            }
+        )
+        seen_points: set[str] = set()
+        for n, entry in enumerate(record["points"]):
+            if not isinstance(entry, dict) or set(entry) != {"code", "reason"}:
+                check.add(path, item, f"point #{n + 1} needs exactly 'code' and 'reason'")
+                continue
+            code = entry["code"]
+            if code not in codes:
+                check.add(path, item, f"unknown point {code!r}")
+            elif code in seen_points:
+                check.add(path, item, f"point {code} listed twice")
+            elif not isinstance(entry["reason"], str) or not entry["reason"].strip():
+                check.add(path, item, f"point {code} needs a reason")
+            else:
+                seen_points.add(code)
+                out.condition_points.append(
+                    {
+                        "condition_id": cid,
+                        "code": code,
+                        "reason": entry["reason"].strip(),
+                        "sort": n,
+                    }
+                )
+
+
+def _diagram_tables(check: _Checker, source: Path, out: Sources) -> dict[str, list[dict[str, Any]]]:
+    """Derive the diagram tables (placements and friends) from the locators.
+
+    atlas.core.placement reads db/locators/ and returns rows per table name.
+    """
+    try:
+        placement = importlib.import_module("atlas.core.placement")
+    except ImportError:  # the diagram engine is not there yet during bring-up
+        return {}
+    try:
+        tables: dict[str, list[dict[str, Any]]] = placement.compute(
+            source, {p["code"]: p for p in out.points}
+        )
+        return tables
+    except placement.LocatorError as exc:
+        check.add(Path(exc.file), exc.code, str(exc))
+        return {}
+
+
+def _fts_names(point: Mapping[str, Any], aliases: Iterable[str]) -> str:
+    parts = [
+        point["code"],
+        point["pinyin"],
+        point["pinyin_tones"],
+        point["pinyin"].replace(" ", ""),
+        point["hanzi"],
+        point["hanzi_simplified"],
+        point["english"],
+        *aliases,
+    ]
+    return " ".join(parts)
+
+
+def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
+    """Write validated sources into a new SQLite file at dest (replaced atomically)."""
+    from atlas import __version__
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    schema = (sources.root / "schema.sql").read_text(encoding="utf-8")
+    fd, tmp_name = tempfile.mkstemp(prefix=".reference-", suffix=".sqlite", dir=dest.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA journal_mode = OFF")
+            conn.execute("PRAGMA synchronous = OFF")
+            db = sqlite_utils.Database(conn)
+            db.executescript(schema)
+            with conn:
+                db.table("meta").insert_all(
+                    [
+                        {"key": "source_hash", "value": source_hash},
+                        {"key": "atlas_version", "value": __version__},
+                        {"key": "point_count", "value": str(len(sources.points))},
+                    ]
+                )
+                for table, rows in (
+                    ("regions", sources.regions),
+                    ("channels", sources.channels),
+                    ("categories", sources.categories),
+                    ("caution_flags", sources.flags),
+                    ("points", sources.points),
+                    ("point_aliases", sources.aliases),
+                    ("point_indications", sources.indications),
+                    ("point_categories", sources.point_categories),
+                    ("point_cautions", sources.point_cautions),
+                    ("conditions", sources.conditions),
+                    ("condition_points", sources.condition_points),
+                    *sources.diagram.items(),
+                ):
+                    if rows:
+                        db.table(table).insert_all(rows)
+                aliases: dict[str, list[str]] = {}
+                for alias in sources.aliases:
+                    aliases.setdefault(alias["code"], []).append(alias["alias"])
+                indications: dict[str, list[str]] = {}
+                for row in sources.indications:
+                    indications.setdefault(row["code"], []).append(row["indication"])
+                conn.executemany(
+                    "INSERT INTO points_fts(rowid, code, names, indications, location, actions)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    [
+                        (
+                            p["sort"],
+                            p["code"],
+                            _fts_names(p, aliases.get(p["code"], [])),
+                            " ; ".join(indications.get(p["code"], [])),
+                            f"{p['location']} {p['location_alt']} {p['how_to_find']}",
+                            p["actions"],
+                        )
+                        for p in sources.points
+                    ],
+                )
+                conn.executemany(
+                    "INSERT INTO conditions_fts(rowid, id, name, keywords, summary)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    [
+                        (c["sort"] + 1, c["id"], c["name"], c["keywords"], c["summary"])
+                        for c in sources.conditions
+                    ],
+                )
+            problems = conn.execute("PRAGMA foreign_key_check").fetchall()
+            if problems:
+                raise BuildError(
+                    [Problem("database", str(p), "foreign key violation") for p in problems]
+                )
+            conn.execute("INSERT INTO points_fts(points_fts) VALUES ('optimize')")
+        finally:
+            conn.close()
+        os.replace(tmp, dest)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def build(dest: Path, source: Path | None = None) -> Path:
+    """Validate the sources and build the database at dest."""
+    source = source or paths.source_dir()
+    sources = load_sources(source)
+    write_database(sources, dest, sources_hash(source))
+    return dest
+
+
+def built_path(source: Path | None = None) -> Path:
+    """Where the database built from the current sources lives in the cache."""
+    return paths.cache_dir() / f"reference-{sources_hash(source)}.sqlite"
+
+
+def ensure_built(source: Path | None = None) -> Path:
+    """Return the cached database for the current sources, building it if needed."""
+    dest = built_path(source)
+    if not dest.exists() or not _looks_complete(dest):
+        build(dest, source)
+        _prune_old(dest)
+    return dest
+
+
+def _looks_complete(path: Path) -> bool:
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
+            return row is not None and path.name == f"reference-{row[0]}.sqlite"
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+
+
+def _prune_old(keep: Path) -> None:
+    for old in keep.parent.glob("reference-*.sqlite"):
+        if old != keep:
+            with contextlib.suppress(OSError):
+                old.unlink()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """`python -m atlas.core.build [--check] [FILTER]`: validate (and build) the sources.
+
+    With FILTER, only problems whose file or point contains it are printed.
+    """
+    import sys
+    import time
+
+    args = list(sys.argv[1:] if argv is None else argv)
+    check_only = "--check" in args
+    args = [a for a in args if a != "--check"]
+    wanted = args[0] if args else ""
+    start = time.perf_counter()
+    try:
+        if check_only:
+            load_sources()
+        else:
+            path = ensure_built()
+            print(path)
+    except BuildError as exc:
+        shown = [p for p in exc.problems if wanted in str(p)]
+        for problem in shown:
+            print(problem, file=sys.stderr)
+        print(f"{len(shown)} problem(s) shown of {len(exc.problems)}", file=sys.stderr)
+        return 1
+    print(f"sources valid ({time.perf_counter() - start:.2f} s)", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

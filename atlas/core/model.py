@@ -1,0 +1,130 @@
+"""Immutable domain objects read from the reference database."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    id: str
+    name: str
+    area: str
+
+
+@dataclass(frozen=True, slots=True)
+class Channel:
+    code: str
+    english: str
+    pinyin: str
+    hanzi: str
+    hanzi_simplified: str
+    kind: str
+    organ: str | None
+    element: str | None
+    polarity: str | None
+    colour: str
+    point_count: int
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    id: str
+    name: str
+    relates_to: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class CautionFlag:
+    id: str
+    name: str
+    summary: str
+
+
+@dataclass(frozen=True, slots=True)
+class PointCategory:
+    """A point's membership of a category, and what it relates to (channel, organ...)."""
+
+    category: str
+    relates_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    """One acupuncture point, with everything the atlas knows of it."""
+
+    code: str
+    channel: str
+    number: int
+    pinyin: str
+    pinyin_tones: str
+    hanzi: str
+    hanzi_simplified: str
+    english: str
+    region: str
+    location: str
+    location_alt: str
+    how_to_find: str
+    actions: str
+    needling_angle: str
+    depth_min: float | None
+    depth_max: float | None
+    needling_method: str
+    moxibustion: str
+    cautions: str
+    indications: tuple[str, ...] = ()
+    categories: tuple[PointCategory, ...] = ()
+    caution_flags: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = field(default=())
+
+    @property
+    def needled(self) -> bool:
+        return self.needling_angle != "none"
+
+    @property
+    def depth_text(self) -> str:
+        """'0.5–1 cun', or 'not needled'."""
+        if self.depth_min is None or self.depth_max is None:
+            return "not needled"
+        low, high = f"{self.depth_min:g}", f"{self.depth_max:g}"
+        return f"{low} cun" if low == high else f"{low}–{high} cun"
+
+    @property
+    def is_bilateral(self) -> bool:
+        """Points of the twelve regular channels (and most extra points) come in pairs."""
+        if self.channel in ("GV", "CV"):
+            return False
+        if self.channel == "EX":
+            return self.code not in _MIDLINE_EXTRA
+        return True
+
+    @property
+    def title(self) -> str:
+        return f"{self.code} {self.pinyin_tones} {self.hanzi} ({self.english})"
+
+    def category_ids(self) -> tuple[str, ...]:
+        return tuple(c.category for c in self.categories)
+
+
+#: Extra points that lie on the midline (one point, not a pair).
+_MIDLINE_EXTRA = frozenset({"EX-HN1", "EX-HN3", "EX-HN10", "EX-HN11", "EX-B8", "EX-B9"})
+
+
+@dataclass(frozen=True, slots=True)
+class ConditionPoint:
+    code: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Condition:
+    id: str
+    name: str
+    keywords: tuple[str, ...]
+    summary: str
+    triggers: tuple[str, ...]
+    course: str
+    evidence: str
+    points: tuple[ConditionPoint, ...]

@@ -1,0 +1,1 @@
+"""Printed sheets: one render path for preview, printer and PDF."""

@@ -1,0 +1,47 @@
+"""Shared fixtures. Qt runs offscreen; caches and user data live in temp folders."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ATLAS_CACHE_DIR", tempfile.mkdtemp(prefix="atlas-test-cache-"))
+os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="atlas-test-runtime-"))
+
+from atlas.core import Atlas
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED_REFERENCE = REPO.parent / "shared" / "reference"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--run-slow", action="store_true", help="run the long fuzz and soak tests")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--run-slow"):
+        return
+    skip = pytest.mark.skip(reason="long test: run with --run-slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def atlas() -> Iterator[Atlas]:
+    """The reference atlas built from db/ (once per test session)."""
+    with Atlas.open() as opened:
+        yield opened
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A private user-data folder (ATLAS_DATA_DIR) for one test."""
+    folder = tmp_path / "userdata"
+    monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
+    return folder
