@@ -39,7 +39,7 @@ CREATE TABLE channels (
 CREATE TABLE points (
     code             TEXT PRIMARY KEY,
     channel          TEXT NOT NULL REFERENCES channels(code),
-    number           INTEGER NOT NULL CHECK (number >= 1),
+    number           INTEGER NOT NULL CHECK (number >= 1),  -- within the channel or EX group
     pinyin           TEXT NOT NULL CHECK (pinyin <> ''),
     pinyin_tones     TEXT NOT NULL CHECK (pinyin_tones <> ''),
     hanzi            TEXT NOT NULL CHECK (hanzi <> ''),
@@ -58,7 +58,6 @@ CREATE TABLE points (
     moxibustion      TEXT NOT NULL CHECK (moxibustion <> ''),
     cautions         TEXT NOT NULL CHECK (cautions <> ''),
     sort             INTEGER NOT NULL UNIQUE,
-    UNIQUE (channel, number),
     CHECK ((needling_angle = 'none') = (depth_min IS NULL AND depth_max IS NULL))
 );
 CREATE INDEX points_channel ON points(channel, number);

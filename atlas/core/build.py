@@ -25,7 +25,7 @@ from typing import Any
 import sqlite_utils
 
 from atlas.core import paths
-from atlas.core.codes import CHANNEL_CODES, parse_code
+from atlas.core.codes import parse_code
 
 NEEDLING_ANGLES = ("perpendicular", "oblique", "transverse", "none")
 MAX_DEPTH_CUN = 5.0
@@ -207,8 +207,8 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
-def _point_files(source: Path) -> Iterator[tuple[str, Path]]:
-    for channel in (*CHANNEL_CODES, "EX"):
+def _point_files(source: Path, channels: Iterable[str]) -> Iterator[tuple[str, Path]]:
+    for channel in channels:
         yield channel, source / "points" / f"{channel}.toml"
 
 
@@ -247,7 +247,7 @@ def load_sources(source: Path | None = None) -> Sources:
     seen_codes: dict[str, str] = {}
     seen_aliases: dict[str, str] = {}
     sort = 0
-    for channel, path in _point_files(source):
+    for channel, path in _point_files(source, channel_counts):
         point_doc = check.load(path)
         if point_doc is None:
             continue
@@ -599,6 +599,9 @@ def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
         finally:
             conn.close()
         os.replace(tmp, dest)
+    except sqlite3.IntegrityError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BuildError([Problem("database", "", f"constraint failed: {exc}")]) from exc
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

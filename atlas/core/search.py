@@ -4,7 +4,8 @@ A query is tried, in order of how certain the match is, as
   1. a point code in any common form (LI4, li-4, "Large Intestine 4", UB40),
   2. a point name: pinyin with or without tones and spaces, hanzi in either
      form, the English name, or a known alternative name,
-  3. a channel name or abbreviation (lists the channel),
+  3. a channel name or abbreviation (lists the channel), then names that
+     start with what was typed,
   4. a condition (lists its points in the order the condition gives),
   5. full text over names, indications, location and actions (stemmed: cramp
      finds cramps), and
@@ -36,8 +37,8 @@ MAX_TOKENS = 12
 CODE = 1000.0
 NAME = 900.0
 NAME_FUZZY = 800.0
+CHANNEL = 750.0
 NAME_PREFIX = 700.0
-CHANNEL = 650.0
 CONDITION = 600.0
 TEXT = 400.0
 TEXT_FUZZY = 300.0

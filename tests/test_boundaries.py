@@ -1,0 +1,31 @@
+"""Architectural invariants, checked rather than hoped for."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+
+def test_core_imports_no_qt() -> None:
+    code = (
+        "import sys, atlas.core, atlas.core.build, atlas.core.userdata, atlas.core.search;"
+        "import importlib.util as u;"
+        "[__import__(m) for m in ('atlas.core.placement', 'atlas.core.anatomy')"
+        " if u.find_spec(m)];"
+        "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')));"
+        "print(bad); sys.exit(1 if bad else 0)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_reference_database_is_read_only(atlas: object) -> None:
+    import sqlite3
+
+    import pytest
+
+    from atlas.core import Atlas
+
+    assert isinstance(atlas, Atlas)
+    with pytest.raises(sqlite3.OperationalError):
+        atlas._conn.execute("DELETE FROM points")

@@ -1,0 +1,239 @@
+"""The build: sources validated with clear messages, the schema as published."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+
+from atlas.core import build, paths
+
+REPO = Path(__file__).resolve().parent.parent
+
+GOOD_POINT = """
+[[points]]
+code = "LU{n}"
+pinyin = "Test{n}"
+pinyin_tones = "Tèst{n}"
+hanzi = "試{n}"
+hanzi_simplified = "试{n}"
+english = "Test Point {n}"
+region = "chest"
+location = "On the chest, test location number {n}."
+how_to_find = "Feel for the test landmark."
+indications = ["cough", "leg cramps"]
+actions = ["tests the build"]
+angle = "oblique"
+depth = [0.5, 0.8]
+method = "Needle obliquely outward."
+moxibustion = "Suitable."
+cautions = "Keep the needle shallow over the chest."
+caution_flags = ["pneumothorax"]
+categories = [{{ category = "front_mu", relates_to = "Lung" }}]
+"""
+
+
+@pytest.fixture
+def sources(tmp_path: Path) -> Path:
+    """A tiny, valid source tree: one channel of two points."""
+    root = tmp_path / "db"
+    (root / "points").mkdir(parents=True)
+    real = paths.source_dir()
+    for name in ("schema.sql", "regions.toml", "cautions.toml"):
+        shutil.copy(real / name, root / name)
+    categories = (real / "categories.toml").read_text(encoding="utf-8")
+    (root / "categories.toml").write_text(
+        "\n".join(line for line in categories.splitlines() if not line.startswith("count")),
+        encoding="utf-8",
+    )
+    channels = (real / "channels.toml").read_text(encoding="utf-8")
+    first = channels.split("[[channels]]")[1].replace("point_count = 11", "point_count = 2")
+    (root / "channels.toml").write_text("[[channels]]" + first, encoding="utf-8")
+    (root / "points" / "LU.toml").write_text(
+        GOOD_POINT.format(n=1) + GOOD_POINT.format(n=2), encoding="utf-8"
+    )
+    return root
+
+
+def _problems(root: Path) -> list[str]:
+    with pytest.raises(build.BuildError) as info:
+        build.load_sources(root)
+    return [str(p) for p in info.value.problems]
+
+
+def _edit(root: Path, old: str, new: str, count: int = 1) -> None:
+    path = root / "points" / "LU.toml"
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def test_fixture_builds(sources: Path, tmp_path: Path) -> None:
+    db = build.build(tmp_path / "out.sqlite", sources)
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT count(*) FROM points").fetchone() == (2,)
+    assert conn.execute("SELECT indication FROM point_indications WHERE code='LU1'").fetchall()
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "message"),
+    [
+        (
+            'location = "On the chest, test location number 1."\n',
+            "",
+            "LU1: missing field 'location'",
+        ),
+        ('region = "chest"', 'region = "elbowpit"', "LU1: unknown region 'elbowpit'"),
+        ('code = "LU2"', 'code = "LU1"', "LU1: duplicate code"),
+        ("depth = [0.5, 0.8]", "depth = [0.8, 0.5]", "LU1: malformed depth"),
+        ("depth = [0.5, 0.8]", 'depth = "deep"', "LU1: field 'depth' should be a list"),
+        ("depth = [0.5, 0.8]", "depth = [0.5]", "LU1: malformed depth"),
+        ("depth = [0.5, 0.8]", "depth = [0.5, 9]", "LU1: malformed depth"),
+        ('angle = "oblique"', 'angle = "sideways"', "LU1: angle must be one of"),
+        ('code = "LU1"', 'code = "LU 1"', "malformed code 'LU 1'"),
+        ('code = "LU1"', 'code = "ST1"', "ST1: code belongs to channel ST, not LU"),
+        ('pinyin_tones = "Tèst1"', 'pinyin_tones = "Other"', "LU1: pinyin_tones 'Other'"),
+        ('caution_flags = ["pneumothorax"]', 'caution_flags = ["dragons"]', "unknown caution flag"),
+        ('category = "front_mu"', 'category = "mu"', "LU1: unknown category 'mu'"),
+        ("indications = [", "indicashuns = [", "LU1: unknown field 'indicashuns'"),
+        ('english = "Test Point 1"', 'english = ""', "LU1: field 'english' is empty"),
+    ],
+)
+def test_broken_record_names_file_and_point(
+    sources: Path, old: str, new: str, message: str
+) -> None:
+    _edit(sources, old, new)
+    problems = _problems(sources)
+    assert any(p.startswith("db/points/LU.toml: ") and message in p for p in problems), problems
+
+
+def test_not_toml_names_the_file(sources: Path) -> None:
+    (sources / "points" / "LU.toml").write_text("[[points]\ncode = ", encoding="utf-8")
+    problems = _problems(sources)
+    assert problems[0].startswith("db/points/LU.toml: not valid TOML")
+
+
+def test_point_count_must_match_channel(sources: Path) -> None:
+    path = sources / "points" / "LU.toml"
+    path.write_text(GOOD_POINT.format(n=1), encoding="utf-8")
+    assert any("holds 1 points; channels.toml says 2" in p for p in _problems(sources))
+
+
+def test_unneeded_point_takes_no_depth(sources: Path, tmp_path: Path) -> None:
+    _edit(sources, 'angle = "oblique"', 'angle = "none"')
+    assert any("takes no depth" in p for p in _problems(sources))
+    _edit(sources, "depth = [0.5, 0.8]\n", "")
+    build.build(tmp_path / "ok.sqlite", sources)
+
+
+def test_conditions_are_checked(sources: Path) -> None:
+    (sources / "conditions.toml").write_text(
+        """
+[[conditions]]
+id = "cramps"
+name = "Cramps"
+summary = "s"
+triggers = ["t"]
+course = "c"
+evidence = "e"
+points = [{ code = "LU1", reason = "r" }, { code = "LU9", reason = "r" }]
+""",
+        encoding="utf-8",
+    )
+    assert any("cramps: unknown point 'LU9'" in p for p in _problems(sources))
+
+
+def test_ensure_built_caches_by_source_hash(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    first = build.ensure_built(sources)
+    assert first == build.ensure_built(sources)
+    mtime = first.stat().st_mtime_ns
+    time.sleep(0.01)
+    assert build.ensure_built(sources).stat().st_mtime_ns == mtime  # not rebuilt
+    _edit(sources, "Needle obliquely outward.", "Needle obliquely outward, gently.")
+    second = build.ensure_built(sources)
+    assert second != first and second.exists() and not first.exists()
+
+
+def test_damaged_cache_is_rebuilt(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    path = build.ensure_built(sources)
+    path.write_bytes(b"garbage" * 100)
+    assert build.ensure_built(sources) == path
+    assert sqlite3.connect(path).execute("SELECT count(*) FROM points").fetchone() == (2,)
+
+
+# ----------------------------------------------------------------- the real database
+
+PUBLIC_COLUMNS = {
+    "channels": {"code"},
+    "points": {"code", "channel", "number", "pinyin", "pinyin_tones", "hanzi",
+               "hanzi_simplified", "english", "region", "location"},
+    "point_indications": {"code", "indication"},
+    "point_categories": {"code", "category"},
+    "point_cautions": {"code", "flag"},
+    "regions": {"id"},
+    "conditions": {"id", "name"},
+    "condition_points": {"condition_id", "code"},
+    "placements": {"code", "view", "x", "y", "side"},
+}  # fmt: skip
+
+
+def test_public_schema(atlas: object) -> None:
+    conn = sqlite3.connect(build.built_path())
+    for table, columns in PUBLIC_COLUMNS.items():
+        found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        assert columns <= found, (table, columns - found)
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    regions = {r[0] for r in conn.execute("SELECT id FROM regions")}
+    assert regions >= {"head", "face", "ear", "neck", "chest", "abdomen", "upper_back",
+                       "lower_back", "sacral", "shoulder", "axilla", "upper_arm", "elbow",
+                       "forearm", "wrist", "hand", "fingers", "hip", "buttock", "thigh", "knee",
+                       "leg", "ankle", "foot", "toes", "sole"}  # fmt: skip
+    channels = [r[0] for r in conn.execute("SELECT code FROM channels ORDER BY sort")]
+    assert channels == "LU LI ST SP HT SI BL KI PC TE GB LR GV CV EX".split()
+    assert (
+        conn.execute("SELECT count(*) FROM points_fts WHERE points_fts MATCH 'cramps'").fetchone()[
+            0
+        ]
+        > 0
+    )
+
+
+def test_check_constraints_hold(atlas: object, tmp_path: Path) -> None:
+    copy = tmp_path / "copy.sqlite"
+    shutil.copy(build.built_path(), copy)
+    conn = sqlite3.connect(copy, isolation_level=None)
+    conn.execute("PRAGMA foreign_keys = ON")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE points SET needling_angle = 'sideways' WHERE code = 'LI4'")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("UPDATE points SET depth_max = 0.1, depth_min = 0.5 WHERE code = 'LI4'")
+    with pytest.raises(sqlite3.IntegrityError):
+        conn.execute("INSERT INTO point_cautions VALUES ('LI4', 'not_a_flag')")
+
+
+def test_full_rebuild_is_fast_enough_to_run_on_first_start(tmp_path: Path) -> None:
+    # Not a timing assertion (see tests/bench): just that a full build works from scratch.
+    out = build.build(tmp_path / "full.sqlite")
+    assert out.stat().st_size > 100_000
+
+
+def test_repo_layout() -> None:
+    for name in (
+        "atlas",
+        "assets",
+        "db",
+        "tests",
+        "pyproject.toml",
+        "README.md",
+        "ARCHITECTURE.md",
+    ):
+        assert (REPO / name).exists(), name

@@ -1,0 +1,89 @@
+"""The command line: readable output, JSON for scripts, one-line errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from atlas import __version__
+from atlas.cli import main
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    status = main(list(args))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+def test_show_json(capsys: pytest.CaptureFixture[str], atlas: object) -> None:
+    status, out, _ = run(capsys, "show", "LI4", "--json")
+    data = json.loads(out)
+    assert status == 0 and data["pinyin"] == "Hegu" and data["hanzi"] == "合谷"
+    assert {"code", "channel", "number", "region", "location", "depth_min"} <= set(data)
+
+
+def test_show_text_reads_like_notes(capsys: pytest.CaptureFixture[str], atlas: object) -> None:
+    status, out, _ = run(capsys, "show", "gb-34")
+    assert status == 0
+    for heading in ("LOCATION", "HOW TO FIND IT", "INDICATIONS", "NEEDLING", "CAUTIONS"):
+        assert heading in out
+    assert out.startswith("GB34")
+
+
+def test_search_lists_hegu_first(capsys: pytest.CaptureFixture[str], atlas: object) -> None:
+    status, out, _ = run(capsys, "search", "hegu")
+    assert status == 0 and out.splitlines()[0].startswith("LI4")
+
+
+def test_search_json_and_filters(capsys: pytest.CaptureFixture[str], atlas: object) -> None:
+    status, out, _ = run(capsys, "search", "pain", "--channel", "LI", "--limit", "3", "--json")
+    rows = json.loads(out)
+    assert status == 0 and 0 < len(rows) <= 3 and all(r["channel"] == "LI" for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["show", "LU99"], "unknown point code 'LU99'"),
+        (["show", "hello"], "unknown point code"),
+        (["search", "x", "--channel", "ZZ"], "unknown channel"),
+        (["search", "x", "--limit", "0"], "--limit"),
+        (["search", "x", "--limit", "many"], "invalid int value"),
+        (["frobnicate"], "invalid choice"),
+        (["show"], "required"),
+    ],
+)
+def test_errors_are_one_line(
+    capsys: pytest.CaptureFixture[str], atlas: object, args: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *args)
+    assert status != 0 and out == ""
+    assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+
+
+def test_db_path(capsys: pytest.CaptureFixture[str], atlas: object) -> None:
+    status, out, _ = run(capsys, "db-path")
+    assert status == 0 and out.strip().endswith(".sqlite")
+
+
+def test_version_in_a_subprocess(atlas: object) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "atlas", "--version"], capture_output=True, text=True, check=True
+    )
+    assert __version__ in result.stdout
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.text(max_size=20), max_size=4))
+def test_fuzzed_command_lines_never_trace(
+    capsys: pytest.CaptureFixture[str], atlas: object, args: list[str]
+) -> None:
+    argv = ["search", *args] if args and not args[0].startswith("-") else ["show", *args]
+    status = main(argv)
+    _, err = capsys.readouterr()
+    assert status in (0, 1, 2) and "Traceback" not in err
