@@ -14,6 +14,7 @@ import json
 import shutil
 import sys
 import textwrap
+import unicodedata
 from collections.abc import Sequence
 from typing import Any, NoReturn
 
@@ -158,8 +159,14 @@ def _search(args: argparse.Namespace) -> int:
     width = max(len(r.code) for r in results)
     for r in results:
         p = r.point
-        print(f"{p.code:<{width}}  {p.pinyin_tones:<16} {p.hanzi:<6} {p.english:<28} {r.match}")
+        hanzi = p.hanzi + " " * max(0, 8 - display_width(p.hanzi))
+        print(f"{p.code:<{width}}  {p.pinyin_tones:<16} {hanzi} {p.english:<28} {r.match}")
     return EXIT_OK
+
+
+def display_width(text: str) -> int:
+    """Terminal columns a text takes (East Asian wide characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 def _show(args: argparse.Namespace) -> int:
