@@ -1,0 +1,280 @@
+"""Acupoint Atlas benchmarks: `python tests/bench/bench.py [--quick] [--markdown FILE]`.
+
+Every figure is either a ratio against a baseline measured in the same run, or
+a distribution (median, p95, p99) of many measurements; nothing here asserts a
+time. Sections whose part of the app is missing are reported as skipped.
+
+  start-up   `atlas --exit-when-ready` against an empty PySide6 window that
+             quits on its first paint (both as fresh processes), median of N
+  memory     peak RSS of the same two processes
+  search     latency over a mixed set of >= 500 queries
+  diagram    redraw of the `front` view with every point and channel
+  sheet      one point sheet to PDF; the whole atlas book
+  rebuild    building the reference database from db/
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+EMPTY_WINDOW = """
+import resource, sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.resize(1280, 800)
+class Quit(QObject):
+    def eventFilter(self, obj, event):
+        if event.type() == QEvent.Type.Paint:
+            QTimer.singleShot(0, app.quit)
+        return False
+quit_filter = Quit()
+window.installEventFilter(quit_filter)
+window.show()
+app.exec()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+"""
+
+ATLAS_WINDOW = """
+import os, resource, sys
+os.environ.setdefault("ATLAS_NO_FIRST_RUN_NOTICE", "1")
+from atlas.cli import main
+status = main(["--exit-when-ready"])
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(status)
+"""
+
+
+def percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(p / 100 * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def run_process(script: str, env: dict[str, str]) -> tuple[float, int]:
+    """Wall time of a fresh interpreter running script, and its peak RSS in KiB."""
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
+    )
+    elapsed = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-2000:])
+    return elapsed, int(result.stderr.strip().splitlines()[-1])
+
+
+def bench_startup(rows: list[list[str]], runs: int) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    with tempfile.TemporaryDirectory() as data:
+        env["ATLAS_DATA_DIR"] = data
+        env["ATLAS_NO_FIRST_RUN_NOTICE"] = "1"
+        run_process(ATLAS_WINDOW, env)  # warm the reference cache and the OS file cache
+        run_process(EMPTY_WINDOW, env)
+        empty = [run_process(EMPTY_WINDOW, env) for _ in range(runs)]
+        app = [run_process(ATLAS_WINDOW, env) for _ in range(runs)]
+    empty_t = statistics.median(t for t, _ in empty)
+    app_t = statistics.median(t for t, _ in app)
+    rows.append(
+        ["start-up to a drawn window", f"{app_t / empty_t:.2f}x empty window",
+         f"median of {runs}: {app_t * 1000:.0f} ms vs {empty_t * 1000:.0f} ms", "<= 2x"]
+    )  # fmt: skip
+    empty_m = max(m for _, m in empty)
+    app_m = max(m for _, m in app)
+    rows.append(
+        ["peak memory", f"{app_m / empty_m:.2f}x empty window",
+         f"{app_m / 1024:.0f} MiB vs {empty_m / 1024:.0f} MiB", "<= 2x"]
+    )  # fmt: skip
+
+
+def search_queries(atlas: object, count: int = 600) -> list[str]:
+    """A mixed, reproducible set: codes in all forms, names, indications, typos, junk."""
+    from atlas.core import Atlas
+
+    assert isinstance(atlas, Atlas)
+    rng = random.Random(20261121)
+    points = list(atlas.all_points())
+    old = {"LR": "LIV", "BL": "UB", "TE": "SJ", "GV": "DU", "CV": "REN", "PC": "P", "KI": "K"}
+    names = {"LU": "Lung", "LI": "Large Intestine", "ST": "Stomach", "BL": "Bladder"}
+    queries: list[str] = []
+    for p in points:
+        form = rng.randrange(5)
+        if p.channel == "EX":
+            queries.append(p.code.lower())
+        elif form == 0:
+            queries.append(f"{p.channel}-{p.number}")
+        elif form == 1:
+            queries.append(f"{old.get(p.channel, p.channel)}{p.number}")
+        elif form == 2:
+            queries.append(f"{names.get(p.channel, p.channel)} {p.number}")
+        else:
+            queries.append(p.code.lower())
+    for p in rng.sample(points, 80):
+        queries += [p.pinyin.lower(), p.pinyin_tones, p.hanzi_simplified, p.english]
+    indications = sorted({i for p in points for i in p.indications})
+    queries += rng.sample(indications, min(80, len(indications)))
+    for p in rng.sample(points, 40):
+        word = p.pinyin.lower()
+        cut = rng.randrange(1, len(word))
+        queries.append(word[:cut] + word[cut + 1 :])  # a dropped letter
+    queries += ['"', "*", "AND (", "💥", "x" * 5000, "NEAR(", "zzqx", "a b c d e f", "%", ""]
+    rng.shuffle(queries)
+    return queries[:count] if len(queries) > count else queries
+
+
+def bench_search(rows: list[list[str]]) -> None:
+    from atlas.core import Atlas
+
+    with Atlas.open() as atlas:
+        queries = search_queries(atlas)
+        for q in queries[:50]:
+            atlas.search(q)  # warm: typo index, statement cache
+        times = []
+        for q in queries:
+            start = time.perf_counter_ns()
+            atlas.search(q)
+            times.append((time.perf_counter_ns() - start) / 1e6)
+    rows.append(
+        [f"search, {len(queries)} mixed queries",
+         f"median {statistics.median(times):.2f} ms",
+         f"p95 {percentile(times, 95):.2f} ms, p99 {percentile(times, 99):.2f} ms,"
+         f" max {max(times):.1f} ms", "median < 2 ms, p99 < 10 ms"]
+    )  # fmt: skip
+
+
+def timed(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - start) * 1000)
+    return out
+
+
+def bench_diagram(rows: list[list[str]], runs: int) -> None:
+    try:
+        from atlas.diagram.widget import DiagramView
+    except ImportError:
+        rows.append(["diagram redraw", "skipped", "no diagram widget yet", "< 16 ms"])
+        return
+    from PySide6.QtGui import QImage, QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from atlas.app import application
+    from atlas.core import Atlas
+
+    application()
+    with Atlas.open() as atlas:
+        view = DiagramView(atlas)
+        view.resize(1000, 800)
+        view.set_view("front")
+        for channel in atlas.channels():
+            setter = getattr(view, "set_channel_visible", None)
+            if setter:
+                setter(channel.code, True)
+        view.show()
+        QApplication.processEvents()
+        image = QImage(view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+
+        def redraw() -> None:
+            painter = QPainter(image)
+            view.render(painter)
+            painter.end()
+
+        times = timed(redraw, runs)
+        view.close()
+    rows.append(
+        ["diagram redraw (front, all points and channels)",
+         f"median {statistics.median(times):.1f} ms", f"p95 {percentile(times, 95):.1f} ms",
+         "< 16 ms"]
+    )  # fmt: skip
+
+
+def bench_printing(rows: list[list[str]], runs: int, quick: bool) -> None:
+    try:
+        from atlas.printing import pdf
+    except ImportError:
+        rows.append(["point sheet / book", "skipped", "no printing module yet", ""])
+        return
+    from atlas.app import application
+    from atlas.core import Atlas
+
+    application()
+    with Atlas.open() as atlas, tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp)
+        times = timed(lambda: pdf.point_sheets(atlas, ["ST36"], out / "one.pdf"), runs)
+        rows.append(
+            ["one point sheet (PDF)", f"median {statistics.median(times):.0f} ms",
+             f"p95 {percentile(times, 95):.0f} ms", "< 150 ms"]
+        )  # fmt: skip
+        if not quick:
+            book = timed(lambda: pdf.book(atlas, out / "book.pdf"), 1)[0] / 1000
+            rows.append(["whole atlas book (409 points)", f"{book:.1f} s", "one run", "< 20 s"])
+
+
+def bench_rebuild(rows: list[list[str]], runs: int) -> None:
+    from atlas.core import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        times = timed(lambda: build.build(Path(tmp) / "ref.sqlite"), runs)
+    rows.append(
+        ["rebuild of the reference database", f"median {statistics.median(times):.0f} ms",
+         f"p95 {percentile(times, 95):.0f} ms over {runs}", "< 2 s"]
+    )  # fmt: skip
+
+
+def machine() -> str:
+    cpu = platform.processor() or platform.machine()
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.system()}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer runs, no book")
+    parser.add_argument("--markdown", type=Path, help="also write the table to this file")
+    args = parser.parse_args()
+    runs = 3 if args.quick else 7
+    rows: list[list[str]] = []
+    bench_rebuild(rows, runs)
+    bench_search(rows)
+    bench_diagram(rows, 10 if args.quick else 50)
+    bench_printing(rows, runs, args.quick)
+    bench_startup(rows, runs)
+    header = ["what", "result", "detail", "target"]
+    lines = [
+        f"Machine: {machine()}",
+        "",
+        "| " + " | ".join(header) + " |",
+        "|" + "---|" * len(header),
+        *("| " + " | ".join(row) + " |" for row in rows),
+    ]
+    text = "\n".join(lines)
+    print(text)
+    if args.markdown:
+        args.markdown.write_text(text + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

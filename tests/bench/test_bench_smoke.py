@@ -1,0 +1,28 @@
+"""The benchmark script runs (quick parts only); figures come from `python tests/bench/bench.py`."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+from atlas.core import Atlas
+
+spec = importlib.util.spec_from_file_location("bench", Path(__file__).with_name("bench.py"))
+assert spec and spec.loader
+bench = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(bench)
+
+
+def test_query_set_is_mixed_and_large(atlas: Atlas) -> None:
+    queries = bench.search_queries(atlas)
+    assert len(queries) >= 500
+    assert any(q.startswith("Large Intestine") or q.startswith("Lung") for q in queries)
+    assert any(not q.isascii() for q in queries)
+
+
+def test_search_and_rebuild_sections_report(atlas: Atlas) -> None:
+    rows: list[list[str]] = []
+    bench.bench_search(rows)
+    bench.bench_rebuild(rows, 1)
+    assert [r[0].split(",")[0] for r in rows] == ["search", "rebuild of the reference database"]
+    assert all(r[1] for r in rows)
