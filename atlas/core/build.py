@@ -247,7 +247,7 @@ def load_sources(source: Path | None = None) -> Sources:
     seen_codes: dict[str, str] = {}
     seen_aliases: dict[str, str] = {}
     sort = 0
-    for channel, path in _point_files(source, channel_counts):
+    for channel, path in _point_files(source, [str(c) for c in channel_counts]):
         point_doc = check.load(path)
         if point_doc is None:
             continue
