@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -87,3 +89,34 @@ def test_fuzzed_command_lines_never_trace(
     status = main(argv)
     _, err = capsys.readouterr()
     assert status in (0, 1, 2) and "Traceback" not in err
+
+
+def test_broken_sources_give_a_clear_message(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    from atlas.core import paths
+
+    source = tmp_path / "db"
+    shutil.copytree(paths.source_dir(), source)
+    lu = source / "points" / "LU.toml"
+    lu.write_text(lu.read_text(encoding="utf-8").replace('region = "chest"', 'region = "?"', 1))
+    monkeypatch.setattr(paths, "source_dir", lambda: source)
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    status, out, err = run(capsys, "show", "LI4")
+    assert status == 1 and out == "" and "Traceback" not in err
+    assert err.startswith("atlas: error: 1 problem(s) in the point sources")
+    assert "db/points/LU.toml: LU1: unknown region '?'" in err
+
+
+def test_damaged_reference_database_is_rebuilt(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from atlas.core import build
+
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    path = build.ensure_built()
+    path.write_bytes(path.read_bytes()[:4096])  # truncated
+    status, out, _ = run(capsys, "show", "LI4", "--json")
+    assert status == 0 and json.loads(out)["code"] == "LI4"

@@ -634,7 +634,9 @@ def _looks_complete(path: Path) -> bool:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
             row = conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
-            return row is not None and path.name == f"reference-{row[0]}.sqlite"
+            if row is None or path.name != f"reference-{row[0]}.sqlite":
+                return False
+            return bool(conn.execute("PRAGMA quick_check").fetchone() == ("ok",))
         finally:
             conn.close()
     except sqlite3.Error:
