@@ -156,3 +156,44 @@ CREATE VIRTUAL TABLE conditions_fts USING fts5 (
     summary,
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
+
+-- Diagram tables (derived by atlas.core.placement from db/locators/; see
+-- atlas/core/anatomy.py for the frames and views).
+
+CREATE TABLE views (
+    id     TEXT PRIMARY KEY,
+    title  TEXT NOT NULL,
+    kind   TEXT NOT NULL CHECK (kind IN ('full', 'detail')),
+    frame  TEXT NOT NULL
+           CHECK (frame IN ('front', 'back', 'side', 'foot_medial', 'foot_dorsal', 'sole')),
+    width  REAL NOT NULL CHECK (width > 0),
+    height REAL NOT NULL CHECK (height > 0),
+    scale  REAL NOT NULL CHECK (scale > 0),
+    sort   INTEGER NOT NULL UNIQUE
+);
+
+CREATE TABLE landmarks (
+    view TEXT NOT NULL REFERENCES views(id),
+    id   TEXT NOT NULL,
+    name TEXT NOT NULL,
+    x    REAL NOT NULL,
+    y    REAL NOT NULL,
+    PRIMARY KEY (view, id)
+);
+
+CREATE TABLE measures (
+    code    TEXT NOT NULL REFERENCES points(code),
+    view    TEXT NOT NULL REFERENCES views(id),
+    side    TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
+    seq     INTEGER NOT NULL,
+    label   TEXT NOT NULL,
+    x1      REAL NOT NULL,
+    y1      REAL NOT NULL,
+    x2      REAL NOT NULL,
+    y2      REAL NOT NULL,
+    cun     REAL NOT NULL,
+    unit    TEXT NOT NULL CHECK (unit IN ('B-cun', 'F-cun', 'F-breadth')),
+    tick_at REAL NOT NULL,
+    PRIMARY KEY (code, view, side, seq)
+);
+CREATE INDEX measures_view ON measures(view, code);
