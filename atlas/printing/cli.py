@@ -1,0 +1,217 @@
+"""`atlas print` and `atlas book`: PDF output from the command line.
+
+    atlas print LI4 ST36 -o sheets.pdf [--handout] [--notes] [--paper a4|letter] [--force]
+    atlas print --plan "Neck pain" -o plan.pdf [--handout]
+    atlas book [--channel ST] -o stomach.pdf
+
+Qt is imported only when a command runs, so `atlas --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+PAPER_CHOICES = ("a4", "letter")
+
+
+def add_commands(subparsers: Any) -> None:
+    """Add the printing subcommands to the `atlas` parser (called by atlas.cli)."""
+    from atlas import cli
+
+    printing = subparsers.add_parser(
+        "print",
+        help="write point sheets, a plan sheet or a patient handout as a PDF",
+        description="Write point sheets (one page per point), a treatment plan's sheet, or a"
+        " patient handout for self-acupressure, as a PDF.",
+    )
+    printing.add_argument("codes", nargs="*", metavar="CODE", help="point codes (LI4, st-36, UB40)")
+    printing.add_argument("--plan", metavar="NAME", help="print this saved treatment plan")
+    printing.add_argument(
+        "--handout",
+        action="store_true",
+        help="a plain-language patient handout (large type, no needling) instead of sheets",
+    )
+    printing.add_argument(
+        "--notes", action="store_true", help="include your own notes on point sheets"
+    )
+    _common(printing)
+
+    book = subparsers.add_parser(
+        "book",
+        help="write one channel or the whole atlas as a PDF book",
+        description="Write a PDF book: a cover, contents, one page per point in channel order,"
+        " and an index by code, pinyin and English name.",
+    )
+    book.add_argument("--channel", "-c", metavar="CH", help="only this channel (LU, LI, ... EX)")
+    book.add_argument("--notes", action="store_true", help="include your own notes")
+    book.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
+    _common(book)
+
+    cli.register("print", print_command)
+    cli.register("book", book_command)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "-o", "--output", required=True, metavar="FILE.pdf", help="the PDF to write"
+    )
+    parser.add_argument(
+        "--paper",
+        choices=PAPER_CHOICES,
+        type=str.lower,
+        help="paper size (default: from your locale, A4 or US Letter)",
+    )
+    parser.add_argument("--force", "-f", action="store_true", help="overwrite an existing file")
+
+
+def _output(args: argparse.Namespace) -> Path:
+    from atlas.cli import EXIT_USAGE, CommandError
+
+    path = Path(args.output).expanduser()
+    if path.is_dir():
+        raise CommandError(f"{path} is a folder; give a file name such as {path / 'atlas.pdf'}",
+                           EXIT_USAGE)  # fmt: skip
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} already exists (use --force to overwrite it)")
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise CommandError(f"the folder {parent} does not exist")
+    if not os.access(parent, os.W_OK):
+        raise CommandError(f"the folder {parent} cannot be written")
+    return path
+
+
+def _write(document: Any, path: Path, paper: str | None, progress: Any = None) -> int:
+    from atlas.cli import CommandError
+    from atlas.printing.render import write_pdf
+
+    try:
+        result = write_pdf(document, path, paper, progress=progress)
+    except OSError as exc:
+        raise CommandError(f"could not write {path}: {exc.strerror or exc}") from exc
+    return result.pages
+
+
+def _user_data() -> Any:
+    from atlas.app import user_data_dir
+    from atlas.core.userdata import UserData
+    from atlas.printing.render import ensure_gui
+
+    ensure_gui()
+    store = UserData.open(user_data_dir())
+    if store.recovery:
+        print(f"atlas: note: {store.recovery}", file=sys.stderr)
+    return store
+
+
+def print_command(args: argparse.Namespace) -> int:
+    from atlas.cli import EXIT_OK, EXIT_USAGE, CommandError, open_atlas
+
+    if args.plan and args.codes:
+        raise CommandError("give point codes or --plan NAME, not both", EXIT_USAGE)
+    if not args.plan and not args.codes:
+        raise CommandError("give at least one point code, or --plan NAME", EXIT_USAGE)
+    if args.plan and args.notes:
+        raise CommandError("--notes applies to point sheets, not to plans", EXIT_USAGE)
+    path = _output(args)
+    atlas = open_atlas()
+
+    from atlas.printing.render import ensure_gui
+
+    ensure_gui()
+    from atlas.printing.handout import Handout
+    from atlas.printing.plan import PlanSheet
+    from atlas.printing.sheets import PointSheet
+
+    document: Any
+    if args.plan:
+        store = _user_data()
+        plan = store.plan(args.plan)
+        if plan is None:
+            names = ", ".join(repr(p.name) for p in store.plans()[:8])
+            hint = f" (saved plans: {names})" if names else " (there are no saved plans)"
+            raise CommandError(f"no plan called {args.plan!r}{hint}")
+        if not plan.codes:
+            raise CommandError(f"the plan {plan.name!r} has no points")
+        if args.handout:
+            known = [c for c in plan.codes if atlas.point(c) is not None]
+            document = Handout(atlas, known, title=f"Self-acupressure at home: {plan.name}")
+        else:
+            document = PlanSheet(atlas, plan)
+    else:
+        codes: list[str] = []
+        for raw in args.codes:
+            point = atlas.point(raw)
+            if point is None:
+                raise CommandError(f"unknown point code {raw!r}")
+            codes.append(point.code)
+        if args.handout:
+            document = Handout(atlas, codes)
+        else:
+            notes = _user_data().note if args.notes else None
+            document = PointSheet(atlas, codes, notes=notes)
+    pages = _write(document, path, args.paper)
+    print(f"Wrote {path} ({pages} page{'s' if pages != 1 else ''}).", file=sys.stderr)
+    return EXIT_OK
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (a line per tenth when stderr is not a terminal)."""
+
+    def __init__(self, label: str, enabled: bool = True) -> None:
+        self.label = label
+        self.enabled = enabled
+        self.tty = sys.stderr.isatty()
+        self.started = time.monotonic()
+        self._last_tenth = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        if not self.enabled or total <= 0:
+            return
+        fraction = done / total
+        if self.tty:
+            width = 30
+            filled = int(width * fraction)
+            bar = "█" * filled + "░" * (width - filled)
+            end = "\n" if done >= total else ""
+            sys.stderr.write(f"\r{self.label} {bar} {done}/{total} pages{end}")
+            sys.stderr.flush()
+        else:
+            tenth = int(fraction * 10)
+            if tenth != self._last_tenth:
+                self._last_tenth = tenth
+                sys.stderr.write(f"{self.label}: {done}/{total} pages ({fraction:.0%})\n")
+                sys.stderr.flush()
+
+
+def book_command(args: argparse.Namespace) -> int:
+    from atlas.cli import EXIT_OK, EXIT_USAGE, CommandError, open_atlas
+
+    path = _output(args)
+    atlas = open_atlas()
+    channel = None
+    if args.channel:
+        found = atlas.channel(args.channel)
+        if found is None:
+            known = ", ".join(c.code for c in atlas.channels())
+            raise CommandError(f"unknown channel {args.channel!r} (one of {known})", EXIT_USAGE)
+        channel = found.code
+
+    from atlas.printing.render import ensure_gui
+
+    ensure_gui()
+    from atlas.printing.book import Book
+
+    notes = _user_data().note if args.notes else None
+    document = Book(atlas, channel, notes=notes)
+    bar = ProgressBar("Writing " + path.name, enabled=not args.quiet)
+    started = time.monotonic()
+    pages = _write(document, path, args.paper, progress=bar)
+    took = time.monotonic() - started
+    print(f"Wrote {path} ({pages} pages in {took:.1f} s).", file=sys.stderr)
+    return EXIT_OK

@@ -1,0 +1,393 @@
+"""Print, preview and PDF export from the window: thin Qt dialogs over the one render path.
+
+The main window calls these (File > Print..., Print Preview..., Export PDF..., the
+print buttons on the detail pane and the plan dock, Ctrl+P):
+
+    print_point(parent, atlas, code, userdata=None)       -> bool
+    preview_point(parent, atlas, code, userdata=None)     -> None
+    export_pdf(parent, atlas, codes, userdata=None, handout=False) -> Path | None
+    print_plan(parent, atlas, plan, userdata=None)        -> bool
+    preview_plan(parent, atlas, plan, userdata=None)      -> None
+    export_plan_pdf(parent, atlas, plan, userdata=None)   -> Path | None
+    print_handout / preview_handout / export_handout_pdf(parent, atlas, codes)
+    export_book(parent, atlas, channel=None, userdata=None) -> Path | None
+    choose_paper(parent) -> str | None                      (A4 or Letter, remembered)
+
+Every function catches its own failures and tells the user in a plain
+message box; none raises into the window. The paper size is remembered in
+QSettings ("printing/paper"), defaulting to the locale's (A4 or US Letter).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from atlas.core import Atlas
+from atlas.core.userdata import Plan
+from atlas.printing import fonts
+from atlas.printing.render import (
+    Document,
+    default_paper,
+    page_layout,
+    paper_of,
+    render,
+    write_pdf,
+)
+
+_keep: dict[QPrintPreviewDialog, QPrinter] = {}
+
+PAPER_KEY = "printing/paper"
+DIR_KEY = "printing/last_folder"
+TITLE = "Acupoint Atlas"
+
+
+# --------------------------------------------------------------------------- paper
+
+
+def current_paper() -> str:
+    value = QSettings().value(PAPER_KEY, "")
+    paper = str(value).lower() if value else ""
+    return paper if paper in ("a4", "letter") else default_paper()
+
+
+def set_paper(paper: str) -> None:
+    QSettings().setValue(PAPER_KEY, paper.lower())
+
+
+def choose_paper(parent: QWidget | None) -> str | None:
+    """Ask for the paper size (A4 or US Letter); remembered for printing and PDFs."""
+    names = ["A4 (210 × 297 mm)", "US Letter (8.5 × 11 in)"]
+    current = 1 if current_paper() == "letter" else 0
+    choice, ok = QInputDialog.getItem(
+        parent, f"{TITLE}: paper size", "Paper size for sheets and PDFs:", names, current, False
+    )
+    if not ok:
+        return None
+    paper = "letter" if choice.startswith("US") else "a4"
+    set_paper(paper)
+    return paper
+
+
+def make_printer(title: str) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setPageLayout(page_layout(current_paper()))
+    printer.setDocName(title)
+    printer.setCreator(TITLE)
+    return printer
+
+
+# --------------------------------------------------------------------------- documents
+
+
+def _notes(userdata: Any) -> Any:
+    return userdata.note if userdata is not None else None
+
+
+def point_document(atlas: Atlas, codes: Sequence[str], userdata: Any = None) -> Document:
+    from atlas.printing.sheets import PointSheet
+
+    return PointSheet(atlas, list(codes), notes=_notes(userdata))
+
+
+def plan_document(atlas: Atlas, plan: Plan) -> Document:
+    from atlas.printing.plan import PlanSheet
+
+    return PlanSheet(atlas, plan)
+
+
+def handout_document(atlas: Atlas, codes: Sequence[str], title: str | None = None) -> Document:
+    from atlas.printing.handout import Handout
+
+    return Handout(atlas, list(codes), title=title)
+
+
+def book_document(atlas: Atlas, channel: str | None = None, userdata: Any = None) -> Document:
+    from atlas.printing.book import Book
+
+    return Book(atlas, channel, notes=_notes(userdata))
+
+
+# --------------------------------------------------------------------------- generic dialogs
+
+
+def _fail(parent: QWidget | None, what: str, exc: BaseException) -> None:
+    detail = getattr(exc, "strerror", None) or str(exc) or type(exc).__name__
+    QMessageBox.warning(parent, TITLE, f"{what}\n\n{detail}")
+
+
+def print_document(parent: QWidget | None, document: Document) -> bool:
+    """The system print dialog, then the document to the chosen printer."""
+    fonts.ensure_fonts()
+    printer = make_printer(document.title)
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(f"Print: {document.title}")
+    if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+        return False
+    set_paper(paper_of(printer.pageLayout()))
+    try:
+        first, last = printer.fromPage(), printer.toPage()
+        render(document, printer, first=first or 1, last=last or 0)
+    except Exception as exc:  # any failure becomes a message, never a traceback
+        _fail(parent, "The sheet could not be printed.", exc)
+        return False
+    return True
+
+
+def make_preview_dialog(parent: QWidget | None, document: Document) -> QPrintPreviewDialog:
+    """A print preview dialog drawing the document (not yet shown)."""
+    fonts.ensure_fonts()
+    printer = make_printer(document.title)
+    dialog = QPrintPreviewDialog(printer, parent)
+    dialog.setWindowTitle(f"Print preview: {document.title}")
+    dialog.resize(900, 1000)
+    _keep[dialog] = printer  # the dialog does not own its printer: keep it alive with it
+    dialog.destroyed.connect(lambda *_: _keep.pop(dialog, None))
+
+    def paint(target: QPrinter) -> None:
+        try:
+            render(document, target)
+            set_paper(paper_of(target.pageLayout()))
+        except Exception as exc:
+            _fail(dialog, "The preview could not be drawn.", exc)
+
+    dialog.paintRequested.connect(paint)
+    return dialog
+
+
+def preview_document(parent: QWidget | None, document: Document) -> None:
+    dialog = make_preview_dialog(parent, document)
+    dialog.exec()
+    dialog.deleteLater()
+
+
+def _safe_name(text: str) -> str:
+    name = re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-.")
+    return (name or "atlas")[:80]
+
+
+def _start_folder() -> Path:
+    saved = QSettings().value(DIR_KEY, "")
+    if saved and Path(str(saved)).is_dir():
+        return Path(str(saved))
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
+    """A save dialog for a PDF (it asks before replacing a file)."""
+    start = _start_folder() / f"{_safe_name(suggested)}.pdf"
+    name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(start), "PDF files (*.pdf)")
+    if not name:
+        return None
+    path = Path(name)
+    if path.suffix.lower() != ".pdf":
+        path = path.with_name(path.name + ".pdf")
+    QSettings().setValue(DIR_KEY, str(path.parent))
+    return path
+
+
+def export_document(
+    parent: QWidget | None,
+    document: Document,
+    suggested: str,
+    path: Path | None = None,
+    progress_label: str | None = None,
+) -> Path | None:
+    """Ask where to save (unless path is given) and write the PDF; returns the path or None."""
+    target = path or ask_pdf_path(parent, suggested)
+    if target is None:
+        return None
+    progress: QProgressDialog | None = None
+    callback = None
+    if progress_label:
+        progress = QProgressDialog(progress_label, "", 0, 100, parent)
+        progress.setWindowTitle(TITLE)
+        progress.setCancelButton(None)
+        progress.setMinimumDuration(300)
+
+        def callback(done: int, total: int) -> None:
+            assert progress is not None
+            progress.setMaximum(total)
+            progress.setValue(done)
+            QApplication.processEvents()
+
+    try:
+        write_pdf(document, target, current_paper(), progress=callback)
+    except Exception as exc:
+        _fail(parent, f"The PDF could not be written to {target}.", exc)
+        return None
+    finally:
+        if progress is not None:
+            progress.close()
+            progress.deleteLater()
+    return target
+
+
+# --------------------------------------------------------------------------- points
+
+
+def _point_codes(parent: QWidget | None, atlas: Atlas, codes: Sequence[str]) -> list[str] | None:
+    known = []
+    for code in codes:
+        point = atlas.point(code)
+        if point is None:
+            QMessageBox.warning(parent, TITLE, f"There is no point {code!r} in the atlas.")
+            return None
+        known.append(point.code)
+    if not known:
+        QMessageBox.information(parent, TITLE, "Choose a point first.")
+        return None
+    return known
+
+
+def print_point(parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None) -> bool:
+    codes = _point_codes(parent, atlas, [code])
+    if not codes:
+        return False
+    return print_document(parent, point_document(atlas, codes, userdata))
+
+
+def preview_point(parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None) -> None:
+    codes = _point_codes(parent, atlas, [code])
+    if codes:
+        preview_document(parent, point_document(atlas, codes, userdata))
+
+
+def print_points(
+    parent: QWidget | None, atlas: Atlas, codes: Sequence[str], userdata: Any = None
+) -> bool:
+    found = _point_codes(parent, atlas, codes)
+    if not found:
+        return False
+    return print_document(parent, point_document(atlas, found, userdata))
+
+
+def export_pdf(
+    parent: QWidget | None,
+    atlas: Atlas,
+    codes: Sequence[str],
+    userdata: Any = None,
+    handout: bool = False,
+    path: Path | None = None,
+) -> Path | None:
+    """Point sheets (or a handout) for codes as a PDF."""
+    found = _point_codes(parent, atlas, codes)
+    if not found:
+        return None
+    if handout:
+        document = handout_document(atlas, found)
+        suggested = "handout-" + "-".join(found[:4])
+    else:
+        document = point_document(atlas, found, userdata)
+        suggested = (
+            "-".join(found[:4]) if len(found) <= 4 else f"{found[0]}-and-{len(found) - 1}-more"
+        )
+    return export_document(parent, document, suggested, path)
+
+
+# --------------------------------------------------------------------------- plans
+
+
+def _plan_ok(parent: QWidget | None, plan: Plan | None) -> bool:
+    if plan is None or not plan.codes:
+        QMessageBox.information(parent, TITLE, "The plan has no points yet.")
+        return False
+    return True
+
+
+def print_plan(parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None) -> bool:
+    return _plan_ok(parent, plan) and print_document(parent, plan_document(atlas, plan))
+
+
+def preview_plan(parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None) -> None:
+    if _plan_ok(parent, plan):
+        preview_document(parent, plan_document(atlas, plan))
+
+
+def export_plan_pdf(
+    parent: QWidget | None,
+    atlas: Atlas,
+    plan: Plan,
+    userdata: Any = None,
+    path: Path | None = None,
+) -> Path | None:
+    if not _plan_ok(parent, plan):
+        return None
+    return export_document(parent, plan_document(atlas, plan), f"plan-{plan.name}", path)
+
+
+# --------------------------------------------------------------------------- handouts
+
+
+def _handout_codes(
+    atlas: Atlas, codes_or_plan: Sequence[str] | Plan
+) -> tuple[list[str], str | None]:
+    if isinstance(codes_or_plan, Plan):
+        title = f"Self-acupressure at home: {codes_or_plan.name}"
+        return [c for c in codes_or_plan.codes if atlas.point(c) is not None], title
+    return [p.code for p in (atlas.point(c) for c in codes_or_plan) if p is not None], None
+
+
+def print_handout(parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan) -> bool:
+    found, title = _handout_codes(atlas, codes)
+    if not found:
+        QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
+        return False
+    return print_document(parent, handout_document(atlas, found, title))
+
+
+def preview_handout(parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan) -> None:
+    found, title = _handout_codes(atlas, codes)
+    if not found:
+        QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
+        return
+    preview_document(parent, handout_document(atlas, found, title))
+
+
+def export_handout_pdf(
+    parent: QWidget | None,
+    atlas: Atlas,
+    codes: Sequence[str] | Plan,
+    path: Path | None = None,
+) -> Path | None:
+    found, title = _handout_codes(atlas, codes)
+    if not found:
+        QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
+        return None
+    return export_document(parent, handout_document(atlas, found, title),
+                           "handout-" + "-".join(found[:4]), path)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- books
+
+
+def export_book(
+    parent: QWidget | None,
+    atlas: Atlas,
+    channel: str | None = None,
+    userdata: Any = None,
+    path: Path | None = None,
+) -> Path | None:
+    """One channel (or the whole atlas) as a PDF book, with a progress dialog."""
+    try:
+        document = book_document(atlas, channel, userdata)
+    except KeyError:
+        QMessageBox.warning(parent, TITLE, f"There is no channel {channel!r} in the atlas.")
+        return None
+    suggested = f"acupoint-atlas-{channel}" if channel else "acupoint-atlas"
+    return export_document(parent, document, suggested, path,
+                           progress_label="Writing the book…")  # fmt: skip

@@ -1,0 +1,325 @@
+"""Printing: PDFs parse, hold the right pages and text, never overflow; dialogs and CLI."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pypdf
+import pytest
+from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtGui import QRawFont
+
+from atlas import cli
+from atlas.core import Atlas
+from atlas.core.userdata import Plan, UserData
+from atlas.printing import fonts
+from atlas.printing.book import Book
+from atlas.printing.handout import Handout, glossary_for
+from atlas.printing.layout import Placed
+from atlas.printing.plan import PlanSheet, needle_count
+from atlas.printing.render import default_paper, ensure_gui, write_pdf
+from atlas.printing.sheets import PointSheet
+
+SAMPLE = ["LI4", "ST36", "GV20", "CV12", "EX-HN3", "BL40"]
+
+
+@pytest.fixture(autouse=True)
+def _gui(qapp: object) -> Iterator[None]:
+    ensure_gui()
+    yield
+
+
+def pdf_text(path: Path) -> list[str]:
+    """Each page's text, whitespace collapsed to single spaces."""
+    reader = pypdf.PdfReader(str(path))
+    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def check_placed(placed: list[Placed], page: QRectF | None = None) -> None:
+    """Every text stayed inside its box (and the page)."""
+    for item in placed:
+        box = item.box.adjusted(-0.6, -0.6, 0.6, 0.6)
+        assert box.contains(item.drawn) or item.drawn.isEmpty(), (item.kind, item.text[:60])
+        if page is not None:
+            assert page.adjusted(-0.6, -0.6, 0.6, 0.6).contains(item.drawn), item.text[:60]
+
+
+def longest_points(atlas: Atlas, count: int = 8) -> list[str]:
+    def size(p: object) -> int:
+        fields = ("location", "location_alt", "how_to_find", "actions", "needling_method",
+                  "moxibustion", "cautions")  # fmt: skip
+        return sum(len(getattr(p, f)) for f in fields) + 30 * len(p.indications)
+
+    points = sorted(atlas.all_points(), key=size, reverse=True)
+    by_english = max(atlas.all_points(), key=lambda p: len(p.english))
+    by_indications = max(atlas.all_points(), key=lambda p: len(p.indications))
+    codes = [p.code for p in points[:count]] + [by_english.code, by_indications.code]
+    return list(dict.fromkeys(codes))
+
+
+# --------------------------------------------------------------------------- point sheets
+
+
+def test_point_sheets_pdf_pages_and_text(atlas: Atlas, tmp_path: Path) -> None:
+    out = tmp_path / "sheets.pdf"
+    result = write_pdf(PointSheet(atlas, SAMPLE), out, "a4")
+    assert result.pages == len(SAMPLE)
+    pages = pdf_text(out)
+    assert len(pages) == len(SAMPLE)
+    for code, text in zip(SAMPLE, pages, strict=True):
+        point = atlas.point(code)
+        assert point is not None
+        flat = squeeze(text)
+        for value in (point.code, point.pinyin_tones, point.hanzi, point.english):
+            assert squeeze(value) in flat, (code, value)
+        assert "Educational reference" in text
+
+
+def test_pdf_text_is_real_text_with_embedded_font_and_vector_diagram(
+    atlas: Atlas, tmp_path: Path
+) -> None:
+    out = tmp_path / "li4.pdf"
+    write_pdf(PointSheet(atlas, ["LI4"]), out, "a4")
+    reader = pypdf.PdfReader(str(out))
+    page = reader.pages[0]
+    fonts_used = page["/Resources"]["/Font"]
+    names = []
+    for ref in fonts_used.values():
+        font = ref.get_object()
+        names.append(str(font["/BaseFont"]))
+        descendant = font["/DescendantFonts"][0].get_object()
+        descriptor = descendant["/FontDescriptor"].get_object()
+        assert "/FontFile2" in descriptor  # embedded TrueType
+    assert any("AcupointAtlasSans" in n for n in names)
+    xobjects = page["/Resources"].get("/XObject", {})
+    images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
+    assert images == [], "the diagram must be vector, not a picture"
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_longest_records_never_overflow(atlas: Atlas, tmp_path: Path, paper: str) -> None:
+    codes = longest_points(atlas)
+    result = write_pdf(PointSheet(atlas, codes), tmp_path / f"long-{paper}.pdf", paper)
+    assert result.pages == len(codes)
+    check_placed(result.placed)
+    cut = [p for p in result.placed if p.elided and p.kind not in ("line", "caption")]
+    assert cut == [], [(p.kind, p.text[:50]) for p in cut]
+
+
+def test_long_notes_are_cut_inside_their_box(atlas: Atlas, tmp_path: Path) -> None:
+    notes = "\n".join(
+        f"Line {i}: " + "a long observation about the patient " * 4 for i in range(80)
+    )
+    result = write_pdf(PointSheet(atlas, ["GB20"], notes=lambda c: notes), tmp_path / "n.pdf")
+    check_placed(result.placed)
+    note_items = [p for p in result.placed if p.kind == "notes"]
+    assert note_items and note_items[0].elided
+    assert not [p for p in result.placed if p.elided and p.kind in ("body", "caution")]
+
+
+def test_notes_are_plain_text(atlas: Atlas, tmp_path: Path) -> None:
+    out = tmp_path / "n.pdf"
+    write_pdf(PointSheet(atlas, ["LI4"], notes=lambda c: "<b>bold?</b> & more"), out)
+    assert "<b>bold?</b> & more" in pdf_text(out)[0]
+
+
+def test_letter_paper(atlas: Atlas, tmp_path: Path) -> None:
+    out = tmp_path / "letter.pdf"
+    write_pdf(PointSheet(atlas, ["LI4"]), out, "letter")
+    box = pypdf.PdfReader(str(out)).pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (612, 792)
+
+
+def test_default_paper_follows_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("ATLAS_PAPER", raising=False)
+    assert (
+        default_paper(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)) == "letter"
+    )
+    assert default_paper(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "a4"
+    assert default_paper(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "a4"
+
+
+# --------------------------------------------------------------------------- plans, handouts
+
+
+def test_plan_sheet(atlas: Atlas, tmp_path: Path) -> None:
+    codes = ("GB20", "GB21", "LI4", "GV14", "LR3", "ST36", "CV12", "SI3")
+    plan = Plan(None, "Neck & shoulder", codes, "Check blood pressure first.")
+    out = tmp_path / "plan.pdf"
+    result = write_pdf(PlanSheet(atlas, plan), out, "a4")
+    check_placed(result.placed)
+    text = " ".join(pdf_text(out))
+    assert result.pages == len(pdf_text(out)) >= 1
+    for code in codes:
+        assert code in text
+    points = [atlas.point(c) for c in codes]
+    needles = needle_count([p for p in points if p is not None])
+    assert needles == 14  # GV14 and CV12 are single, the other six are pairs
+    assert f"{needles} needles" in text
+    assert "Check blood pressure first." in text
+    assert "Retention" in text and "Sessions" in text
+
+
+def test_handout_has_no_needling(atlas: Atlas, tmp_path: Path) -> None:
+    codes = ["LI4", "PC6", "ST36", "GB20"]
+    out = tmp_path / "handout.pdf"
+    result = write_pdf(Handout(atlas, codes), out, "a4")
+    check_placed(result.placed)
+    pages = pdf_text(out)
+    assert len(pages) == len(codes)
+    for code, text in zip(codes, pages, strict=True):
+        point = atlas.point(code)
+        assert point is not None
+        assert point.english in text and point.code in text
+        assert "needl" not in text.lower()
+        assert "Depth" not in text and point.depth_text not in text
+        assert "minutes" in text
+    assert "pregnant" in pages[0]  # LI4 carries the pregnancy caution
+
+
+def test_glossary_finds_terms() -> None:
+    words = dict(glossary_for("On the radial side of the dorsum, 2 B-cun proximal to it."))
+    assert {"radial", "dorsum", "proximal", "B-cun"} <= set(words)
+
+
+# --------------------------------------------------------------------------- books
+
+
+def test_channel_book(atlas: Atlas, tmp_path: Path) -> None:
+    out = tmp_path / "lu.pdf"
+    seen: list[tuple[int, int]] = []
+    result = write_pdf(Book(atlas, "LU"), out, "a4", progress=lambda d, t: seen.append((d, t)))
+    points = atlas.points(channel="LU")
+    pages = pdf_text(out)
+    assert len(pages) == result.pages == seen[-1][1]
+    assert "Contents" in pages[1]
+    assert "Index" in pages[-1]
+    body = pages[2 : 2 + len(points)]
+    for point, text in zip(points, body, strict=True):
+        assert point.code in text and squeeze(point.hanzi) in squeeze(text)
+    for point in points:
+        assert squeeze(point.pinyin_tones) in squeeze(pages[-1])
+    check_placed(result.placed)
+
+
+def test_book_page_numbers_in_contents(atlas: Atlas, tmp_path: Path) -> None:
+    out = tmp_path / "ht.pdf"
+    write_pdf(Book(atlas, "HT"), out, "letter")
+    pages = pdf_text(out)
+    toc = pages[1]
+    assert re.search(r"HT1 .*? 3\b", toc)
+    assert "Page 3 of" in pages[2] and "HT1" in pages[2]
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def test_bundled_font_covers_every_hanzi(atlas: Atlas) -> None:
+    files = fonts.font_files()
+    assert {f.name for f in files} >= set(fonts.FILES.values())
+    assert (files[0].parent / "OFL.txt").is_file()
+    raw = QRawFont(str(files[0]), 12)
+    assert raw.isValid()
+    wanted: set[str] = set()
+    for p in atlas.all_points():
+        wanted.update(p.hanzi + p.hanzi_simplified)
+    for c in atlas.channels():
+        wanted.update(c.hanzi + c.hanzi_simplified + c.pinyin)
+    for p in atlas.all_points():
+        wanted.update(p.pinyin_tones)
+    missing = sorted(ch for ch in wanted if not ch.isspace() and not raw.supportsCharacter(ord(ch)))
+    assert missing == []
+
+
+def test_fonts_registered() -> None:
+    assert fonts.FAMILY in fonts.ensure_fonts()
+
+
+# --------------------------------------------------------------------------- command line
+
+
+def run_cli(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    status = cli.main(args)
+    return status, capsys.readouterr().err
+
+
+def test_cli_print_and_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "sheet.pdf"
+    status, err = run_cli(["print", "li-4", "ST36", "-o", str(out)], capsys)
+    assert status == 0, err
+    assert len(pypdf.PdfReader(str(out)).pages) == 2
+    before = out.stat().st_mtime_ns
+    status, err = run_cli(["print", "LI4", "-o", str(out)], capsys)
+    assert status != 0 and "--force" in err and len(err.strip().splitlines()) == 1
+    assert out.stat().st_mtime_ns == before
+    status, err = run_cli(["print", "LI4", "-o", str(out), "--force", "--paper", "letter"], capsys)
+    assert status == 0, err
+    assert len(pypdf.PdfReader(str(out)).pages) == 1
+
+
+def test_cli_unknown_code(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x.pdf"
+    status, err = run_cli(["print", "LI4", "XX99", "-o", str(out)], capsys)
+    assert status == 1
+    assert err.strip() == "atlas: error: unknown point code 'XX99'"
+    assert not out.exists()
+
+
+def test_cli_handout_and_plan(
+    tmp_path: Path, data_dir: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with UserData.open(data_dir) as store:
+        store.save_plan(Plan(None, "Headache", ("GB20", "LI4", "LR3")))
+    out = tmp_path / "plan.pdf"
+    status, err = run_cli(["print", "--plan", "Headache", "-o", str(out)], capsys)
+    assert status == 0, err
+    assert "GB20" in " ".join(pdf_text(out))
+    status, err = run_cli(["print", "--plan", "Headache", "--handout", "-o", str(out), "-f"],
+                          capsys)  # fmt: skip
+    assert status == 0, err
+    assert len(pdf_text(out)) == 3
+    status, err = run_cli(["print", "--plan", "Nothing", "-o", str(tmp_path / "n.pdf")], capsys)
+    assert status == 1 and "no plan called 'Nothing'" in err
+
+
+def test_cli_book_progress(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "ht.pdf"
+    status, err = run_cli(["book", "--channel", "HT", "-o", str(out)], capsys)
+    assert status == 0, err
+    assert "pages" in err and "100%" in err
+    status, err = run_cli(["book", "--channel", "QQ", "-o", str(tmp_path / "q.pdf")], capsys)
+    assert status != 0 and "unknown channel" in err
+
+
+# --------------------------------------------------------------------------- dialogs
+
+
+# The offscreen test platform itself says this for any top-level window; nothing else may.
+@pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
+def test_preview_opens_and_closes(atlas: Atlas, qtbot: object) -> None:
+    from atlas.printing import dialogs
+
+    dialog = dialogs.make_preview_dialog(None, dialogs.point_document(atlas, ["LI4"]))
+    qtbot.addWidget(dialog)  # type: ignore[attr-defined]
+    painted: list[bool] = []
+    dialog.paintRequested.connect(lambda printer: painted.append(True))
+    dialog.show()
+    qtbot.waitExposed(dialog)  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: bool(painted))  # type: ignore[attr-defined]
+    dialog.close()
+    assert not dialog.isVisible()
+
+
+def test_export_pdf_dialog_path(atlas: Atlas, tmp_path: Path, qtbot: object) -> None:
+    from atlas.printing import dialogs
+
+    out = tmp_path / "export.pdf"
+    assert dialogs.export_pdf(None, atlas, ["LI4", "LR3"], path=out) == out
+    assert len(pdf_text(out)) == 2
+    assert dialogs.export_book(None, atlas, "HT", path=tmp_path / "b.pdf") is not None
