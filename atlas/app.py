@@ -12,46 +12,48 @@ Start-up order (each step only what the first paint needs):
 
 from __future__ import annotations
 
+import os
 import sys
+from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QTimer
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from atlas import __version__
-from atlas.core import paths
+from atlas.printing.fonts import ensure_fonts
 
 APP_NAME = "Acupoint Atlas"
 ORG_NAME = "AcupointAtlas"
 
 
-def application() -> QApplication:
-    """The QApplication, created once with the names settings and paths rely on."""
-    app = QApplication.instance()
-    if not isinstance(app, QApplication):
-        app = QApplication(sys.argv[:1])
+def identify(app: QCoreApplication) -> None:
+    """Set the names that QSettings and QStandardPaths derive their locations from."""
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORG_NAME)
     app.setApplicationVersion(__version__)
-    load_fonts()
+
+
+def application() -> QApplication:
+    """The QApplication, created once, named, with the bundled fonts registered."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    identify(app)
+    ensure_fonts()
     return app
 
 
-_fonts_loaded = False
+def user_data_dir() -> Path:
+    """Where notes and plans live: ATLAS_DATA_DIR, else Qt's AppDataLocation.
 
-
-def load_fonts() -> list[str]:
-    """Register the fonts bundled in assets/fonts; returns the family names."""
-    global _fonts_loaded
-    families: list[str] = []
-    if _fonts_loaded:
-        return families
-    _fonts_loaded = True
-    for font in sorted((paths.assets_dir() / "fonts").glob("*.[ot]tf")):
-        font_id = QFontDatabase.addApplicationFont(str(font))
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return families
+    The window and the command line (`atlas print --plan`) both use this, so
+    they see the same plans. Needs the application to be identified first.
+    """
+    override = os.environ.get("ATLAS_DATA_DIR")
+    if override:
+        return Path(override)
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
+    return Path(location) if location else Path.home() / ".acupoint-atlas"
 
 
 class _FirstPaint(QObject):

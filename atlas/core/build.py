@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from atlas.core import paths
 from atlas.core.codes import parse_code
 
@@ -522,6 +520,8 @@ def _fts_names(point: Mapping[str, Any], aliases: Iterable[str]) -> str:
 
 def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
     """Write validated sources into a new SQLite file at dest (replaced atomically)."""
+    import sqlite_utils  # only the build writes; opening the atlas does not need it
+
     from atlas import __version__
 
     dest.parent.mkdir(parents=True, exist_ok=True)

@@ -1,0 +1,1 @@
+"""The body diagram: view SVGs, regions, placements, channel paths, the widget."""

@@ -1,0 +1,1325 @@
+"""The interactive body diagram: `DiagramView` and the `DiagramPanel` around it.
+
+One scene per view, built the first time the view is shown:
+
+* the view SVG as one `QGraphicsSvgItem` (the renderer is kept by the scene
+  state, so it outlives its item);
+* one transparent `QGraphicsPathItem` per clickable region whose shape is the
+  region's outline read from the SVG, so a click hits the region it is in and
+  a click beside the body hits nothing;
+* channel pathways through each channel's points in point order, per side;
+* the point markers and their code labels, which keep their size on screen
+  (`ItemIgnoresTransformations`); labels are laid out again after every zoom
+  or scroll so they never overlap (level of detail: more codes as you zoom in);
+* the measuring guide of the selected point.
+
+Clicks are decided by the view on release (a press that moves becomes a pan),
+so dragging anywhere pans and a click is always a click.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QEvent,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAction,
+    QBrush,
+    QColor,
+    QContextMenuEvent,
+    QFont,
+    QFontMetricsF,
+    QIcon,
+    QKeyEvent,
+    QKeySequence,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+    QResizeEvent,
+    QTransform,
+    QWheelEvent,
+)
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtSvgWidgets import QGraphicsSvgItem
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGestureEvent,
+    QGraphicsItem,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsView,
+    QLabel,
+    QMenu,
+    QPinchGesture,
+    QSizePolicy,
+    QStyleOptionGraphicsItem,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlas.core import Atlas, Point
+from atlas.diagram.sources import DiagramData, Measure, Placement, ViewInfo, read_regions
+
+# z order of the layers
+Z_ART, Z_REGION, Z_PATH, Z_GUIDE, Z_MARKER, Z_LABEL = 0, 1, 2, 3, 4, 5
+
+MAX_ZOOM = 24.0  # times the fitted scale
+MIN_ZOOM = 0.6
+HIGHLIGHT = QColor("#e8590c")
+DRAG_THRESHOLD = 4  # pixels
+
+
+def _channel_colour(atlas: Atlas | None, channel: str) -> QColor:
+    found = atlas.channel(channel) if atlas is not None else None
+    return QColor(found.colour) if found is not None else QColor("#6b7280")
+
+
+# ------------------------------------------------------------------ items
+
+
+class RegionItem(QGraphicsPathItem):
+    """A clickable body region; its shape is the region's outline."""
+
+    def __init__(self, region: str, side: str, path: QPainterPath) -> None:
+        super().__init__(path)
+        self.region = region
+        self.side = side
+        self.setPen(Qt.PenStyle.NoPen)
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        self.setZValue(Z_REGION)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.hovered = False
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = True
+        self.setBrush(QColor(80, 130, 200, 22))
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.hovered = False
+        self.setBrush(Qt.BrushStyle.NoBrush)
+        super().hoverLeaveEvent(event)
+
+
+class MarkerItem(QGraphicsItem):
+    """A point marker: a dot in its channel's colour, constant size on screen."""
+
+    def __init__(self, placement: Placement, colour: QColor, tooltip: str) -> None:
+        super().__init__()
+        self.code = placement.code
+        self.side = placement.side
+        self.colour = colour
+        self.radius = 4.0
+        self.state = "normal"  # normal, dimmed, highlight, selected
+        self.hover = False
+        self.setPos(placement.x, placement.y)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptHoverEvents(True)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(tooltip)
+        self.setZValue(Z_MARKER)
+
+    def outer(self) -> float:
+        r = self.radius
+        if self.state == "highlight":
+            r += 2.5
+        elif self.state == "selected":
+            r += 5.0
+        if self.hover:
+            r += 1.5
+        return r
+
+    def boundingRect(self) -> QRectF:
+        r = self.outer() + 4.0
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = max(self.outer(), 6.0)  # a generous target for fingers and trackpads
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def set_state(self, state: str) -> None:
+        if state != self.state:
+            self.prepareGeometryChange()
+            self.state = state
+            self.setZValue(Z_MARKER + {"selected": 0.3, "highlight": 0.2}.get(state, 0.0))
+
+    def set_radius(self, radius: float) -> None:
+        if abs(radius - self.radius) > 0.05:
+            self.prepareGeometryChange()
+            self.radius = radius
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        r = self.radius + (1.5 if self.hover else 0.0)
+        fill = QColor(self.colour)
+        if self.state == "dimmed":
+            fill.setAlphaF(0.35)
+        if self.state == "selected":
+            halo = QColor(HIGHLIGHT)
+            halo.setAlphaF(0.22)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(halo)
+            painter.drawEllipse(QPointF(0, 0), r + 7, r + 7)
+            painter.setPen(QPen(HIGHLIGHT, 2.5))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawEllipse(QPointF(0, 0), r + 4, r + 4)
+            r += 1.5
+        elif self.state == "highlight":
+            painter.setPen(QPen(HIGHLIGHT, 2.0))
+            painter.setBrush(QColor(255, 255, 255, 200))
+            painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
+        edge = QColor(255, 255, 255, 235 if self.state != "dimmed" else 120)
+        painter.setPen(QPen(edge, 1.3))
+        painter.setBrush(fill)
+        painter.drawEllipse(QPointF(0, 0), r, r)
+
+
+class LabelItem(QGraphicsItem):
+    """A point code beside its marker, on a soft halo; placed by the view."""
+
+    def __init__(self, marker: MarkerItem, font: QFont) -> None:
+        super().__init__()
+        self.marker = marker
+        self.text = marker.code
+        self.font = font
+        metrics = QFontMetricsF(font)
+        self.size = QSize(int(metrics.horizontalAdvance(self.text) + 6), int(metrics.height() + 2))
+        self.offset = QPointF(0, 0)
+        self.strong = False
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setPos(marker.pos())
+        self.setZValue(Z_LABEL)
+        self.setVisible(False)
+
+    def rect(self) -> QRectF:
+        return QRectF(self.offset, self.size.toSizeF())
+
+    def boundingRect(self) -> QRectF:
+        return self.rect().adjusted(-1, -1, 1, 1)
+
+    def place(self, offset: QPointF, strong: bool) -> None:
+        self.prepareGeometryChange()
+        self.offset = offset
+        self.strong = strong
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = widget.palette() if widget is not None else QPalette()
+        rect = self.rect()
+        back = QColor(palette.color(QPalette.ColorRole.Base))
+        back.setAlphaF(0.86)
+        painter.setPen(QPen(HIGHLIGHT, 1.2) if self.strong else Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(rect, 3, 3)
+        font = QFont(self.font)
+        font.setBold(self.strong)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+@dataclass
+class _GuideLabel:
+    text: str
+    centre: QPointF  # device coordinates
+    angle: float  # degrees
+    width: float
+    height: float
+    strong: bool = False
+
+    def bounds(self) -> QRectF:
+        rad = math.radians(self.angle)
+        c, s = abs(math.cos(rad)), abs(math.sin(rad))
+        w = self.width * c + self.height * s
+        h = self.width * s + self.height * c
+        return QRectF(self.centre.x() - w / 2, self.centre.y() - h / 2, w, h)
+
+
+class GuideItem(QGraphicsItem):
+    """The measuring guide of the selected point: measured lines with cun ticks.
+
+    Lines and ticks are drawn in scene coordinates; the text is laid out in
+    device pixels (so it stays legible at every zoom), along each line, on the
+    side away from the point, and the view keeps point labels clear of it.
+    """
+
+    def __init__(
+        self,
+        measures: list[Measure],
+        landmark_names: dict[int, tuple[str, str]],
+        point: QPointF | None,
+        font: QFont,
+    ) -> None:
+        super().__init__()
+        self.measures = measures
+        self.names = landmark_names  # index -> (start name, end name)
+        self.point = point
+        self.font = QFont(font)
+        self.metrics = QFontMetricsF(self.font)
+        self.setZValue(Z_GUIDE)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        xs = [v for m in measures for v in (m.x1, m.x2)]
+        ys = [v for m in measures for v in (m.y1, m.y2)]
+        self._rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+
+    def boundingRect(self) -> QRectF:
+        pad = max(self._rect.width(), self._rect.height(), 20.0) * 0.6 + 40
+        return self._rect.adjusted(-pad, -pad, pad, pad)
+
+    def labels(self, to_device: QTransform) -> list[_GuideLabel]:
+        """Where the guide's text goes, in device pixels."""
+        out: list[_GuideLabel] = []
+        h = self.metrics.height() + 2
+        target = to_device.map(self.point) if self.point is not None else None
+        for index, m in enumerate(self.measures):
+            a = to_device.map(QPointF(m.x1, m.y1))
+            b = to_device.map(QPointF(m.x2, m.y2))
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length = math.hypot(dx, dy)
+            if length < 2:
+                continue
+            ux, uy = dx / length, dy / length
+            nx, ny = -uy, ux
+            mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
+            if target is not None:
+                away = (mid.x() - target.x()) * nx + (mid.y() - target.y()) * ny
+                if away < 0:
+                    nx, ny = -nx, -ny
+            angle = math.degrees(math.atan2(dy, dx))
+            if angle >= 90:  # text reads left to right, or bottom to top
+                angle -= 180
+            elif angle < -90:
+                angle += 180
+            text = m.label or f"{m.cun:g} {m.unit}"
+            width = self.metrics.horizontalAdvance(text) + 10
+            if length < width * 0.8:  # a short segment: keep the text level
+                angle = 0.0
+            offset = h / 2 + 7
+            if angle == 0.0 and abs(nx) > abs(ny):
+                offset = width / 2 + 7
+            centre = QPointF(mid.x() + nx * offset, mid.y() + ny * offset)
+            out.append(_GuideLabel(text, centre, angle, width, h, strong=True))
+            names = self.names.get(index)
+            if names:
+                for p, name, sign in ((a, names[0], -1), (b, names[1], 1)):
+                    if name:
+                        w = self.metrics.horizontalAdvance(name) + 8
+                        c = QPointF(
+                            p.x() + ux * sign * (h / 2 + 8), p.y() + uy * sign * (h / 2 + 8)
+                        )
+                        out.append(_GuideLabel(name, c, 0.0, w, h))
+        return out
+
+    def obstacles(self, to_device: QTransform) -> list[QRectF]:
+        return [label.bounds() for label in self.labels(to_device)]
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        to_device = painter.transform()
+        painter.save()
+        painter.resetTransform()
+        palette = widget.palette() if widget is not None else QPalette()
+        light = palette.color(QPalette.ColorRole.Base).lightness() > 128
+        ink = QColor("#1d4ed8") if light else QColor("#93c5fd")
+        painter.setFont(self.font)
+        line_pen = QPen(ink, 1.6)
+        line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        for m in self.measures:
+            a = to_device.map(QPointF(m.x1, m.y1))
+            b = to_device.map(QPointF(m.x2, m.y2))
+            dx, dy = b.x() - a.x(), b.y() - a.y()
+            length = math.hypot(dx, dy)
+            if length < 2:
+                continue
+            ux, uy = dx / length, dy / length
+            nx, ny = -uy, ux
+            painter.setPen(line_pen)
+            painter.drawLine(a, b)
+            for p in (a, b):  # end stops
+                painter.drawLine(
+                    QPointF(p.x() + nx * 7, p.y() + ny * 7), QPointF(p.x() - nx * 7, p.y() - ny * 7)
+                )
+            if m.cun <= 0:
+                continue
+            step = length / m.cun
+            every = 1 if step >= 6 else (2 if step >= 3 else 5)
+            whole = math.floor(m.cun + 1e-6)
+            for k in range(1, whole + 1):
+                if k % every and k != whole:
+                    continue
+                t = k * step
+                p = QPointF(a.x() + ux * t, a.y() + uy * t)
+                painter.drawLine(
+                    QPointF(p.x() + nx * 4, p.y() + ny * 4), QPointF(p.x() - nx * 4, p.y() - ny * 4)
+                )
+            if m.tick_at is not None and 0 < m.tick_at <= m.cun + 1e-6:
+                t = m.tick_at * step
+                p = QPointF(a.x() + ux * t, a.y() + uy * t)
+                painter.setPen(QPen(HIGHLIGHT, 2.6))
+                painter.drawLine(
+                    QPointF(p.x() + nx * 9, p.y() + ny * 9), QPointF(p.x() - nx * 9, p.y() - ny * 9)
+                )
+        back = QColor(palette.color(QPalette.ColorRole.Base))
+        back.setAlphaF(0.93)
+        for label in self.labels(to_device):
+            painter.save()
+            painter.translate(label.centre)
+            painter.rotate(label.angle)
+            box = QRectF(-label.width / 2, -label.height / 2, label.width, label.height)
+            painter.setPen(QPen(ink, 1) if label.strong else Qt.PenStyle.NoPen)
+            painter.setBrush(back)
+            painter.drawRoundedRect(box, 4, 4)
+            painter.setPen(ink)
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
+            painter.restore()
+        painter.restore()
+
+
+# ------------------------------------------------------------------ scenes
+
+
+@dataclass
+class _ViewScene:
+    """A built view: its scene, the SVG renderer kept alive, and its items."""
+
+    info: ViewInfo
+    scene: QGraphicsScene
+    renderer: QSvgRenderer
+    markers: list[MarkerItem] = field(default_factory=list)
+    labels: list[LabelItem] = field(default_factory=list)
+    regions: list[RegionItem] = field(default_factory=list)
+    paths: dict[str, list[QGraphicsPathItem]] = field(default_factory=dict)
+    guide: GuideItem | None = None
+    spacing: float = 10.0  # typical distance between neighbouring markers (scene units)
+
+
+def smooth_path(points: list[QPointF]) -> QPainterPath:
+    """A smooth curve through the points (Catmull-Rom as cubic Béziers)."""
+    path = QPainterPath()
+    if not points:
+        return path
+    path.moveTo(points[0])
+    if len(points) == 2:
+        path.lineTo(points[1])
+        return path
+    for i in range(len(points) - 1):
+        p0 = points[i - 1] if i > 0 else points[i]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[i + 2] if i + 2 < len(points) else p2
+        c1 = p1 + (p2 - p0) / 6.0
+        c2 = p2 - (p3 - p1) / 6.0
+        path.cubicTo(c1, c2, p2)
+    return path
+
+
+def _polygon_path(polygons: Iterable[Iterable[tuple[float, float]]]) -> QPainterPath:
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    for polygon in polygons:
+        pts = list(polygon)
+        path.moveTo(*pts[0])
+        for x, y in pts[1:]:
+            path.lineTo(x, y)
+        path.closeSubpath()
+    return path
+
+
+def _tooltip(point: Point | None, code: str) -> str:
+    if point is None:
+        return code
+    return (
+        f"<b>{html.escape(point.code)}</b> {html.escape(point.pinyin_tones)}"
+        f" {html.escape(point.hanzi)}<br>{html.escape(point.english)}"
+    )
+
+
+# ------------------------------------------------------------------ the view
+
+
+class DiagramView(QGraphicsView):
+    """The body diagram. Signals carry point codes and region ids."""
+
+    pointClicked = Signal(str)
+    regionClicked = Signal(str)
+    addToPlanRequested = Signal(str)
+    viewChanged = Signal(str)
+    channelVisibilityChanged = Signal(str, bool)
+    zoomChanged = Signal(float)
+
+    def __init__(
+        self,
+        atlas: Atlas | None,
+        parent: QWidget | None = None,
+        *,
+        data: DiagramData | None = None,
+        views_dir: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramView")
+        self.atlas = atlas
+        self.data = data if data is not None else DiagramData.from_atlas(atlas, views_dir)
+        self._scenes: dict[str, _ViewScene] = {}
+        self._current: _ViewScene | None = None
+        self._highlighted: set[str] = set()
+        self._selected: str | None = None
+        self._focus_channel: str | None = None
+        self._hidden_channels: set[str] = set()
+        self._fitted = True
+        self._press: QPoint | None = None
+        self._dragging = False
+        self._label_font = QFont(self.font())
+        self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
+        self._labels_timer = QTimer(self)
+        self._labels_timer.setSingleShot(True)
+        self._labels_timer.setInterval(15)
+        self._labels_timer.timeout.connect(self._layout_labels)
+        self._empty_scene = QGraphicsScene(self)
+        self.setScene(self._empty_scene)
+
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+            | QPainter.RenderHint.TextAntialiasing
+        )
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(200, 200)
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
+        self.horizontalScrollBar().valueChanged.connect(self._schedule_labels)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_labels)
+        self.setToolTip("")
+        self.setAccessibleName("Body diagram")
+        self.setWhatsThis(
+            "Click a point to open it, or a body region to list its points. Scroll or pinch"
+            " to zoom, drag to pan; + and - zoom, 0 fits the figure."
+        )
+        # The first view is built right after the first paint (start-up stays light);
+        # any call that needs a scene before then builds it at once.
+        self._initial_view: str | None = self.data.views[0].id if self.data.views else None
+        if self._initial_view is not None:
+            QTimer.singleShot(0, self._load_initial_view)
+
+    def set_initial_view(self, name: str) -> None:
+        """The view to show first (before the first one is built); else it is shown now."""
+        if self._current is None and self.data.view(name) is not None:
+            self._initial_view = name
+        else:
+            self.set_view(name)
+
+    def _load_initial_view(self) -> None:
+        if self._current is None and self._initial_view is not None:
+            self.set_view(self._initial_view)
+
+    def _ensure_view(self) -> None:
+        if self._current is None:
+            self._load_initial_view()
+
+    # ------------------------------------------------------------ public API
+
+    def views(self) -> list[str]:
+        """The ids of the views, in display order."""
+        return [v.id for v in self.data.views]
+
+    def view_info(self, view_id: str) -> ViewInfo | None:
+        return self.data.view(view_id)
+
+    def current_view(self) -> str | None:
+        if self._current is None:
+            return self._initial_view
+        return self._current.info.id
+
+    def set_view(self, name: str) -> bool:
+        """Show a view by id; returns False for an unknown view."""
+        info = self.data.view(name)
+        if info is None:
+            return False
+        if self._current is not None and self._current.info.id == name:
+            return True
+        built = self._scenes.get(name) or self._build(info)
+        self._current = built
+        self.setScene(built.scene)
+        self._apply_states()
+        self.fit()
+        self.viewChanged.emit(name)
+        return True
+
+    def point_scene_pos(self, code: str, side: str | None = None) -> QPointF | None:
+        """Where a point sits in the current view (scene = SVG user units), or None."""
+        self._ensure_view()
+        if self._current is None:
+            return None
+        for marker in self._current.markers:
+            if marker.code == code and (side is None or marker.side == side):
+                return marker.pos()
+        return None
+
+    def placements(self, code: str) -> list[Placement]:
+        """The point's placements in the current view."""
+        view = self.current_view()
+        return [p for p in self.data.placements.get(view or "", ()) if p.code == code]
+
+    def codes_in_view(self) -> list[str]:
+        self._ensure_view()
+        if self._current is None:
+            return []
+        return list(dict.fromkeys(m.code for m in self._current.markers))
+
+    def highlight(self, codes: Iterable[str]) -> None:
+        """Emphasise a set of points (all others are dimmed); an empty set clears it."""
+        self._highlighted = set(codes)
+        self._apply_states()
+
+    def highlighted(self) -> set[str]:
+        return set(self._highlighted)
+
+    def selected(self) -> str | None:
+        return self._selected
+
+    def select(self, code: str | None, *, centre: bool = True) -> bool:
+        """Select a point: switch to a view showing it if needed, centre and highlight it.
+
+        Returns False when no view shows the point (it is still remembered as selected).
+        """
+        self._selected = code
+        self._ensure_view()
+        if not code:
+            self._apply_states()
+            return False
+        current = self.current_view()
+        if current is None or not any(p.code == code for p in self.placements(code)):
+            showing = self.data.views_showing(code)
+            if not showing:
+                self._apply_states()
+                return False
+            body = [v for v in showing if (info := self.data.view(v)) and info.is_body]
+            self.set_view((body or showing)[0])
+        self._apply_states()
+        if centre:
+            self.centre_on(code)
+        return True
+
+    def centre_on(self, code: str) -> None:
+        markers = [m for m in (self._current.markers if self._current else []) if m.code == code]
+        if not markers:
+            return
+        if self._fitted and self.zoom_factor() < 1.6:
+            self._zoom_to(1.6, None)
+        # both sides of a bilateral point: centre between them if they fit, else the first
+        target = markers[0].pos()
+        if len(markers) > 1:
+            mid = (markers[0].pos() + markers[1].pos()) / 2
+            span = abs(markers[0].pos().x() - markers[1].pos().x()) * self._scale()
+            target = mid if span < self.viewport().width() * 0.8 else target
+        self.centerOn(target)
+        self._schedule_labels()
+
+    def set_focus_channel(self, channel: str | None) -> None:
+        """Bring one channel's pathway forward (thicker; the others fade)."""
+        self._focus_channel = channel
+        self._apply_states()
+
+    def focus_channel(self) -> str | None:
+        return self._focus_channel
+
+    def set_channel_visible(self, channel: str, visible: bool) -> None:
+        if visible == (channel not in self._hidden_channels):
+            return
+        if visible:
+            self._hidden_channels.discard(channel)
+        else:
+            self._hidden_channels.add(channel)
+        self._apply_states()
+        self.channelVisibilityChanged.emit(channel, visible)
+
+    def is_channel_visible(self, channel: str) -> bool:
+        return channel not in self._hidden_channels
+
+    def hidden_channels(self) -> set[str]:
+        return set(self._hidden_channels)
+
+    def channel_path_items(self, channel: str) -> list[QGraphicsPathItem]:
+        self._ensure_view()
+        return list(self._current.paths.get(channel, [])) if self._current else []
+
+    def visible_labels(self) -> list[str]:
+        self._ensure_view()
+        if self._current is None:
+            return []
+        return [label.text for label in self._current.labels if label.isVisible()]
+
+    # ------------------------------------------------------------ zoom
+
+    def _scale(self) -> float:
+        return self.transform().m11()
+
+    def fit_scale(self) -> float:
+        if self._current is None:
+            return 1.0
+        rect = self._current.info
+        vw, vh = max(1, self.viewport().width() - 16), max(1, self.viewport().height() - 16)
+        return min(vw / rect.width, vh / rect.height)
+
+    def zoom_factor(self) -> float:
+        """The zoom relative to the fitted view (1 = the whole figure fits)."""
+        return self._scale() / self.fit_scale()
+
+    def fit(self) -> None:
+        """Fit the whole view in the window."""
+        if self._current is None:
+            return
+        info = self._current.info
+        self.setSceneRect(QRectF(info.x, info.y, info.width, info.height))
+        self.resetTransform()
+        s = self.fit_scale()
+        self.scale(s, s)
+        self.centerOn(QPointF(info.x + info.width / 2, info.y + info.height / 2))
+        self._fitted = True
+        self._after_zoom()
+
+    def zoom_in(self) -> None:
+        self._zoom_by(1.25, None)
+
+    def zoom_out(self) -> None:
+        self._zoom_by(1 / 1.25, None)
+
+    def _zoom_to(self, factor: float, anchor: QPoint | None) -> None:
+        self._zoom_by(factor / self.zoom_factor(), anchor)
+
+    def _zoom_by(self, factor: float, anchor: QPoint | None) -> None:
+        if self._current is None:
+            return
+        current = self.zoom_factor()
+        target = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
+        factor = target / current
+        if abs(factor - 1.0) < 1e-4:
+            return
+        old_anchor = self.transformationAnchor()
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+        else:
+            before = self.mapToScene(anchor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor)
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+        self.setTransformationAnchor(old_anchor)
+        self._fitted = False
+        # let the figure be dragged well past its edges when zoomed in
+        info = self._current.info
+        pad_x = self.viewport().width() / self._scale() * 0.45
+        pad_y = self.viewport().height() / self._scale() * 0.45
+        self.setSceneRect(
+            QRectF(info.x - pad_x, info.y - pad_y, info.width + 2 * pad_x, info.height + 2 * pad_y)
+        )
+        if anchor is not None:
+            after = self.mapToScene(anchor)
+        self._after_zoom()
+
+    def _after_zoom(self) -> None:
+        if self._current is not None:
+            s = self._scale() * self._current.spacing
+            radius = max(3.0, min(6.0, 2.2 + s * 0.12))
+            for marker in self._current.markers:
+                marker.set_radius(radius)
+        self.zoomChanged.emit(self.zoom_factor())
+        self._schedule_labels()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta == 0:
+            event.ignore()
+            return
+        self._zoom_by(math.pow(1.0015, delta), event.position().toPoint())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self._zoom_by(1.0 + event.value(), event.position().toPoint())
+            return True
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self._zoom_by(pinch.scaleFactor(), centre)
+                event.accept(pinch)
+                return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+        else:
+            self._schedule_labels()
+
+    # ------------------------------------------------------------ mouse
+
+    def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
+        """The marker (first) or region under a viewport position."""
+        region: RegionItem | None = None
+        for item in self.items(pos):
+            if isinstance(item, MarkerItem) and item.isVisible():
+                return item
+            if isinstance(item, RegionItem) and region is None:
+                region = item
+        if region is None:
+            return None
+        # a marker a few pixels away still wins over the region under the cursor
+        near = [
+            i
+            for i in self.items(QRectF(pos.x() - 5, pos.y() - 5, 10, 10).toRect())
+            if isinstance(i, MarkerItem) and i.isVisible()
+        ]
+        return near[0] if near else region
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._dragging = False
+            self._scroll_at_press = (
+                self.horizontalScrollBar().value(),
+                self.verticalScrollBar().value(),
+            )
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position().toPoint() - self._press
+            if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
+                if not self._dragging:
+                    self._dragging = True
+                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                h0, v0 = self._scroll_at_press
+                self.horizontalScrollBar().setValue(h0 - delta.x())
+                self.verticalScrollBar().setValue(v0 - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            was_drag = self._dragging
+            self._press = None
+            self._dragging = False
+            self.viewport().unsetCursor()
+            if not was_drag:
+                item = self.item_at(event.position().toPoint())
+                if isinstance(item, MarkerItem):
+                    self.pointClicked.emit(item.code)
+                elif isinstance(item, RegionItem):
+                    self.regionClicked.emit(item.region)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.item_at(event.position().toPoint()) is None:
+            self.fit()
+            event.accept()
+            return
+        self.mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.item_at(event.pos())
+        menu = QMenu(self)
+        if isinstance(item, MarkerItem):
+            code = item.code
+            menu.addAction(f"Open {code}", lambda: self.pointClicked.emit(code))
+            menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit(code))
+            menu.addSeparator()
+        elif isinstance(item, RegionItem):
+            region = item.region
+            name = region.replace("_", " ")
+            if self.atlas is not None and (found := self.atlas.region(region)) is not None:
+                name = found.name
+            menu.addAction(
+                f"List the points of the {name.lower()}", lambda: self.regionClicked.emit(region)
+            )
+            menu.addSeparator()
+        menu.addAction("Zoom in", self.zoom_in)
+        menu.addAction("Zoom out", self.zoom_out)
+        menu.addAction("Fit to window", self.fit)
+        menu.exec(event.globalPos())
+
+    # ------------------------------------------------------------ building
+
+    def _build(self, info: ViewInfo) -> _ViewScene:
+        scene = QGraphicsScene(self)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
+        renderer = QSvgRenderer(str(info.path), scene)
+        art = QGraphicsSvgItem()
+        art.setSharedRenderer(renderer)
+        size = renderer.defaultSize()
+        if size.width() > 0 and size.height() > 0:
+            art.setTransformOriginPoint(0, 0)
+            art.setScale(info.width / size.width())
+        art.setPos(info.x, info.y)
+        art.setZValue(Z_ART)
+        art.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        scene.addItem(art)
+        built = _ViewScene(info, scene, renderer)
+
+        for shape in read_regions(info.path):
+            item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
+            scene.addItem(item)
+            built.regions.append(item)
+
+        placements = self.data.placements.get(info.id, [])
+        by_channel: dict[tuple[str, str], list[tuple[int, Placement]]] = {}
+        for placement in placements:
+            point = self.atlas.point(placement.code) if self.atlas is not None else None
+            channel = point.channel if point is not None else placement.code.rstrip("0123456789")
+            colour = _channel_colour(self.atlas, channel)
+            marker = MarkerItem(placement, colour, _tooltip(point, placement.code))
+            marker.setData(0, channel)
+            scene.addItem(marker)
+            built.markers.append(marker)
+            label = LabelItem(marker, self._label_font)
+            scene.addItem(label)
+            built.labels.append(label)
+            if point is not None and channel != "EX":
+                by_channel.setdefault((channel, placement.side), []).append(
+                    (point.number, placement)
+                )
+        built.spacing = _typical_spacing([(p.x, p.y) for p in placements])
+
+        for (channel, _side), items in by_channel.items():
+            items.sort(key=lambda t: t[0])
+            runs: list[list[QPointF]] = [[]]
+            last = None
+            for number, placement in items:
+                if last is not None and number - last > 1:
+                    runs.append([])
+                runs[-1].append(QPointF(placement.x, placement.y))
+                last = number
+            colour = _channel_colour(self.atlas, channel)
+            for run in runs:
+                if len(run) < 2:
+                    continue
+                path_item = QGraphicsPathItem(smooth_path(run))
+                pen = QPen(colour, 2.0)
+                pen.setCosmetic(True)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                path_item.setPen(pen)
+                path_item.setZValue(Z_PATH)
+                path_item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                path_item.setData(0, channel)
+                scene.addItem(path_item)
+                built.paths.setdefault(channel, []).append(path_item)
+        self._scenes[info.id] = built
+        return built
+
+    # ------------------------------------------------------------ state
+
+    def _apply_states(self) -> None:
+        built = self._current
+        if built is None:
+            return
+        emphasis = bool(self._highlighted) or self._focus_channel is not None
+        for marker in built.markers:
+            channel = str(marker.data(0))
+            if marker.code == self._selected:
+                state = "selected"
+            elif marker.code in self._highlighted:
+                state = "highlight"
+            elif emphasis and channel != self._focus_channel:
+                state = "dimmed"
+            else:
+                state = "normal"
+            marker.set_state(state)
+            marker.setVisible(
+                state in ("selected", "highlight") or channel not in self._hidden_channels
+            )
+        for channel, items in built.paths.items():
+            focus = self._focus_channel == channel
+            for item in items:
+                pen = item.pen()
+                colour = QColor(pen.color())
+                colour.setAlphaF(1.0 if focus else (0.25 if emphasis else 0.7))
+                pen.setColor(colour)
+                pen.setWidthF(4.0 if focus else 2.0)
+                item.setPen(pen)
+                item.setZValue(Z_PATH + (0.5 if focus else 0.0))
+                item.setVisible(focus or channel not in self._hidden_channels)
+        self._update_guide()
+        self._schedule_labels()
+
+    def _update_guide(self) -> None:
+        built = self._current
+        if built is None:
+            return
+        if built.guide is not None:
+            built.scene.removeItem(built.guide)
+            built.guide = None
+        if not self._selected:
+            return
+        measures = self.data.measures.get((self._selected, built.info.id), [])
+        if not measures:
+            return
+        sides = [m.side for m in measures]
+        side = "right" if "right" in sides else sides[0]
+        chosen = [m for m in measures if m.side == side]
+        marks = self.data.landmarks.get(built.info.id, {})
+        names: dict[int, tuple[str, str]] = {}
+        for index, m in enumerate(chosen):
+            names[index] = (
+                _landmark_near(marks.values(), m.x1, m.y1),
+                _landmark_near(marks.values(), m.x2, m.y2),
+            )
+        point = next(
+            (mk.pos() for mk in built.markers if mk.code == self._selected and mk.side == side),
+            None,
+        )
+        built.guide = GuideItem(chosen, names, point, self._label_font)
+        built.scene.addItem(built.guide)
+
+    # ------------------------------------------------------------ labels
+
+    def _schedule_labels(self) -> None:
+        self._labels_timer.start()
+
+    def _layout_labels(self) -> None:
+        """Show as many codes as fit without overlap (priority: selected, highlighted)."""
+        built = self._current
+        if built is None:
+            return
+        scale = self._scale()
+        show_all = scale * built.spacing >= 16.0
+        visible_rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        cell = 48.0
+        grid: dict[tuple[int, int], list[QRectF]] = {}
+
+        def collides(rect: QRectF) -> bool:
+            x0, y0 = int(rect.left() // cell), int(rect.top() // cell)
+            x1, y1 = int(rect.right() // cell), int(rect.bottom() // cell)
+            for gx in range(x0, x1 + 1):
+                for gy in range(y0, y1 + 1):
+                    for other in grid.get((gx, gy), ()):
+                        if other.intersects(rect):
+                            return True
+            return False
+
+        def occupy(rect: QRectF) -> None:
+            x0, y0 = int(rect.left() // cell), int(rect.top() // cell)
+            x1, y1 = int(rect.right() // cell), int(rect.bottom() // cell)
+            for gx in range(x0, x1 + 1):
+                for gy in range(y0, y1 + 1):
+                    grid.setdefault((gx, gy), []).append(rect)
+
+        device = self.viewportTransform()
+        if built.guide is not None:
+            for rect in built.guide.obstacles(device):
+                occupy(rect)
+        ordered: list[tuple[int, LabelItem, QPointF]] = []
+        for label in built.labels:
+            marker = label.marker
+            if not marker.isVisible() or not visible_rect.contains(marker.pos()):
+                label.setVisible(False)
+                continue
+            rank = {"selected": 0, "highlight": 1}.get(marker.state, 2)
+            if rank == 2 and (not show_all or marker.state == "dimmed"):
+                label.setVisible(False)
+                continue
+            centre = device.map(marker.pos())
+            ordered.append((rank, label, centre))
+            r = marker.outer() + 1
+            occupy(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
+        ordered.sort(key=lambda t: t[0])
+        for rank, label, centre in ordered:
+            w, h = label.size.width(), label.size.height()
+            gap = label.marker.outer() + 2
+            candidates = (
+                QPointF(gap, -h / 2),
+                QPointF(-gap - w, -h / 2),
+                QPointF(-w / 2, -gap - h),
+                QPointF(-w / 2, gap),
+                QPointF(gap, -h),
+                QPointF(-gap - w, 0),
+            )
+            placed = False
+            for offset in candidates:
+                rect = QRectF(centre + offset, label.size.toSizeF())
+                if not collides(rect):
+                    occupy(rect)
+                    label.place(offset, strong=rank < 2)
+                    label.setVisible(True)
+                    placed = True
+                    break
+            if not placed:
+                if rank == 0:  # the selected point always shows its code
+                    label.place(candidates[0], strong=True)
+                    label.setVisible(True)
+                else:
+                    label.setVisible(False)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        colour = QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115)
+        painter.fillRect(rect, colour)
+
+
+def _typical_spacing(points: list[tuple[float, float]]) -> float:
+    """The median distance from a point to its nearest neighbour (scene units)."""
+    if len(points) < 2:
+        return 10.0
+    cell = 10.0
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x, y in points:
+        grid.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+    nearest: list[float] = []
+    for x, y in points:
+        best = math.inf
+        gx, gy = int(x // cell), int(y // cell)
+        for ring in range(0, 6):
+            for dx in range(-ring, ring + 1):
+                for dy in range(-ring, ring + 1):
+                    if max(abs(dx), abs(dy)) != ring:
+                        continue
+                    for ox, oy in grid.get((gx + dx, gy + dy), ()):
+                        d = math.hypot(ox - x, oy - y)
+                        if 1e-6 < d < best:
+                            best = d
+            if best < ring * cell:
+                break
+        if best < math.inf:
+            nearest.append(best)
+    if not nearest:
+        return 10.0
+    nearest.sort()
+    return max(1.0, nearest[len(nearest) // 2])
+
+
+def _landmark_near(marks: Iterable[object], x: float, y: float) -> str:
+    for mark in marks:
+        mx, my = getattr(mark, "x", None), getattr(mark, "y", None)
+        if mx is not None and my is not None and math.hypot(mx - x, my - y) < 0.6:
+            return str(getattr(mark, "name", ""))
+    return ""
+
+
+# ------------------------------------------------------------------ the panel
+
+
+class DiagramPanel(QWidget):
+    """The diagram with its toolbar: view switcher, zoom, fit and channel toggles."""
+
+    def __init__(
+        self,
+        atlas: Atlas | None,
+        parent: QWidget | None = None,
+        *,
+        data: DiagramData | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramPanel")
+        self.atlas = atlas
+        self.view = DiagramView(atlas, self, data=data)
+        self.toolbar = QToolBar("Diagram", self)
+        self.toolbar.setObjectName("diagramToolbar")
+        self.toolbar.setIconSize(QSize(18, 18))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+
+        self.view_combo = QComboBox(self)
+        self.view_combo.setObjectName("viewCombo")
+        self.view_combo.setToolTip("Body view (Ctrl+1 to Ctrl+9)")
+        self.view_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.view_combo.setMinimumWidth(140)
+        self._fill_views()
+        caption = QLabel("View", self)
+        caption.setBuddy(self.view_combo)
+        caption.setContentsMargins(6, 0, 6, 0)
+        self.toolbar.addWidget(caption)
+        self.toolbar.addWidget(self.view_combo)
+        self.toolbar.addSeparator()
+
+        self.zoom_out_action = self._action(
+            "Zoom out", "−", QKeySequence.StandardKey.ZoomOut, self.view.zoom_out
+        )
+        self.zoom_in_action = self._action(
+            "Zoom in", "+", QKeySequence.StandardKey.ZoomIn, self.view.zoom_in
+        )
+        self.fit_action = self._action(
+            "Fit to window", "Fit", QKeySequence("Ctrl+0"), self.view.fit
+        )
+        self.zoom_label = QLabel("100%", self)
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.zoom_label.setToolTip("Zoom (100% = the whole view fits)")
+        self.toolbar.addAction(self.zoom_out_action)
+        self.toolbar.addWidget(self.zoom_label)
+        self.toolbar.addAction(self.zoom_in_action)
+        self.toolbar.addAction(self.fit_action)
+        self.toolbar.addSeparator()
+
+        self.channels_button = QToolButton(self)
+        self.channels_button.setText("Channels")
+        self.channels_button.setToolTip("Show or hide channel pathways")
+        self.channels_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.channels_menu = QMenu(self)
+        self.channel_actions: dict[str, QAction] = {}
+        self._fill_channels()
+        self.channels_button.setMenu(self.channels_menu)
+        self.toolbar.addWidget(self.channels_button)
+
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        self.hint = QLabel("Scroll to zoom · drag to pan · click a point or region", self)
+        self.hint.setObjectName("diagramHint")
+        self.hint.setEnabled(False)
+        self.toolbar.addWidget(self.hint)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.view, 1)
+        if not self.view.views():
+            self.empty = QLabel(
+                "The body views are not installed, so the diagram cannot be shown.", self
+            )
+            self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(self.empty)
+
+        self.view_combo.currentIndexChanged.connect(self._on_combo)
+        self.view.viewChanged.connect(self._on_view_changed)
+        self.view.zoomChanged.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.view.channelVisibilityChanged.connect(self._on_channel_visibility)
+        self._on_view_changed(self.view.current_view() or "")
+
+    def _action(
+        self,
+        text: str,
+        short: str,
+        key: QKeySequence | QKeySequence.StandardKey,
+        slot: Callable[[], object],
+    ) -> QAction:
+        action = QAction(short, self)
+        action.setToolTip(
+            f"{text} ({QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)})"
+        )
+        action.setShortcut(key)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _fill_views(self) -> None:
+        with QSignalBlocker(self.view_combo):
+            self.view_combo.clear()
+            last_kind = None
+            for info in self.view.data.views:
+                if last_kind is not None and info.kind != last_kind:
+                    self.view_combo.insertSeparator(self.view_combo.count())
+                self.view_combo.addItem(info.title, info.id)
+                last_kind = info.kind
+
+    def _fill_channels(self) -> None:
+        self.channels_menu.clear()
+        self.channels_menu.addAction("Show all", lambda: self.set_all_channels(True))
+        self.channels_menu.addAction("Hide all", lambda: self.set_all_channels(False))
+        self.channels_menu.addSeparator()
+        if self.atlas is None:
+            return
+        for channel in self.atlas.channels():
+            action = QAction(f"{channel.code}  {channel.english}", self.channels_menu)
+            action.setCheckable(True)
+            action.setChecked(self.view.is_channel_visible(channel.code))
+            action.setIcon(_swatch(channel.colour))
+            code = channel.code
+            action.toggled.connect(lambda on, c=code: self.view.set_channel_visible(c, on))
+            self.channels_menu.addAction(action)
+            self.channel_actions[code] = action
+
+    def set_all_channels(self, visible: bool) -> None:
+        for code in self.channel_actions:
+            self.view.set_channel_visible(code, visible)
+
+    def _on_channel_visibility(self, channel: str, visible: bool) -> None:
+        action = self.channel_actions.get(channel)
+        if action is not None and action.isChecked() != visible:
+            with QSignalBlocker(action):
+                action.setChecked(visible)
+
+    def _on_combo(self, index: int) -> None:
+        view_id = self.view_combo.itemData(index)
+        if isinstance(view_id, str):
+            self.view.set_view(view_id)
+
+    def _on_view_changed(self, view_id: str) -> None:
+        index = self.view_combo.findData(view_id)
+        if index >= 0 and index != self.view_combo.currentIndex():
+            with QSignalBlocker(self.view_combo):
+                self.view_combo.setCurrentIndex(index)
+
+
+def _swatch(colour: str) -> QIcon:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(QColor(colour)))
+    painter.drawEllipse(QRectF(1, 1, 12, 12))
+    painter.end()
+    return QIcon(pixmap)

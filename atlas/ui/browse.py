@@ -1,0 +1,157 @@
+"""Browsing docks: the channels (with pathway toggles) and the conditions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlas.core import Atlas
+from atlas.core.search import fold
+
+CODE_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def swatch(colour: str, size: int = 14) -> QIcon:
+    """A round colour chip for a channel."""
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class ChannelBrowser(QWidget):
+    """The channels: choose one to list its points; the box shows or hides its pathway."""
+
+    channelChosen = Signal(str)
+    channelToggled = Signal(str, bool)
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("channelBrowser")
+        self.atlas = atlas
+        self.list = QListWidget(self)
+        self.list.setObjectName("channelList")
+        self.list.setToolTip(
+            "Click a channel to list its points and bring out its pathway;"
+            " the check box shows or hides the pathway on the diagram."
+        )
+        for channel in atlas.channels():
+            item = QListWidgetItem(swatch(channel.colour), f"{channel.code}   {channel.english}")
+            item.setData(CODE_ROLE, channel.code)
+            item.setToolTip(f"{channel.pinyin} {channel.hanzi}\n{channel.summary}")
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list)
+        self.list.itemChanged.connect(self._changed)
+        self.list.currentItemChanged.connect(self._current)
+        self.list.itemClicked.connect(lambda item: self._choose(item))
+
+    def _changed(self, item: QListWidgetItem) -> None:
+        code = item.data(CODE_ROLE)
+        self.channelToggled.emit(code, item.checkState() == Qt.CheckState.Checked)
+
+    def _current(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        self.channelChosen.emit(str(item.data(CODE_ROLE)))
+
+    def set_checked(self, code: str, visible: bool) -> None:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(CODE_ROLE) == code:
+                with QSignalBlocker(self.list):
+                    item.setCheckState(
+                        Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
+                    )
+
+    def set_current(self, code: str | None) -> None:
+        with QSignalBlocker(self.list):
+            self.list.setCurrentRow(-1)
+            for row in range(self.list.count()):
+                if self.list.item(row).data(CODE_ROLE) == code:
+                    self.list.setCurrentRow(row)
+
+
+class ConditionBrowser(QWidget):
+    """The conditions: choose one to highlight its points and list them with reasons."""
+
+    conditionChosen = Signal(str)
+
+    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("conditionBrowser")
+        self.atlas = atlas
+        self.filter = QLineEdit(self)
+        self.filter.setObjectName("conditionFilter")
+        self.filter.setPlaceholderText("Filter conditions")
+        self.filter.setClearButtonEnabled(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("conditionList")
+        for condition in atlas.conditions():
+            item = QListWidgetItem(condition.name)
+            item.setData(CODE_ROLE, condition.id)
+            item.setToolTip(condition.summary)
+            item.setData(
+                Qt.ItemDataRole.UserRole + 2,
+                fold(" ".join((condition.name, *condition.keywords))),
+            )
+            self.list.addItem(item)
+        self.summary = QLabel(self)
+        self.summary.setObjectName("conditionSummary")
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.list, 3)
+        layout.addWidget(self.summary, 0)
+        self.filter.textChanged.connect(self._filter)
+        self.list.currentItemChanged.connect(self._current)
+        self.list.itemClicked.connect(lambda item: self._choose(item))
+
+    def _filter(self, text: str) -> None:
+        needle = fold(text)
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            haystack = str(item.data(Qt.ItemDataRole.UserRole + 2))
+            item.setHidden(bool(needle) and needle not in haystack)
+
+    def _current(self, item: QListWidgetItem | None, _previous: object) -> None:
+        if item is not None:
+            self._choose(item)
+
+    def _choose(self, item: QListWidgetItem) -> None:
+        condition = self.atlas.condition(str(item.data(CODE_ROLE)))
+        if condition is None:
+            return
+        self.summary.setText(condition.summary)
+        self.summary.setVisible(True)
+        self.conditionChosen.emit(condition.id)
+
+    def choose(self, condition_id: str) -> bool:
+        for row in range(self.list.count()):
+            item = self.list.item(row)
+            if item.data(CODE_ROLE) == condition_id:
+                self.list.setCurrentItem(item)
+                return True
+        return False

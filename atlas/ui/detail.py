@@ -1,0 +1,446 @@
+"""The detail pane: everything about the current point, and the user's own note.
+
+Reference text is shown as HTML that this module generates, every dynamic
+string escaped; the user's note is plain text in a QPlainTextEdit.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QTextDocument
+from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
+    QSplitter,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from atlas.core import Atlas, Point
+from atlas.core import paths as core_paths
+
+DISCLAIMER = (
+    "Educational reference only. Diagnosis and treatment belong with a licensed practitioner."
+)
+
+
+def icon_path(name: str) -> str:
+    return str(core_paths.assets_dir() / "icons" / f"{name}.svg")
+
+
+def icon(name: str) -> QIcon:
+    """An icon from assets/icons (an empty icon if the file is missing)."""
+    return QIcon(icon_path(name))
+
+
+def icon_image(name: str, size: int) -> QImage:
+    image = QImage(QSize(size, size), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(Qt.GlobalColor.transparent)
+    renderer = QSvgRenderer(icon_path(name))
+    if renderer.isValid():
+        painter = QPainter(image)
+        renderer.render(painter)
+        painter.end()
+    return image
+
+
+class _Browser(QTextBrowser):
+    """A QTextBrowser that serves the pane's icons from `icon:` URLs."""
+
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
+        url = QUrl(name) if isinstance(name, str) else name
+        if url.scheme() == "icon" and kind == QTextDocument.ResourceType.ImageResource:
+            return icon_image(url.path(), 40)
+        return super().loadResource(kind, url)
+
+
+def _is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) -> str:
+    """The reference text of a point as HTML (every dynamic string escaped)."""
+    e = html.escape
+    dark = _is_dark(palette)
+    text = palette.color(QPalette.ColorRole.Text).name()
+    muted = QColor(text)
+    muted.setAlphaF(0.7)
+    heading = "#8fb8e8" if dark else "#1f4e79"
+    rule = "#3a3f46" if dark else "#e3e7ee"
+    chip_bg = "#2c3440" if dark else "#eef2f8"
+    caution_bg = "#3b2a12" if dark else "#fff4e2"
+    caution_border = "#c7791a" if dark else "#e8a13a"
+    caution_ink = "#ffd9a8" if dark else "#6b3d00"
+
+    def section(title: str, body: str) -> str:
+        return (
+            f'<h3 style="color:{heading}; margin-top:14px; margin-bottom:4px;'
+            f' font-size:11pt;">{e(title)}</h3>{body}'
+        )
+
+    parts: list[str] = [f'<div style="color:{text};">']
+
+    # cautions first, prominently
+    flags = [atlas.caution_flag(f) for f in point.caution_flags]
+    flag_names = [f.name for f in flags if f is not None]
+    if point.cautions or flag_names:
+        chips = "".join(
+            f'<span style="background:{caution_border}; color:#ffffff;">&nbsp;{e(n)}&nbsp;</span>'
+            "&nbsp; "
+            for n in flag_names
+        )
+        parts.append(
+            f'<table width="100%" cellspacing="0" cellpadding="8"'
+            f' style="background:{caution_bg}; border:1px solid {caution_border};'
+            f' margin-top:6px;"><tr>'
+            f'<td width="30" valign="top"><img src="icon:caution" width="22" height="22"></td>'
+            f'<td valign="top" style="color:{caution_ink};"><b>Cautions</b>'
+            f"{'<br>' + chips if chips else ''}"
+            f'<div style="margin-top:4px;">{e(point.cautions)}</div></td></tr></table>'
+        )
+
+    location = f"<p style='margin:0'>{e(point.location)}</p>"
+    if point.location_alt:
+        location += (
+            f"<p style='margin-top:4px'><i>Alternative location (WHO):</i>"
+            f" {e(point.location_alt)}</p>"
+        )
+    if guide:
+        items = "".join(f"<li>{e(g)}</li>" for g in guide)
+        location += (
+            f"<p style='margin-top:6px; margin-bottom:0'><b>Measuring guide</b>"
+            f" <span style='color:{muted.name(QColor.NameFormat.HexArgb)}'>"
+            "(shown on the diagram)</span></p>"
+            f"<ul style='margin-top:2px'>{items}</ul>"
+        )
+    parts.append(section("Location", location))
+    if point.how_to_find:
+        parts.append(section("How to find it", f"<p style='margin:0'>{e(point.how_to_find)}</p>"))
+
+    if point.categories:
+        category_chips = []
+        for membership in point.categories:
+            category = atlas.category(membership.category)
+            name = category.name if category is not None else membership.category
+            relates = membership.relates_to
+            label = f"{name} ({relates})" if relates else name
+            category_chips.append(
+                f'<span style="background:{chip_bg};">&nbsp;{e(label)}&nbsp;</span>'
+            )
+        parts.append(section("Categories", "&nbsp; ".join(category_chips)))
+
+    if point.indications:
+        parts.append(
+            section("Indications", f"<p style='margin:0'>{e('; '.join(point.indications))}.</p>")
+        )
+    if point.actions:
+        parts.append(section("Actions", f"<p style='margin:0'>{e(point.actions)}.</p>"))
+
+    technique = [
+        ("Angle", point.needling_angle.capitalize() if point.needled else "Not needled"),
+        ("Depth", point.depth_text),
+        ("Method", point.needling_method),
+        ("Moxibustion", point.moxibustion),
+    ]
+    rows = "".join(
+        f'<tr><td width="92" valign="top" style="color:{heading};"><b>{e(k)}</b></td>'
+        f'<td valign="top">{e(v)}</td></tr>'
+        for k, v in technique
+        if v
+    )
+    parts.append(
+        section("Technique", f'<table cellspacing="0" cellpadding="3" width="100%">{rows}</table>')
+    )
+
+    conditions = atlas.conditions_for(point.code)
+    if conditions:
+        parts.append(
+            section(
+                "Used for these conditions in the atlas",
+                f"<p style='margin:0'>{e(', '.join(c.name for c in conditions))}</p>",
+            )
+        )
+    parts.append(f'<hr style="border:none; background:{rule}; height:1px;">')
+    parts.append("</div>")
+    return "".join(parts)
+
+
+class DetailPane(QWidget):
+    """Names and channel in a header; reference text; the user's note; actions."""
+
+    addToPlanRequested = Signal(str)
+    printRequested = Signal(str)
+    favouriteToggled = Signal(str, bool)
+    noteSaved = Signal(str)
+
+    def __init__(
+        self,
+        atlas: Atlas,
+        parent: QWidget | None = None,
+        *,
+        guide_for: Callable[[str], list[str]] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("detailPane")
+        self.atlas = atlas
+        self.guide_for = guide_for
+        self.code: str | None = None
+        self._note_owner: str | None = None
+        self._load_note: Callable[[str], str] = lambda code: ""
+        self._save_note: Callable[[str, str], None] = lambda code, text: None
+
+        # ---- header
+        self.code_label = QLabel(self)
+        self.code_label.setObjectName("detailCode")
+        self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.names_label = QLabel(self)
+        self.names_label.setObjectName("detailNames")
+        self.names_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.names_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.english_label = QLabel(self)
+        self.english_label.setObjectName("detailEnglish")
+        self.english_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.english_label.setWordWrap(True)
+        self.channel_label = QLabel(self)
+        self.channel_label.setObjectName("detailChannel")
+        self.channel_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.channel_label.setWordWrap(True)
+
+        self.add_button = QPushButton("Add to plan", self)
+        self.add_button.setToolTip("Add this point to the treatment plan (Ctrl+Shift+A)")
+        self.favourite_button = QToolButton(self)
+        self.favourite_button.setCheckable(True)
+        self.favourite_button.setIcon(icon("star-outline"))
+        self.favourite_button.setIconSize(QSize(22, 22))
+        self.favourite_button.setToolTip("Mark as a favourite")
+        self.favourite_button.setAutoRaise(True)
+        self.print_button = QPushButton("Print…", self)
+        self.print_button.setToolTip("Print a sheet for this point (Ctrl+P)")
+
+        header = QFrame(self)
+        header.setObjectName("detailHeader")
+        header_layout = QVBoxLayout(header)
+        header_layout.setContentsMargins(14, 12, 14, 10)
+        header_layout.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(10)
+        top.addWidget(self.code_label)
+        top.addWidget(self.names_label, 1)
+        top.addWidget(self.favourite_button)
+        header_layout.addLayout(top)
+        header_layout.addWidget(self.english_label)
+        header_layout.addWidget(self.channel_label)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(0, 6, 0, 0)
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.print_button)
+        buttons.addStretch(1)
+        header_layout.addLayout(buttons)
+
+        # ---- reference text
+        self.text = _Browser(self)
+        self.text.setObjectName("detailText")
+        self.text.setOpenLinks(False)
+        self.text.setFrameShape(QFrame.Shape.NoFrame)
+        self.text.document().setDocumentMargin(12)
+
+        # ---- notes
+        notes = QWidget(self)
+        notes_layout = QVBoxLayout(notes)
+        notes_layout.setContentsMargins(12, 6, 12, 6)
+        notes_layout.setSpacing(4)
+        notes_title = QHBoxLayout()
+        title = QLabel("<b>My notes</b>", notes)
+        self.note_status = QLabel("", notes)
+        self.note_status.setObjectName("noteStatus")
+        self.note_status.setEnabled(False)
+        notes_title.addWidget(title)
+        notes_title.addStretch(1)
+        notes_title.addWidget(self.note_status)
+        self.note_edit = QPlainTextEdit(notes)
+        self.note_edit.setObjectName("noteEdit")
+        self.note_edit.setPlaceholderText(
+            "Your own notes on this point (saved automatically; Ctrl+Z undoes)."
+        )
+        self.note_edit.setTabChangesFocus(True)
+        notes_layout.addLayout(notes_title)
+        notes_layout.addWidget(self.note_edit, 1)
+
+        self.disclaimer = QLabel(DISCLAIMER, self)
+        self.disclaimer.setObjectName("disclaimer")
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setContentsMargins(12, 6, 12, 8)
+
+        self.placeholder = QLabel(
+            "Search for a point, or click one on the diagram, to see it here.", self
+        )
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        self.splitter = QSplitter(Qt.Orientation.Vertical, self)
+        self.splitter.setObjectName("detailSplitter")
+        self.splitter.addWidget(self.text)
+        self.splitter.addWidget(notes)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([720, 150])
+        notes.setMinimumHeight(110)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(header)
+        layout.addWidget(self.placeholder, 1)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(self.disclaimer)
+        self._header = header
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(700)
+        self._note_timer.timeout.connect(self.save_note)
+        self.note_edit.textChanged.connect(self._note_changed)
+        self.add_button.clicked.connect(self._add)
+        self.print_button.clicked.connect(self._print)
+        self.favourite_button.toggled.connect(self._favourite)
+        self._update_styles()
+        self.show_point(None)
+
+    # ------------------------------------------------------------ wiring
+
+    def set_note_store(self, load: Callable[[str], str], save: Callable[[str, str], None]) -> None:
+        self._load_note = load
+        self._save_note = save
+
+    def set_favourite_state(self, favourite: bool) -> None:
+        self.favourite_button.blockSignals(True)
+        self.favourite_button.setChecked(favourite)
+        self.favourite_button.blockSignals(False)
+        self.favourite_button.setIcon(icon("star" if favourite else "star-outline"))
+        self.favourite_button.setToolTip(
+            "Remove from favourites" if favourite else "Mark as a favourite"
+        )
+
+    # ------------------------------------------------------------ showing
+
+    def show_point(self, code: str | None) -> None:
+        """Show a point (or the empty state for None)."""
+        self.save_note()
+        point = self.atlas.point(code) if code else None
+        self.code = point.code if point is not None else None
+        has = point is not None
+        self._header.setVisible(has)
+        self.splitter.setVisible(has)
+        self.placeholder.setVisible(not has)
+        if point is None:
+            self._note_owner = None
+            return
+        channel = self.atlas.channel(point.channel)
+        self.code_label.setText(point.code)
+        self.names_label.setText(f"{point.pinyin_tones}   {point.hanzi}")
+        self.english_label.setText(point.english)
+        if channel is not None:
+            region = self.atlas.region(point.region)
+            where = f"  ·  {region.name}" if region is not None else ""
+            self.channel_label.setText(f"{channel.english}  {channel.hanzi}{where}")
+            self.channel_label.setToolTip(f"{channel.pinyin}: {channel.summary}")
+            self.code_label.setStyleSheet(
+                f"QLabel#detailCode {{ background: {channel.colour}; color: white;"
+                " border-radius: 6px; padding: 3px 9px; }"
+            )
+        self.refresh_text()
+        self.note_edit.blockSignals(True)
+        self.note_edit.setPlainText(self._load_note(point.code))
+        self.note_edit.document().clearUndoRedoStacks()
+        self.note_edit.blockSignals(False)
+        self._note_owner = point.code
+        self.note_status.setText("")
+
+    def refresh_text(self) -> None:
+        point = self.atlas.point(self.code) if self.code else None
+        if point is None:
+            return
+        guide = self.guide_for(point.code) if self.guide_for is not None else []
+        scroll = self.text.verticalScrollBar().value()
+        self.text.setHtml(point_html(self.atlas, point, self.palette(), guide))
+        self.text.verticalScrollBar().setValue(scroll if self.code == point.code else 0)
+
+    # ------------------------------------------------------------ notes
+
+    def _note_changed(self) -> None:
+        if self._note_owner is None:
+            return
+        self.note_status.setText("Editing…")
+        self._note_timer.start()
+
+    def save_note(self) -> None:
+        """Save the note now if it has unsaved changes."""
+        self._note_timer.stop()
+        owner = self._note_owner
+        if owner is None or self.note_status.text() != "Editing…":
+            return
+        text = self.note_edit.toPlainText()
+        try:
+            self._save_note(owner, text)
+        except Exception as exc:  # never lose a traceback on the user
+            self.note_status.setText("Not saved")
+            self.note_status.setToolTip(f"The note could not be saved: {exc}")
+            return
+        self.note_status.setText("Saved")
+        self.noteSaved.emit(owner)
+
+    # ------------------------------------------------------------ actions
+
+    def _add(self) -> None:
+        if self.code:
+            self.addToPlanRequested.emit(self.code)
+
+    def _print(self) -> None:
+        if self.code:
+            self.printRequested.emit(self.code)
+
+    def _favourite(self, on: bool) -> None:
+        if self.code:
+            self.favouriteToggled.emit(self.code, on)
+            self.set_favourite_state(on)
+
+    # ------------------------------------------------------------ looks
+
+    def _update_styles(self) -> None:
+        dark = _is_dark(self.palette())
+        header_bg = "#262b33" if dark else "#f7f9fc"
+        rule = "#3a3f46" if dark else "#e1e6ee"
+        muted = "#aab3bf" if dark else "#5b6573"
+        disclaimer_bg = "#1f3347" if dark else "#eaf2fb"
+        disclaimer_ink = "#cfe2f7" if dark else "#1f4e79"
+        self.setStyleSheet(
+            f"QFrame#detailHeader {{ background: {header_bg}; border-bottom: 1px solid {rule}; }}"
+            "QLabel#detailCode { font-size: 17pt; font-weight: 600; }"
+            "QLabel#detailNames { font-size: 16pt; }"
+            "QLabel#detailEnglish { font-size: 12pt; font-weight: 600; }"
+            f"QLabel#detailChannel {{ color: {muted}; }}"
+            f"QLabel#detailPlaceholder {{ color: {muted}; font-size: 11pt; padding: 24px; }}"
+            f"QLabel#disclaimer {{ background: {disclaimer_bg}; color: {disclaimer_ink};"
+            f" border-top: 1px solid {rule}; }}"
+        )
+
+    def changeEvent(self, event: object) -> None:
+        from PySide6.QtCore import QEvent
+
+        super().changeEvent(event)  # type: ignore[arg-type]
+        if getattr(event, "type", lambda: None)() == QEvent.Type.PaletteChange:
+            self._update_styles()
+            self.refresh_text()

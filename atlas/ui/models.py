@@ -1,0 +1,208 @@
+"""Qt models over `atlas.core` results, and the delegate that draws their rows."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+
+from atlas.core import Atlas, Point
+
+#: The names a row can show besides the code, in display order.
+NAME_KINDS = ("pinyin", "hanzi", "english")
+
+CodeRole = Qt.ItemDataRole.UserRole + 1
+NoteRole = Qt.ItemDataRole.UserRole + 2  # the second line: a reason, a match, a location
+ColourRole = Qt.ItemDataRole.UserRole + 3
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    point: Point
+    note: str = ""
+
+
+def point_names(point: Point, names: Iterable[str]) -> str:
+    """The chosen names of a point, in display order: 'Hégǔ 合谷 Union Valley'."""
+    chosen = set(names)
+    parts = []
+    if "pinyin" in chosen:
+        parts.append(point.pinyin_tones or point.pinyin)
+    if "hanzi" in chosen:
+        parts.append(point.hanzi)
+    if "english" in chosen:
+        parts.append(point.english)
+    return "  ".join(p for p in parts if p)
+
+
+class PointListModel(QAbstractListModel):
+    """A list of points, each with an optional note (why it is listed)."""
+
+    def __init__(self, atlas: Atlas, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.atlas = atlas
+        self._rows: list[Row] = []
+        self._names: tuple[str, ...] = NAME_KINDS
+
+    # -------------------------------------------------------- Qt interface
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        point = row.point
+        if role == Qt.ItemDataRole.DisplayRole:
+            names = point_names(point, self._names)
+            return f"{point.code}  {names}" if names else point.code
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tip = f"{point.code} {point.pinyin_tones} {point.hanzi}: {point.english}"
+            return f"{tip}\n{row.note}" if row.note else tip
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{point.code}, {point.pinyin}, {point.english}"
+        if role == CodeRole:
+            return point.code
+        if role == NoteRole:
+            return row.note
+        if role == ColourRole:
+            channel = self.atlas.channel(point.channel)
+            return QColor(channel.colour) if channel is not None else QColor("#6b7280")
+        return None
+
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    # -------------------------------------------------------- ours
+
+    def set_rows(self, rows: Sequence[Row]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def set_points(self, points: Iterable[Point], notes: Iterable[str] | None = None) -> None:
+        notes_list = list(notes) if notes is not None else None
+        rows = [
+            Row(p, notes_list[i] if notes_list is not None and i < len(notes_list) else "")
+            for i, p in enumerate(points)
+        ]
+        self.set_rows(rows)
+
+    def set_names(self, names: Iterable[str]) -> None:
+        chosen = tuple(n for n in NAME_KINDS if n in set(names))
+        if chosen != self._names:
+            self._names = chosen
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def names(self) -> tuple[str, ...]:
+        return self._names
+
+    def codes(self) -> list[str]:
+        return [r.point.code for r in self._rows]
+
+    def point_at(self, row: int) -> Point | None:
+        return self._rows[row].point if 0 <= row < len(self._rows) else None
+
+    def row_of(self, code: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.point.code == code), -1)
+
+
+class PointDelegate(QStyledItemDelegate):
+    """Two lines per point: a colour dot, the code in bold and the names; the note below."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setBold(True)
+        small = QFont(option.font)
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        return bold, small
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
+        bold, small = self._fonts(option)
+        height = QFontMetrics(bold).height() + 10
+        if index.data(NoteRole):
+            height += QFontMetrics(small).height() + 1
+        return QSize(200, height)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
+        self.initStyleOption(option, index)
+        widget = option.widget
+        style = widget.style() if widget is not None else None
+        text = option.text
+        option.text = ""
+        if style is not None:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        option.text = text
+        rect: QRect = option.rect
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        ink = palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = QColor(ink)
+        muted.setAlphaF(0.72)
+        bold, small = self._fonts(option)
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        line = QFontMetrics(bold).height()
+        colour = index.data(ColourRole)
+        if isinstance(colour, QColor):
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(colour)
+            painter.drawEllipse(rect.left() + 8, rect.top() + 5 + line // 2 - 4, 8, 8)
+        code = str(index.data(CodeRole) or "")
+        x = rect.left() + 24
+        painter.setFont(bold)
+        painter.setPen(ink)
+        code_rect = QRect(x, rect.top() + 5, 64, line)
+        painter.drawText(
+            code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, code
+        )
+        code_width = max(
+            QFontMetrics(bold).horizontalAdvance("EX-HN10") + 10,
+            QFontMetrics(bold).horizontalAdvance(code) + 10,
+        )
+        names = str(index.data(Qt.ItemDataRole.DisplayRole) or "")[len(code) :].strip()
+        painter.setFont(option.font)
+        names_rect = QRect(x + code_width, rect.top() + 5, rect.right() - x - code_width - 6, line)
+        elided = QFontMetrics(option.font).elidedText(
+            names, Qt.TextElideMode.ElideRight, names_rect.width()
+        )
+        painter.drawText(
+            names_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
+        )
+        note = str(index.data(NoteRole) or "")
+        if note:
+            painter.setFont(small)
+            painter.setPen(muted)
+            note_rect = QRect(
+                x, rect.top() + 5 + line, rect.right() - x - 6, QFontMetrics(small).height() + 1
+            )
+            painter.drawText(
+                note_rect,
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetrics(small).elidedText(
+                    note, Qt.TextElideMode.ElideRight, note_rect.width()
+                ),
+            )
+        painter.restore()
