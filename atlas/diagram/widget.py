@@ -2,8 +2,9 @@
 
 One scene per view, built the first time the view is shown:
 
-* the view SVG as one `QGraphicsSvgItem` (the renderer is kept by the scene
-  state, so it outlives its item);
+* the view SVG, drawn by `drawBackground` from a `QSvgRenderer` kept with the
+  scene; the view caches the background (`CacheBackground`), so the figure is
+  rendered again only when the zoom changes, not on every repaint;
 * one transparent `QGraphicsPathItem` per clickable region whose shape is the
   region's outline read from the SVG, so a click hits the region it is in and
   a click beside the body hits nothing;
@@ -59,7 +60,6 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
-from PySide6.QtSvgWidgets import QGraphicsSvgItem
 from PySide6.QtWidgets import (
     QComboBox,
     QGestureEvent,
@@ -83,7 +83,7 @@ from atlas.core import Atlas, Point
 from atlas.diagram.sources import DiagramData, Measure, Placement, ViewInfo, read_regions
 
 # z order of the layers
-Z_ART, Z_REGION, Z_PATH, Z_GUIDE, Z_MARKER, Z_LABEL = 0, 1, 2, 3, 4, 5
+Z_REGION, Z_PATH, Z_GUIDE, Z_MARKER, Z_LABEL = 1, 2, 3, 4, 5
 
 MAX_ZOOM = 24.0  # times the fitted scale
 MIN_ZOOM = 0.6
@@ -142,6 +142,8 @@ class MarkerItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tooltip)
         self.setZValue(Z_MARKER)
+        # Hundreds of markers: paint each once into a pixmap, blit it on repaints.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def outer(self) -> float:
         r = self.radius
@@ -219,6 +221,7 @@ class LabelItem(QGraphicsItem):
         self.setPos(marker.pos())
         self.setZValue(Z_LABEL)
         self.setVisible(False)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def rect(self) -> QRectF:
         return QRectF(self.offset, self.size.toSizeF())
@@ -418,6 +421,7 @@ class _ViewScene:
     info: ViewInfo
     scene: QGraphicsScene
     renderer: QSvgRenderer
+    art_rect: QRectF  # where the SVG art lies in scene coordinates
     markers: list[MarkerItem] = field(default_factory=list)
     labels: list[LabelItem] = field(default_factory=list)
     regions: list[RegionItem] = field(default_factory=list)
@@ -515,6 +519,7 @@ class DiagramView(QGraphicsView):
             | QPainter.RenderHint.TextAntialiasing
         )
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
         self.setDragMode(QGraphicsView.DragMode.NoDrag)
@@ -905,18 +910,10 @@ class DiagramView(QGraphicsView):
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         renderer = QSvgRenderer(str(info.path), scene)
-        art = QGraphicsSvgItem()
-        art.setSharedRenderer(renderer)
         size = renderer.defaultSize()
-        if size.width() > 0 and size.height() > 0:
-            art.setTransformOriginPoint(0, 0)
-            art.setScale(info.width / size.width())
-        art.setPos(info.x, info.y)
-        art.setZValue(Z_ART)
-        art.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        art.setCacheMode(QGraphicsItem.CacheMode.NoCache)
-        scene.addItem(art)
-        built = _ViewScene(info, scene, renderer)
+        scale = info.width / size.width() if size.width() > 0 else 1.0
+        art_rect = QRectF(info.x, info.y, info.width, size.height() * scale)
+        built = _ViewScene(info, scene, renderer, art_rect)
 
         for shape in read_regions(info.path):
             item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
@@ -1112,10 +1109,19 @@ class DiagramView(QGraphicsView):
                 else:
                     label.setVisible(False)
 
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self.resetCachedContent()  # the backdrop colour follows the theme
+        super().changeEvent(event)
+
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The backdrop and the figure: static art, cached by the view (CacheBackground)
+        and so only re-rendered when the zoom changes, not on every repaint."""
         base = self.palette().color(QPalette.ColorRole.Base)
         colour = QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115)
         painter.fillRect(rect, colour)
+        if self._current is not None:
+            self._current.renderer.render(painter, self._current.art_rect)
 
 
 def _typical_spacing(points: list[tuple[float, float]]) -> float:
