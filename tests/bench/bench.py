@@ -31,8 +31,23 @@ REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-EMPTY_WINDOW = """
-import resource, sys, time
+PEAK_KIB = """
+def peak_kib():
+    # VmHWM starts afresh at exec; ru_maxrss would carry over the parent's peak.
+    try:
+        for line in open("/proc/self/status"):
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    import resource
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+"""
+
+EMPTY_WINDOW = (
+    PEAK_KIB
+    + """
+import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
@@ -47,17 +62,21 @@ quit_filter = Quit()
 window.installEventFilter(quit_filter)
 window.show()
 app.exec()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print(peak_kib(), file=sys.stderr)
 """
+)
 
-ATLAS_WINDOW = """
-import os, resource, sys
+ATLAS_WINDOW = (
+    PEAK_KIB
+    + """
+import os, sys
 os.environ.setdefault("ATLAS_NO_FIRST_RUN_NOTICE", "1")
 from atlas.cli import main
 status = main(["--exit-when-ready"])
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+print(peak_kib(), file=sys.stderr)
 sys.exit(status)
 """
+)
 
 
 def percentile(values: list[float], p: float) -> float:

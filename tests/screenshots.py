@@ -1,0 +1,111 @@
+"""Regenerate the README images: `python tests/screenshots.py` (offscreen).
+
+Writes assets/screenshots/: each full-body view with every point and channel,
+two detail views, the window (light and dark, 1920x1080, a point open), a
+point sheet and a patient handout page (through pdftoppm, if installed).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["ATLAS_NO_FIRST_RUN_NOTICE"] = "1"
+os.environ["ATLAS_DATA_DIR"] = tempfile.mkdtemp()
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from atlas.app import application  # noqa: E402
+from atlas.core import Atlas  # noqa: E402
+
+OUT = REPO / "assets" / "screenshots"
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(30):
+        app.processEvents()
+
+
+def views(app: QApplication, atlas: Atlas) -> None:
+    from atlas.diagram.widget import DiagramView
+
+    for name, size, select in [
+        ("front", (760, 1480), None),
+        ("back", (760, 1480), None),
+        ("side", (700, 1480), None),
+        ("head_side", (1000, 1000), None),
+        ("hand_dorsal", (800, 1100), "LI4"),
+    ]:
+        view = DiagramView(atlas)
+        view.resize(*size)
+        view.show()
+        view.set_view(name)
+        for channel in atlas.channels():
+            view.set_channel_visible(channel.code, True)
+        if select:
+            view.select(select, centre=False)
+        view.fit()
+        settle(app)
+        view.grab().save(str(OUT / f"view-{name}.png"))
+        view.close()
+
+
+def windows(app: QApplication, atlas: Atlas) -> None:
+    from atlas.ui import MainWindow
+
+    for name, theme in [("window", "light"), ("window-dark", "dark")]:
+        settings = QSettings()
+        settings.setValue("view/theme", theme)
+        window = MainWindow(atlas=atlas)
+        window.resize(1920, 1080)
+        window.show()
+        settle(app)
+        window.open_point("LI4")
+        settle(app)
+        window.grab().save(str(OUT / f"{name}.png"))
+        window.close()
+
+
+def pages(atlas: Atlas) -> None:
+    from atlas.printing.handout import Handout
+    from atlas.printing.render import write_pdf
+    from atlas.printing.sheets import PointSheet
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not installed: skipping the printed pages", file=sys.stderr)
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, document in [
+            ("sheet-ST36", PointSheet(atlas, ["ST36"])),
+            ("handout-LI4", Handout(atlas, ["LI4"])),
+        ]:
+            pdf = Path(tmp) / f"{name}.pdf"
+            write_pdf(document, pdf)
+            subprocess.run(
+                ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(OUT / name)],
+                check=True,
+            )
+
+
+def main() -> None:
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
+    app = application()
+    OUT.mkdir(parents=True, exist_ok=True)
+    with Atlas.open() as atlas:
+        views(app, atlas)
+        windows(app, atlas)
+        pages(atlas)
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
