@@ -6,6 +6,7 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from hypothesis import settings
@@ -19,6 +20,9 @@ os.environ.setdefault("ATLAS_CACHE_DIR", tempfile.mkdtemp(prefix="atlas-test-cac
 os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="atlas-test-runtime-"))
 
 from atlas.core import Atlas  # noqa: E402 (after the environment is set)
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
@@ -50,3 +54,22 @@ def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     folder = tmp_path / "userdata"
     monkeypatch.setenv("ATLAS_DATA_DIR", str(folder))
     return folder
+
+
+@pytest.fixture
+def isolated_settings(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
+) -> Iterator[Path]:
+    """QSettings in a temp folder, the first-run notice off, the system theme after."""
+    from PySide6.QtCore import QSettings
+
+    from atlas.ui.theme import apply_theme
+
+    folder = tmp_path / "settings"
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    qapp.setOrganizationName("AcupointAtlasTests")
+    qapp.setApplicationName("Acupoint Atlas Tests")
+    monkeypatch.setenv("ATLAS_NO_FIRST_RUN_NOTICE", "1")
+    yield folder
+    apply_theme("system")

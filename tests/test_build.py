@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from atlas.core import build, paths
 
@@ -237,3 +239,73 @@ def test_repo_layout() -> None:
         "ARCHITECTURE.md",
     ):
         assert (REPO / name).exists(), name
+
+
+# ----------------------------------------------------------------- fuzzing the parser
+
+_values = st.one_of(
+    st.text(max_size=30),
+    st.integers(-5, 99),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.lists(st.one_of(st.text(max_size=10), st.floats(-10, 10), st.integers()), max_size=3),
+    st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=2),
+)
+_FIELDS = ["code", "pinyin", "pinyin_tones", "hanzi", "hanzi_simplified", "english", "region",
+           "location", "how_to_find", "indications", "actions", "angle", "depth", "method",
+           "moxibustion", "cautions", "caution_flags", "categories", "aliases", "location_alt",
+           "junk"]  # fmt: skip
+
+
+@settings(max_examples=150, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    changes=st.dictionaries(st.sampled_from(_FIELDS), _values, max_size=4),
+    drop=st.lists(st.sampled_from(_FIELDS), max_size=3),
+)
+def test_any_broken_record_gives_build_error_not_a_crash(
+    sources: Path, changes: dict[str, object], drop: list[str]
+) -> None:
+    """Whatever a record holds, the build answers with BuildError (or succeeds)."""
+    import tomllib
+
+    path = sources / "points" / "LU.toml"
+    records = tomllib.loads(GOOD_POINT.format(n=1) + GOOD_POINT.format(n=2))["points"]
+    record = {k: v for k, v in records[0].items() if k not in drop} | changes
+    text = _to_toml([record, records[1]])
+    path.write_text(text, encoding="utf-8")
+    try:
+        build.load_sources(sources)
+    except build.BuildError as exc:
+        assert exc.problems and all(str(p).startswith("db/") for p in exc.problems)
+
+
+def _to_toml(records: list[dict[str, object]]) -> str:
+    import json
+    import math
+
+    def value(v: object) -> str:
+        if isinstance(v, bool):
+            return "true" if v else "false"
+        if isinstance(v, float):
+            return (
+                "nan"
+                if math.isnan(v)
+                else ("inf" if v > 0 else "-inf")
+                if math.isinf(v)
+                else repr(v)
+            )
+        if isinstance(v, int):
+            return str(v)
+        if isinstance(v, str):
+            return json.dumps(v)
+        if isinstance(v, list):
+            return "[" + ", ".join(value(x) for x in v) + "]"
+        if isinstance(v, dict):
+            return "{" + ", ".join(f"{json.dumps(k)} = {value(x)}" for k, x in v.items()) + "}"
+        raise TypeError(v)
+
+    out = []
+    for record in records:
+        out.append("[[points]]")
+        out.extend(f"{json.dumps(k)} = {value(v)}" for k, v in record.items())
+    return "\n".join(out) + "\n"

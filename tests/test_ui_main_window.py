@@ -2,37 +2,26 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas
 from atlas.diagram.sources import Placement
 from atlas.diagram.widget import DiagramView, MarkerItem, RegionItem
 from atlas.ui import MainWindow
-from atlas.ui.theme import apply_theme
 
 SPASM_POINTS = {"LI4", "LI10", "GB34", "BL40", "GB20", "LR3"}
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
-) -> Iterator[Path]:
-    """QSettings in a temp folder, the first-run notice off, the system theme after."""
-    folder = tmp_path / "settings"
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
-    qapp.setOrganizationName("AcupointAtlasTests")
-    qapp.setApplicationName("Acupoint Atlas Tests")
-    monkeypatch.setenv("ATLAS_NO_FIRST_RUN_NOTICE", "1")
-    yield folder
-    apply_theme("system")
+def _settings(isolated_settings: Path) -> Path:
+    return isolated_settings
 
 
 @pytest.fixture
