@@ -29,3 +29,22 @@ def test_reference_database_is_read_only(atlas: object) -> None:
     assert isinstance(atlas, Atlas)
     with pytest.raises(sqlite3.OperationalError):
         atlas._conn.execute("DELETE FROM points")
+
+
+def test_no_network_no_eval_no_unpickling() -> None:
+    """The app never talks to the network, evaluates text or unpickles data."""
+    import re
+    from pathlib import Path
+
+    forbidden = re.compile(
+        r"\b(import (pickle|marshal|shelve|socket|urllib|http|requests)|from (pickle|socket|urllib"
+        r"|http) import|QtNetwork|QNetworkAccessManager|\beval\(|\bexec\(|pickle\.loads?)"
+    )
+    package = Path(__file__).resolve().parent.parent / "atlas"
+    offenders = [
+        f"{path.relative_to(package)}:{n}"
+        for path in package.rglob("*.py")
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if forbidden.search(line)
+    ]
+    assert offenders == []
