@@ -20,45 +20,24 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import quoteattr
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
 from PySide6.QtSvg import QSvgRenderer
 
-from atlas.core import Atlas, paths
+from atlas.core import Atlas
+from atlas.diagram import sources
+from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 
 FULL_BODY = ("front", "back", "side")
+
+
 #: Friendly names when the views table has no title.
-VIEW_TITLES = {
-    "front": "Front view",
-    "back": "Back view",
-    "side": "Side view",
-    "head_front": "Head and face, front",
-    "head_side": "Head, side",
-    "hand_dorsal": "Hand, back (dorsal)",
-    "hand_palmar": "Hand, palm",
-    "foot_medial": "Foot, inner side",
-    "foot_lateral": "Foot, outer side",
-    "foot_dorsal": "Foot, top",
-    "foot_sole": "Sole of the foot",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Placement:
-    code: str
-    view: str
-    x: float
-    y: float
-    side: str
-
-
 @dataclass(frozen=True, slots=True)
 class Measure:
     code: str
@@ -126,84 +105,37 @@ def data_for(atlas: Atlas) -> DiagramData:
     return found
 
 
-def _num(value: Any, default: float = 0.0) -> float:
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return default
-
-
 def _read(atlas: Atlas) -> DiagramData:
+    """The widget's reader (atlas.diagram.sources), in the shapes the painter uses."""
+    source = sources.DiagramData.from_atlas(atlas)
     data = DiagramData()
-    folder = paths.assets_dir() / "views"
-    rows = {r["id"]: r for r in _rows(atlas, "views") if "id" in r}
-    files = sorted(folder.glob("*.svg")) if folder.is_dir() else []
-    order: list[str] = []
-    for row in sorted(rows.values(), key=lambda r: _num(r.get("sort"), 0)):
-        order.append(str(row["id"]))
-    order += [f.stem for f in files if f.stem not in rows]
-    for view in order:
-        file = folder / f"{view}.svg"
-        if not file.is_file():
-            continue
-        row = rows.get(view, {})
-        width, height = _num(row.get("width")), _num(row.get("height"))
-        if width <= 0 or height <= 0:
-            width, height = _svg_size(file)
-        kind = str(row.get("kind") or ("full" if view in FULL_BODY else "detail"))
-        kind = "full" if kind.startswith("full") or view in FULL_BODY else "detail"
-        title = str(row.get("title") or VIEW_TITLES.get(view, view.replace("_", " ").title()))
-        data.views[view] = ViewInfo(view, title, kind, QSizeF(width, height), file)
-    for r in _rows(atlas, "placements"):
-        if r.get("view") not in data.views:
-            continue
-        p = Placement(
-            str(r["code"]), str(r["view"]), _num(r["x"]), _num(r["y"]), str(r.get("side") or "")
-        )
-        data.placements.setdefault(p.code, []).append(p)
-        data.by_view.setdefault(p.view, []).append(p)
-    for r in _rows(atlas, "measures"):
-        try:
-            m = Measure(
-                code=str(r["code"]),
-                view=str(r["view"]),
-                side=str(r.get("side") or ""),
-                seq=int(_num(r.get("seq"))),
-                label=str(r.get("label") or ""),
-                p1=QPointF(_num(r["x1"]), _num(r["y1"])),
-                p2=QPointF(_num(r["x2"]), _num(r["y2"])),
-                cun=_num(r["cun"]) if r.get("cun") is not None else None,
-                unit=str(r.get("unit") or ""),
-                tick_at=_num(r["tick_at"]) if r.get("tick_at") is not None else None,
+    for v in source.views:
+        kind = "full" if v.is_body or v.id in FULL_BODY else "detail"
+        data.views[v.id] = ViewInfo(v.id, v.title, kind, QSizeF(v.width, v.height), v.path)
+    for view, placements in source.placements.items():
+        data.by_view[view] = list(placements)
+        for p in placements:
+            data.placements.setdefault(p.code, []).append(p)
+    for key, found in source.measures.items():
+        data.measures[key] = [
+            Measure(
+                m.code,
+                m.view,
+                m.side,
+                m.seq,
+                m.label,
+                QPointF(m.x1, m.y1),
+                QPointF(m.x2, m.y2),
+                m.cun,
+                m.unit,
+                m.tick_at,
             )
-        except KeyError:
-            continue
-        data.measures.setdefault((m.code, m.view), []).append(m)
-    for found in data.measures.values():
-        found.sort(key=lambda m: m.seq)
-    for r in _rows(atlas, "landmarks"):
-        try:
-            lm = Landmark(
-                str(r["view"]), str(r["id"]), str(r.get("name") or r["id"]),
-                QPointF(_num(r["x"]), _num(r["y"])),
-            )  # fmt: skip
-        except KeyError:
-            continue
-        data.landmarks[(lm.view, lm.id)] = lm
+            for m in sorted(found, key=lambda m: m.seq)
+        ]
+    for view, marks in source.landmarks.items():
+        for lm in marks.values():
+            data.landmarks[(view, lm.id)] = Landmark(view, lm.id, lm.name, QPointF(lm.x, lm.y))
     return data
-
-
-def _rows(atlas: Atlas, table: str) -> list[dict[str, Any]]:
-    try:
-        return atlas.table(table)
-    except Exception:  # a table being rebuilt or with other columns: draw without it
-        return []
-
-
-def _svg_size(file: Path) -> tuple[float, float]:
-    renderer = QSvgRenderer(str(file))
-    box = renderer.viewBoxF()
-    return (box.width(), box.height()) if box.isValid() else (100.0, 100.0)
 
 
 def prepare_svg(text: bytes) -> bytes:
