@@ -22,7 +22,12 @@ os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="atlas-test-run
 from atlas.core import Atlas  # noqa: E402 (after the environment is set)
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from PySide6.QtWidgets import QApplication
+    from pytestqt.qtbot import QtBot
+
+    from atlas.ui import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED_REFERENCE = REPO.parent / "shared" / "reference"
@@ -73,3 +78,21 @@ def isolated_settings(
     monkeypatch.setenv("ATLAS_NO_FIRST_RUN_NOTICE", "1")
     yield folder
     apply_theme("system")
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, atlas: Atlas, data_dir: Path, isolated_settings: Path
+) -> Callable[[], MainWindow]:
+    """Opens real main windows (1366x768) on a private data folder and settings."""
+    from atlas.ui import MainWindow
+
+    def make() -> MainWindow:
+        window = MainWindow(atlas=atlas)
+        qtbot.addWidget(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    return make

@@ -82,13 +82,8 @@ def soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, steps: int, tmp_path: P
 
 
 @pytest.fixture
-def window(qtbot: QtBot, atlas: Atlas, data_dir: Path, isolated_settings: Path) -> MainWindow:
-    window = MainWindow(atlas=atlas)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    qtbot.waitExposed(window)
-    return window
+def window(make_window: Callable[[], MainWindow]) -> MainWindow:
+    return make_window()
 
 
 def test_short_soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> None:

@@ -25,19 +25,6 @@ def _settings(isolated_settings: Path) -> Path:
 
 
 @pytest.fixture
-def make_window(qtbot: QtBot, atlas: Atlas, data_dir: Path) -> Callable[[], MainWindow]:
-    def make() -> MainWindow:
-        window = MainWindow(atlas=atlas)
-        qtbot.addWidget(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    return make
-
-
-@pytest.fixture
 def window(make_window: Callable[[], MainWindow]) -> MainWindow:
     return make_window()
 

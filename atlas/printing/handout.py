@@ -22,6 +22,7 @@ from atlas.printing.sheets import (
     darker_for_text,
     draw_diagram_panel,
     footer,
+    points_for,
 )
 
 ACCENT = QColor("#2f6b4f")
@@ -104,13 +105,7 @@ class Handout:
 
     def __init__(self, atlas: Atlas, codes: Sequence[str], title: str | None = None) -> None:
         self.atlas = atlas
-        self.points: list[Point] = []
-        for code in codes:
-            point = atlas.point(code)
-            if point is None:
-                raise KeyError(code)
-            if point not in self.points:
-                self.points.append(point)
+        self.points: list[Point] = list(dict.fromkeys(points_for(atlas, codes)))
         self.heading = title or "Self-acupressure at home"
         self.title = f"{self.heading}: " + ", ".join(p.code for p in self.points)
 

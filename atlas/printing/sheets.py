@@ -254,6 +254,17 @@ def draw_diagram_panel(
 # --------------------------------------------------------------------------- point sheet
 
 
+def points_for(atlas: Atlas, codes: Sequence[str]) -> list[Point]:
+    """The points the codes name, in order; KeyError names the first unknown code."""
+    points = []
+    for code in codes:
+        point = atlas.point(code)
+        if point is None:
+            raise KeyError(code)
+        points.append(point)
+    return points
+
+
 class PointSheet:
     """One page per point: names, diagram, location, technique, indications, cautions."""
 
@@ -265,12 +276,7 @@ class PointSheet:
         title: str | None = None,
     ) -> None:
         self.atlas = atlas
-        self.points: list[Point] = []
-        for code in codes:
-            point = atlas.point(code)
-            if point is None:
-                raise KeyError(code)
-            self.points.append(point)
+        self.points = points_for(atlas, codes)
         self.notes = notes
         if title is None:
             title = (
