@@ -129,14 +129,6 @@ def _checked(channel: str, number: int, check_range: bool) -> ParsedCode | None:
     return None
 
 
-def looks_like_code(text: str) -> bool:
-    """True for text shaped like a code even if no such point exists (LU99, ZZ4)."""
-    folded = _fold(text)
-    return bool(
-        re.fullmatch(r"[A-Z]{1,4}[\s.\-_]*\d{1,3}|EX[\s\-]*[A-Z]{1,2}[\s\-]*\d{1,3}", folded)
-    )
-
-
 def channel_of(text: str) -> str | None:
     """Resolve a channel abbreviation or name (lr, Liver, LIV, SJ) to its WHO code."""
     folded = _fold(text)
