@@ -16,8 +16,8 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtWidgets import QApplication
 
 from atlas import __version__
 from atlas.printing.fonts import ensure_fonts
@@ -56,19 +56,9 @@ def user_data_dir() -> Path:
     return Path(location) if location else Path.home() / ".acupoint-atlas"
 
 
-class _FirstPaint(QObject):
-    """Quits the application once the watched widget has been painted."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__(widget)
-        self._done = False
-        widget.installEventFilter(self)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Paint and not self._done:
-            self._done = True
-            QTimer.singleShot(0, QApplication.quit)
-        return False
+def _when_ready(app: QApplication) -> None:
+    """`--exit-when-ready`: the window and its diagram have been painted once."""
+    QTimer.singleShot(0, app.quit)
 
 
 def run(exit_when_ready: bool = False) -> int:
@@ -82,6 +72,8 @@ def run(exit_when_ready: bool = False) -> int:
         message = str(exc)
         print(f"atlas: error: {message.splitlines()[0]}", file=sys.stderr)
         if not exit_when_ready:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(
                 None,
                 APP_NAME,
@@ -94,11 +86,10 @@ def run(exit_when_ready: bool = False) -> int:
 
     window = MainWindow(atlas=atlas)
     if exit_when_ready:
-        target = window.findChild(QWidget, "diagramView")
-        watched = (
-            target.viewport() if target is not None and hasattr(target, "viewport") else window
-        )
-        _FirstPaint(watched)
+        if window.diagram.views():
+            window.diagram.firstPainted.connect(lambda: _when_ready(app))
+        else:  # no body views installed: the window alone is what there is to draw
+            _when_ready(app)
     window.show()
     status = app.exec()
     atlas.close()

@@ -169,7 +169,9 @@ CREATE TABLE views (
     width  REAL NOT NULL CHECK (width > 0),
     height REAL NOT NULL CHECK (height > 0),
     scale  REAL NOT NULL CHECK (scale > 0),
-    sort   INTEGER NOT NULL UNIQUE
+    sort   INTEGER NOT NULL UNIQUE,
+    -- median distance between neighbouring placements (sizes markers and labels)
+    spacing REAL NOT NULL DEFAULT 10 CHECK (spacing > 0)
 );
 
 CREATE TABLE landmarks (

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -78,6 +79,25 @@ def test_version_in_a_subprocess(atlas: object) -> None:
         [sys.executable, "-m", "atlas", "--version"], capture_output=True, text=True, check=True
     )
     assert __version__ in result.stdout
+
+
+def test_exit_when_ready_draws_the_window_and_exits(atlas: object, tmp_path: Path) -> None:
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "ATLAS_DATA_DIR": str(tmp_path / "data"),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+        "ATLAS_NO_FIRST_RUN_NOTICE": "1",
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "atlas", "--exit-when-ready"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ""  # no Qt warnings, no traceback
 
 
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])

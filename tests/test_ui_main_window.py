@@ -40,11 +40,7 @@ def placed(view: DiagramView, code: str) -> QPointF:
         assert point is not None
         for view_id in view.views():
             view.set_view(view_id)
-            regions = [
-                i
-                for i in view.scene().items()
-                if isinstance(i, RegionItem) and i.region == point.region
-            ]
+            regions = [i for i in view.region_items() if i.region == point.region]
             if regions:
                 centre = regions[0].shape().boundingRect().center()
                 view.data.placements.setdefault(view_id, []).append(
@@ -170,7 +166,7 @@ def test_click_the_hand_region_lists_li4(qtbot: QtBot, window: MainWindow) -> No
     view = window.diagram
     placed(view, "LI4")
     view.select(None)
-    regions = [i for i in view.scene().items() if isinstance(i, RegionItem) and i.region == "hand"]
+    regions = [i for i in view.region_items() if i.region == "hand"]
     assert regions, "the view showing LI4 has a hand region"
     view.fit()
     view._zoom_by(4.0, None)

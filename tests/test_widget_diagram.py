@@ -17,7 +17,7 @@ from atlas.diagram.sources import (
     path_polygons,
     read_regions,
 )
-from atlas.diagram.widget import DiagramPanel, DiagramView, MarkerItem
+from atlas.diagram.widget import DiagramPanel, DiagramView, MarkerItem, RegionItem
 
 # A small test view: two regions side by side (hand on the left, forearm on the right),
 # drawn the way the generator draws them (paths and polygons, no transforms).
@@ -225,8 +225,7 @@ def test_every_real_view_loads_and_renders(qtbot: QtBot, atlas: Atlas) -> None:
         painter.end()
         centre = image.pixelColor(image.width() // 2, image.height() // 2)
         assert image.width() > 0 and centre.isValid()
-        regions = [i for i in view.scene().items() if type(i).__name__ == "RegionItem"]
-        assert regions, f"view {name} has no clickable regions"
+        assert view.region_items(), f"view {name} has no clickable regions"
 
 
 @pytest.mark.skipif(not REAL_VIEWS, reason="the view SVGs are not generated yet")
@@ -278,3 +277,17 @@ def test_markers_have_tooltips_with_all_names(view: DiagramView, atlas: Atlas) -
     tip = marker.toolTip()
     for text in ("LI4", point.pinyin_tones, point.hanzi, point.english):
         assert text in tip
+
+
+def test_first_paint_comes_first_then_the_view_settles(qtbot: QtBot, atlas: Atlas) -> None:
+    """Start-up paints the figure and markers at once; regions and labels follow."""
+    widget = DiagramView(atlas)
+    qtbot.addWidget(widget)
+    widget.resize(500, 800)
+    with qtbot.waitSignal(widget.firstPainted, timeout=10_000):
+        widget.show()
+    assert widget.codes_in_view()
+    qtbot.waitUntil(lambda: any(isinstance(i, RegionItem) for i in widget.scene().items()))
+    assert widget.region_items()
+    widget.select("ST36")
+    qtbot.waitUntil(lambda: "ST36" in widget.visible_labels())

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cached_property
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -53,7 +54,11 @@ class Atlas:
         except sqlite3.Error as exc:
             conn.close()
             raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
-        self._search = SearchIndex(self)
+
+    @cached_property
+    def _search(self) -> SearchIndex:
+        # Built on the first search, not at opening: start-up does not wait for it.
+        return SearchIndex(self)
 
     # ---------------------------------------------------------------- opening
 

@@ -357,6 +357,10 @@ def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[d
                 "height": v.height,
                 "scale": v.scale,
                 "sort": v.sort,
+                "spacing": round(
+                    typical_spacing([(p["x"], p["y"]) for p in placements if p["view"] == v.id]),
+                    3,
+                ),
             }
             for v in an.VIEWS
         ],
@@ -364,6 +368,41 @@ def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[d
         "placements": placements,
         "measures": measures,
     }
+
+
+def typical_spacing(points: list[tuple[float, float]]) -> float:
+    """The median distance from a point to its nearest neighbour (view units).
+
+    Stored per view so the diagram sizes its markers and decides how many labels
+    fit without measuring at start-up.
+    """
+    if len(points) < 2:
+        return 10.0
+    cell = 10.0
+    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    for x, y in points:
+        grid.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
+    nearest: list[float] = []
+    for x, y in points:
+        best = math.inf
+        gx, gy = int(x // cell), int(y // cell)
+        for ring in range(0, 6):
+            for dx in range(-ring, ring + 1):
+                for dy in range(-ring, ring + 1):
+                    if max(abs(dx), abs(dy)) != ring:
+                        continue
+                    for ox, oy in grid.get((gx + dx, gy + dy), ()):
+                        d = math.hypot(ox - x, oy - y)
+                        if 1e-6 < d < best:
+                            best = d
+            if best < ring * cell:
+                break
+        if best < math.inf:
+            nearest.append(best)
+    if not nearest:
+        return 10.0
+    nearest.sort()
+    return max(1.0, nearest[len(nearest) // 2])
 
 
 def _code_key(code: str) -> tuple[str, int]:

@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import math
 import re
-import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from atlas.core import Atlas, paths
+
+if TYPE_CHECKING:  # the SVG parser is imported when a file is read, not at start-up
+    import xml.etree.ElementTree as ET
 
 #: The full-body views, in the order a user expects them.
 BODY_VIEWS = ("front", "back", "side")
@@ -38,6 +40,7 @@ class ViewInfo:
     width: float
     height: float
     sort: int = 0
+    spacing: float = 10.0  # typical distance between neighbouring markers (user units)
 
     @property
     def is_body(self) -> bool:
@@ -93,8 +96,9 @@ class RegionShape:
 class DiagramData:
     """Everything the widget needs, indexed for quick look-up.
 
-    The views are known at once (from the SVG files); the tables are read on
-    first use, so constructing the widget costs almost nothing.
+    The views are known at once (from the SVG files); each table is read on
+    first use, so constructing the widget costs almost nothing and the first
+    view does not wait for the measuring guides.
     """
 
     def __init__(
@@ -105,27 +109,53 @@ class DiagramData:
         landmarks: dict[str, dict[str, Landmark]] | None = None,
     ) -> None:
         self.views: list[ViewInfo] = views or []
-        self._placements = placements if placements is not None else {}
-        self._measures = measures if measures is not None else {}
-        self._landmarks = landmarks if landmarks is not None else {}
-        self._atlas: Atlas | None = None  # tables still to read, if set
+        self._placements = placements
+        self._measures = measures
+        self._landmarks = landmarks
+        self._atlas: Atlas | None = None  # where the tables not given are read from
 
     @property
     def placements(self) -> dict[str, list[Placement]]:
         """Placements by view id."""
-        self._load()
+        if self._placements is None:
+            self._placements = {}
+            known = {v.id for v in self.views}
+            for row in _rows(self._atlas, "placements"):
+                placement = _placement(row)
+                if placement is not None and placement.view in known:
+                    self._placements.setdefault(placement.view, []).append(placement)
         return self._placements
 
     @property
     def measures(self) -> dict[tuple[str, str], list[Measure]]:
         """Measured segments by (code, view)."""
-        self._load()
+        if self._measures is None:
+            self._measures = {}
+            for row in _rows(self._atlas, "measures"):
+                measure = _measure(row)
+                if measure is not None:
+                    self._measures.setdefault((measure.code, measure.view), []).append(measure)
+            for items in self._measures.values():
+                items.sort(key=lambda m: (m.side, m.seq))
         return self._measures
 
     @property
     def landmarks(self) -> dict[str, dict[str, Landmark]]:
         """Landmarks by view id, then landmark id."""
-        self._load()
+        if self._landmarks is None:
+            self._landmarks = {}
+            for row in _rows(self._atlas, "landmarks"):
+                try:
+                    mark = Landmark(
+                        str(row["view"]),
+                        str(row["id"]),
+                        str(row.get("name") or row["id"]),
+                        float(row["x"]),
+                        float(row["y"]),
+                    )
+                except (KeyError, TypeError, ValueError):
+                    continue
+                self._landmarks.setdefault(mark.view, {})[mark.id] = mark
         return self._landmarks
 
     def view(self, view_id: str) -> ViewInfo | None:
@@ -143,34 +173,6 @@ class DiagramData:
         data = cls(views=discover_views(folder, _rows(atlas, "views")))
         data._atlas = atlas
         return data
-
-    def _load(self) -> None:
-        atlas, self._atlas = self._atlas, None
-        if atlas is None:
-            return
-        known = {v.id for v in self.views}
-        for row in _rows(atlas, "placements"):
-            placement = _placement(row)
-            if placement is not None and placement.view in known:
-                self._placements.setdefault(placement.view, []).append(placement)
-        for row in _rows(atlas, "measures"):
-            measure = _measure(row)
-            if measure is not None:
-                self._measures.setdefault((measure.code, measure.view), []).append(measure)
-        for items in self._measures.values():
-            items.sort(key=lambda m: (m.side, m.seq))
-        for row in _rows(atlas, "landmarks"):
-            try:
-                mark = Landmark(
-                    str(row["view"]),
-                    str(row["id"]),
-                    str(row.get("name") or row["id"]),
-                    float(row["x"]),
-                    float(row["y"]),
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-            self._landmarks.setdefault(mark.view, {})[mark.id] = mark
 
 
 def _rows(atlas: Atlas | None, table: str) -> list[dict[str, Any]]:
@@ -233,15 +235,16 @@ def discover_views(folder: Path, table_rows: Iterable[Mapping[str, Any]] = ()) -
         return found
     for svg in sorted(folder.glob("*.svg")):
         view_id = svg.stem
-        box = _view_box(svg)
+        row = rows.get(view_id, {})
+        box = _table_box(row) or _view_box(svg)
         if box is None:
             continue
-        row = rows.get(view_id, {})
         kind = str(row.get("kind") or ("body" if view_id in BODY_VIEWS else "detail"))
         if kind not in ("body", "detail"):
             kind = "body" if kind in ("full", "figure") else "detail"
         default_sort = BODY_VIEWS.index(view_id) if view_id in BODY_VIEWS else 100
         sort = row.get("sort")
+        spacing = row.get("spacing")
         found.append(
             ViewInfo(
                 id=view_id,
@@ -253,14 +256,27 @@ def discover_views(folder: Path, table_rows: Iterable[Mapping[str, Any]] = ()) -
                 width=box[2],
                 height=box[3],
                 sort=int(sort) if isinstance(sort, int | float) else default_sort,
+                spacing=float(spacing)
+                if isinstance(spacing, int | float) and spacing > 0
+                else 10.0,
             )
         )
     found.sort(key=lambda v: (v.sort, v.id))
     return found
 
 
+def _table_box(row: Mapping[str, Any]) -> tuple[float, float, float, float] | None:
+    """A view's box from the `views` table (the generated SVGs start at 0, 0)."""
+    width, height = row.get("width"), row.get("height")
+    if not (isinstance(width, int | float) and isinstance(height, int | float)):
+        return None
+    return (0.0, 0.0, float(width), float(height)) if min(width, height) > 0 else None
+
+
 def _view_box(svg: Path) -> tuple[float, float, float, float] | None:
     """The viewBox of an SVG file (read from its root element only)."""
+    import xml.etree.ElementTree as ET
+
     try:
         for _event, elem in ET.iterparse(svg, events=("start",)):
             box = elem.get("viewBox")
@@ -289,6 +305,8 @@ def _length(text: str | None) -> float | None:
 
 def read_regions(svg: Path) -> list[RegionShape]:
     """The `region-...` elements of a view SVG, as polygons in user units."""
+    import xml.etree.ElementTree as ET
+
     try:
         root = ET.parse(svg).getroot()
     except (ET.ParseError, OSError):

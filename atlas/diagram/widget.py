@@ -135,6 +135,7 @@ class MarkerItem(QGraphicsItem):
         self.radius = 4.0
         self.state = "normal"  # normal, dimmed, highlight, selected
         self.hover = False
+        self.label: LabelItem | None = None  # made when first shown (see DiagramView._label)
         self.setPos(placement.x, placement.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptHoverEvents(True)
@@ -142,8 +143,6 @@ class MarkerItem(QGraphicsItem):
         self.setCursor(Qt.CursorShape.PointingHandCursor)
         self.setToolTip(tooltip)
         self.setZValue(Z_MARKER)
-        # Hundreds of markers: paint each once into a pixmap, blit it on repaints.
-        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def outer(self) -> float:
         r = self.radius
@@ -207,12 +206,11 @@ class MarkerItem(QGraphicsItem):
 class LabelItem(QGraphicsItem):
     """A point code beside its marker, on a soft halo; placed by the view."""
 
-    def __init__(self, marker: MarkerItem, font: QFont) -> None:
+    def __init__(self, marker: MarkerItem, font: QFont, metrics: QFontMetricsF) -> None:
         super().__init__()
         self.marker = marker
         self.text = marker.code
         self.font = font
-        metrics = QFontMetricsF(font)
         self.size = QSize(int(metrics.horizontalAdvance(self.text) + 6), int(metrics.height() + 2))
         self.offset = QPointF(0, 0)
         self.strong = False
@@ -425,9 +423,9 @@ class _ViewScene:
     markers: list[MarkerItem] = field(default_factory=list)
     labels: list[LabelItem] = field(default_factory=list)
     regions: list[RegionItem] = field(default_factory=list)
+    settled: bool = False  # see DiagramView._settle
     paths: dict[str, list[QGraphicsPathItem]] = field(default_factory=dict)
     guide: GuideItem | None = None
-    spacing: float = 10.0  # typical distance between neighbouring markers (scene units)
 
 
 def smooth_path(points: list[QPointF]) -> QPainterPath:
@@ -482,6 +480,8 @@ class DiagramView(QGraphicsView):
     viewChanged = Signal(str)
     channelVisibilityChanged = Signal(str, bool)
     zoomChanged = Signal(float)
+    #: The first paint that shows a view (start-up is over; `atlas --exit-when-ready`).
+    firstPainted = Signal()
 
     def __init__(
         self,
@@ -504,8 +504,10 @@ class DiagramView(QGraphicsView):
         self._fitted = True
         self._press: QPoint | None = None
         self._dragging = False
+        self._painted = False
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
+        self._label_metrics = QFontMetricsF(self._label_font)
         self._labels_timer = QTimer(self)
         self._labels_timer.setSingleShot(True)
         self._labels_timer.setInterval(15)
@@ -529,7 +531,6 @@ class DiagramView(QGraphicsView):
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(200, 200)
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
         self.horizontalScrollBar().valueChanged.connect(self._schedule_labels)
         self.verticalScrollBar().valueChanged.connect(self._schedule_labels)
         self.setToolTip("")
@@ -654,7 +655,7 @@ class DiagramView(QGraphicsView):
         if len(markers) > 1:
             mid = (markers[0].pos() + markers[1].pos()) / 2
             span = abs(markers[0].pos().x() - markers[1].pos().x()) * self._scale()
-            target = mid if span < self.viewport().width() * 0.8 else target
+            target = mid if span < self._viewport_size().width() * 0.8 else target
         self.centerOn(target)
         self._schedule_labels()
 
@@ -694,6 +695,12 @@ class DiagramView(QGraphicsView):
 
     # ------------------------------------------------------------ zoom
 
+    def _viewport_size(self) -> QSize:
+        # The viewport fills the view (no frame, scroll bars always off), so the view
+        # can tell its size. Start-up avoids calling viewport(): PySide's first call
+        # creates a wrapper type for every QWidget subclass (about 10 ms).
+        return self.maximumViewportSize()
+
     def _scale(self) -> float:
         return self.transform().m11()
 
@@ -701,7 +708,8 @@ class DiagramView(QGraphicsView):
         if self._current is None:
             return 1.0
         rect = self._current.info
-        vw, vh = max(1, self.viewport().width() - 16), max(1, self.viewport().height() - 16)
+        size = self._viewport_size()
+        vw, vh = max(1, size.width() - 16), max(1, size.height() - 16)
         return min(vw / rect.width, vh / rect.height)
 
     def zoom_factor(self) -> float:
@@ -753,8 +761,9 @@ class DiagramView(QGraphicsView):
         self._fitted = False
         # let the figure be dragged well past its edges when zoomed in
         info = self._current.info
-        pad_x = self.viewport().width() / self._scale() * 0.45
-        pad_y = self.viewport().height() / self._scale() * 0.45
+        size = self._viewport_size()
+        pad_x = size.width() / self._scale() * 0.45
+        pad_y = size.height() / self._scale() * 0.45
         self.setSceneRect(
             QRectF(info.x - pad_x, info.y - pad_y, info.width + 2 * pad_x, info.height + 2 * pad_y)
         )
@@ -764,7 +773,7 @@ class DiagramView(QGraphicsView):
 
     def _after_zoom(self) -> None:
         if self._current is not None:
-            s = self._scale() * self._current.spacing
+            s = self._scale() * self._current.info.spacing
             radius = max(3.0, min(6.0, 2.2 + s * 0.12))
             for marker in self._current.markers:
                 marker.set_radius(radius)
@@ -780,6 +789,15 @@ class DiagramView(QGraphicsView):
         event.accept()
 
     def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._current is not None:
+            handled = super().viewportEvent(event)
+            if not self._painted:
+                self._painted = True
+                self.firstPainted.emit()
+                QTimer.singleShot(0, self, self._grab_gestures)
+            if not self._current.settled:
+                QTimer.singleShot(0, self, self._settle)
+            return handled
         if (
             isinstance(event, QNativeGestureEvent)
             and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
@@ -794,6 +812,9 @@ class DiagramView(QGraphicsView):
                 event.accept(pinch)
                 return True
         return super().viewportEvent(event)
+
+    def _grab_gestures(self) -> None:
+        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
@@ -817,6 +838,7 @@ class DiagramView(QGraphicsView):
 
     def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
         """The marker (first) or region under a viewport position."""
+        self._settle()
         region: RegionItem | None = None
         for item in self.items(pos):
             if isinstance(item, MarkerItem) and item.isVisible():
@@ -915,11 +937,6 @@ class DiagramView(QGraphicsView):
         art_rect = QRectF(info.x, info.y, info.width, size.height() * scale)
         built = _ViewScene(info, scene, renderer, art_rect)
 
-        for shape in read_regions(info.path):
-            item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
-            scene.addItem(item)
-            built.regions.append(item)
-
         placements = self.data.placements.get(info.id, [])
         by_channel: dict[tuple[str, str], list[tuple[int, Placement]]] = {}
         for placement in placements:
@@ -930,14 +947,10 @@ class DiagramView(QGraphicsView):
             marker.setData(0, channel)
             scene.addItem(marker)
             built.markers.append(marker)
-            label = LabelItem(marker, self._label_font)
-            scene.addItem(label)
-            built.labels.append(label)
             if point is not None and channel != "EX":
                 by_channel.setdefault((channel, placement.side), []).append(
                     (point.number, placement)
                 )
-        built.spacing = _typical_spacing([(p.x, p.y) for p in placements])
 
         for (channel, _side), items in by_channel.items():
             items.sort(key=lambda t: t[0])
@@ -965,6 +978,31 @@ class DiagramView(QGraphicsView):
                 built.paths.setdefault(channel, []).append(path_item)
         self._scenes[info.id] = built
         return built
+
+    def region_items(self) -> list[RegionItem]:
+        """The clickable regions of the current view (read now if still pending)."""
+        self._ensure_view()
+        self._settle()
+        return list(self._current.regions) if self._current is not None else []
+
+    def _settle(self) -> None:
+        """Finish the current view after its first paint (or when a click needs it).
+
+        Its region outlines are read from the SVG (they are invisible until
+        hovered), and its markers start caching their pixmaps: for hundreds of
+        markers, blitting beats painting on every repaint, but filling the caches
+        would double the cost of the first paint.
+        """
+        built = self._current
+        if built is None or built.settled:
+            return
+        built.settled = True
+        for marker in built.markers:
+            marker.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        for shape in read_regions(built.info.path):
+            item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
+            built.scene.addItem(item)
+            built.regions.append(item)
 
     # ------------------------------------------------------------ state
 
@@ -1035,13 +1073,21 @@ class DiagramView(QGraphicsView):
     def _schedule_labels(self) -> None:
         self._labels_timer.start()
 
+    def _label(self, built: _ViewScene, marker: MarkerItem) -> LabelItem:
+        """The marker's code label, made the first time it is shown."""
+        if marker.label is None:
+            marker.label = LabelItem(marker, self._label_font, self._label_metrics)
+            built.scene.addItem(marker.label)
+            built.labels.append(marker.label)
+        return marker.label
+
     def _layout_labels(self) -> None:
         """Show as many codes as fit without overlap (priority: selected, highlighted)."""
         built = self._current
         if built is None:
             return
         scale = self._scale()
-        show_all = scale * built.spacing >= 16.0
+        show_all = scale * built.info.spacing >= 16.0
         visible_rect = self.mapToScene(self.viewport().rect()).boundingRect()
         cell = 48.0
         grid: dict[tuple[int, int], list[QRectF]] = {}
@@ -1068,17 +1114,18 @@ class DiagramView(QGraphicsView):
             for rect in built.guide.obstacles(device):
                 occupy(rect)
         ordered: list[tuple[int, LabelItem, QPointF]] = []
-        for label in built.labels:
-            marker = label.marker
-            if not marker.isVisible() or not visible_rect.contains(marker.pos()):
-                label.setVisible(False)
-                continue
+        for marker in built.markers:
             rank = {"selected": 0, "highlight": 1}.get(marker.state, 2)
-            if rank == 2 and (not show_all or marker.state == "dimmed"):
-                label.setVisible(False)
+            if (
+                not marker.isVisible()
+                or not visible_rect.contains(marker.pos())
+                or (rank == 2 and (not show_all or marker.state == "dimmed"))
+            ):
+                if marker.label is not None:
+                    marker.label.setVisible(False)
                 continue
             centre = device.map(marker.pos())
-            ordered.append((rank, label, centre))
+            ordered.append((rank, self._label(built, marker), centre))
             r = marker.outer() + 1
             occupy(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r))
         ordered.sort(key=lambda t: t[0])
@@ -1122,37 +1169,6 @@ class DiagramView(QGraphicsView):
         painter.fillRect(rect, colour)
         if self._current is not None:
             self._current.renderer.render(painter, self._current.art_rect)
-
-
-def _typical_spacing(points: list[tuple[float, float]]) -> float:
-    """The median distance from a point to its nearest neighbour (scene units)."""
-    if len(points) < 2:
-        return 10.0
-    cell = 10.0
-    grid: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for x, y in points:
-        grid.setdefault((int(x // cell), int(y // cell)), []).append((x, y))
-    nearest: list[float] = []
-    for x, y in points:
-        best = math.inf
-        gx, gy = int(x // cell), int(y // cell)
-        for ring in range(0, 6):
-            for dx in range(-ring, ring + 1):
-                for dy in range(-ring, ring + 1):
-                    if max(abs(dx), abs(dy)) != ring:
-                        continue
-                    for ox, oy in grid.get((gx + dx, gy + dy), ()):
-                        d = math.hypot(ox - x, oy - y)
-                        if 1e-6 < d < best:
-                            best = d
-            if best < ring * cell:
-                break
-        if best < math.inf:
-            nearest.append(best)
-    if not nearest:
-        return 10.0
-    nearest.sort()
-    return max(1.0, nearest[len(nearest) // 2])
 
 
 def _landmark_near(marks: Iterable[object], x: float, y: float) -> str:

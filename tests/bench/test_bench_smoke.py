@@ -26,3 +26,14 @@ def test_search_and_rebuild_sections_report(atlas: Atlas) -> None:
     bench.bench_rebuild(rows, 1)
     assert [r[0].split(",")[0] for r in rows] == ["search", "rebuild of the reference database"]
     assert all(r[1] for r in rows)
+
+
+def test_startup_section_reports_ratios() -> None:
+    rows: list[list[str]] = []
+    bench.bench_startup(rows, 1)
+    assert [r[0] for r in rows] == [
+        "start-up to a drawn window",
+        "start-up to exit (incl. teardown)",
+        "peak memory",
+    ]
+    assert all(r[1].endswith("x empty window") for r in rows)
