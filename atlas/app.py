@@ -12,6 +12,7 @@ Start-up order (each step only what the first paint needs):
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from pathlib import Path
@@ -56,6 +57,14 @@ def user_data_dir() -> Path:
     return Path(location) if location else Path.home() / ".acupoint-atlas"
 
 
+def _started() -> None:
+    """The window has been drawn: collect cycles again (`atlas.cli` paused the
+    collector for start-up), leaving the objects made so far, which live as long
+    as the app, out of its sweeps."""
+    gc.freeze()
+    gc.enable()
+
+
 def _when_ready(app: QApplication) -> None:
     """`--exit-when-ready`: the window and its diagram have been painted once."""
     QTimer.singleShot(0, app.quit)
@@ -85,10 +94,13 @@ def run(exit_when_ready: bool = False) -> int:
     from atlas.ui import MainWindow
 
     window = MainWindow(atlas=atlas)
-    if exit_when_ready:
-        if window.diagram.views():
+    if window.diagram.views():
+        window.diagram.firstPainted.connect(_started)
+        if exit_when_ready:
             window.diagram.firstPainted.connect(lambda: _when_ready(app))
-        else:  # no body views installed: the window alone is what there is to draw
+    else:  # no body views installed: the window alone is what there is to draw
+        _started()
+        if exit_when_ready:
             _when_ready(app)
     window.show()
     status = app.exec()

@@ -15,7 +15,6 @@ import os
 import re
 import sqlite3
 import tempfile
-import tomllib
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -148,6 +147,8 @@ class _Checker:
         self.problems.append(Problem(self.rel(path), item, message))
 
     def load(self, path: Path) -> dict[str, Any] | None:
+        import tomllib  # only a (re)build reads the sources; opening the atlas does not
+
         try:
             with path.open("rb") as f:
                 return tomllib.load(f)

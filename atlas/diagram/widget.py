@@ -125,7 +125,11 @@ class RegionItem(QGraphicsPathItem):
 
 
 class MarkerItem(QGraphicsItem):
-    """A point marker: a dot in its channel's colour, constant size on screen."""
+    """A point marker: a dot in its channel's colour, constant size on screen.
+
+    The item gives the marker its place, state, tooltip and hit area; its view's
+    `MarkerLayer` draws it (with all the others, in one pass).
+    """
 
     def __init__(self, placement: Placement, colour: QColor, tooltip: str) -> None:
         super().__init__()
@@ -134,10 +138,10 @@ class MarkerItem(QGraphicsItem):
         self.colour = colour
         self.radius = 4.0
         self.state = "normal"  # normal, dimmed, highlight, selected
-        self.hover = False
         self.label: LabelItem | None = None  # made when first shown (see DiagramView._label)
         self.setPos(placement.x, placement.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -150,8 +154,6 @@ class MarkerItem(QGraphicsItem):
             r += 2.5
         elif self.state == "selected":
             r += 5.0
-        if self.hover:
-            r += 1.5
         return r
 
     def boundingRect(self) -> QRectF:
@@ -178,29 +180,89 @@ class MarkerItem(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        r = self.radius + (1.5 if self.hover else 0.0)
-        fill = QColor(self.colour)
-        if self.state == "dimmed":
-            fill.setAlphaF(0.35)
+        pass  # drawn by the MarkerLayer (ItemHasNoContents: never called)
+
+    def draw(self, painter: QPainter, at: QPointF) -> None:
+        """Draw the marker centred on a device position (the painter untransformed)."""
+        r = self.radius
         if self.state == "selected":
-            halo = QColor(HIGHLIGHT)
-            halo.setAlphaF(0.22)
             painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(halo)
-            painter.drawEllipse(QPointF(0, 0), r + 7, r + 7)
-            painter.setPen(QPen(HIGHLIGHT, 2.5))
+            painter.setBrush(_HALO)
+            painter.drawEllipse(at, r + 7, r + 7)
+            painter.setPen(_RING_SELECTED)
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(QPointF(0, 0), r + 4, r + 4)
+            painter.drawEllipse(at, r + 4, r + 4)
             r += 1.5
         elif self.state == "highlight":
-            painter.setPen(QPen(HIGHLIGHT, 2.0))
-            painter.setBrush(QColor(255, 255, 255, 200))
-            painter.drawEllipse(QPointF(0, 0), r + 2.5, r + 2.5)
-        edge = QColor(255, 255, 255, 235 if self.state != "dimmed" else 120)
-        painter.setPen(QPen(edge, 1.3))
-        painter.setBrush(fill)
-        painter.drawEllipse(QPointF(0, 0), r, r)
+            painter.setPen(_RING_HIGHLIGHT)
+            painter.setBrush(_WHITE_DISC)
+            painter.drawEllipse(at, r + 2.5, r + 2.5)
+        dimmed = self.state == "dimmed"
+        painter.setPen(_EDGE_DIMMED if dimmed else _EDGE)
+        painter.setBrush(_fill(self.colour, dimmed))
+        painter.drawEllipse(at, r, r)
+
+
+class MarkerLayer(QGraphicsItem):
+    """Draws every marker of a view in one pass.
+
+    Hundreds of markers each with its own Python paint call made the first
+    paint slow (about 20 ms for the front view); one loop over them is a few.
+    """
+
+    def __init__(self, markers: list[MarkerItem], rect: QRectF) -> None:
+        super().__init__()
+        self.markers = markers
+        self.rect = rect
+        self.setZValue(Z_MARKER + 0.5)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    def boundingRect(self) -> QRectF:
+        return self.rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        device = painter.worldTransform()
+        margin = 16.0 / max(device.m11(), 1e-6)  # the largest marker, in scene units
+        exposed = option.exposedRect.adjusted(-margin, -margin, margin, margin)
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        on_top: list[MarkerItem] = []
+        for marker in self.markers:
+            if not marker.isVisible() or not exposed.contains(marker.pos()):
+                continue
+            if marker.state in ("selected", "highlight"):
+                on_top.append(marker)
+            else:
+                marker.draw(painter, device.map(marker.pos()))
+        on_top.sort(key=lambda m: m.state == "selected")
+        for marker in on_top:
+            marker.draw(painter, device.map(marker.pos()))
+        painter.restore()
+
+
+_HALO = QColor(HIGHLIGHT)
+_HALO.setAlphaF(0.22)
+_RING_SELECTED = QPen(HIGHLIGHT, 2.5)
+_RING_HIGHLIGHT = QPen(HIGHLIGHT, 2.0)
+_WHITE_DISC = QColor(255, 255, 255, 200)
+_EDGE = QPen(QColor(255, 255, 255, 235), 1.3)
+_EDGE_DIMMED = QPen(QColor(255, 255, 255, 120), 1.3)
+_FILLS: dict[tuple[int, bool], QColor] = {}
+
+
+def _fill(colour: QColor, dimmed: bool) -> QColor:
+    key = (colour.rgba(), dimmed)
+    fill = _FILLS.get(key)
+    if fill is None:
+        fill = QColor(colour)
+        if dimmed:
+            fill.setAlphaF(0.35)
+        _FILLS[key] = fill
+    return fill
 
 
 class LabelItem(QGraphicsItem):
@@ -426,6 +488,7 @@ class _ViewScene:
     settled: bool = False  # see DiagramView._settle
     paths: dict[str, list[QGraphicsPathItem]] = field(default_factory=dict)
     guide: GuideItem | None = None
+    layer: MarkerLayer | None = None
 
 
 def smooth_path(points: list[QPointF]) -> QPainterPath:
@@ -777,6 +840,8 @@ class DiagramView(QGraphicsView):
             radius = max(3.0, min(6.0, 2.2 + s * 0.12))
             for marker in self._current.markers:
                 marker.set_radius(radius)
+            if self._current.layer is not None:
+                self._current.layer.update()
         self.zoomChanged.emit(self.zoom_factor())
         self._schedule_labels()
 
@@ -952,6 +1017,11 @@ class DiagramView(QGraphicsView):
                     (point.number, placement)
                 )
 
+        built.layer = MarkerLayer(
+            built.markers, art_rect.united(QRectF(info.x, info.y, info.width, info.height))
+        )
+        scene.addItem(built.layer)
+
         for (channel, _side), items in by_channel.items():
             items.sort(key=lambda t: t[0])
             runs: list[list[QPointF]] = [[]]
@@ -988,17 +1058,13 @@ class DiagramView(QGraphicsView):
     def _settle(self) -> None:
         """Finish the current view after its first paint (or when a click needs it).
 
-        Its region outlines are read from the SVG (they are invisible until
-        hovered), and its markers start caching their pixmaps: for hundreds of
-        markers, blitting beats painting on every repaint, but filling the caches
-        would double the cost of the first paint.
+        Its region outlines are read from the SVG: they are invisible until
+        hovered, and the first paint does not wait for them.
         """
         built = self._current
         if built is None or built.settled:
             return
         built.settled = True
-        for marker in built.markers:
-            marker.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for shape in read_regions(built.info.path):
             item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
             built.scene.addItem(item)
@@ -1025,6 +1091,8 @@ class DiagramView(QGraphicsView):
             marker.setVisible(
                 state in ("selected", "highlight") or channel not in self._hidden_channels
             )
+        if built.layer is not None:
+            built.layer.update()
         for channel, items in built.paths.items():
             focus = self._focus_channel == channel
             for item in items:

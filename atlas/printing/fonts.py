@@ -20,10 +20,8 @@ Re-run it whenever new hanzi appear in db/.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
-import tomllib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -120,6 +118,8 @@ def _strings(value: Any) -> Iterator[str]:
 
 def source_hanzi(source: Path | None = None, extra: Iterable[Path] = ()) -> set[str]:
     """Every CJK ideograph in the reference sources (db/**/*.toml), plus extra text files."""
+    import tomllib  # dev time only, like the rest of this section
+
     folder = source or paths.source_dir()
     found: set[str] = set()
     for file in sorted(folder.rglob("*.toml")):
@@ -293,6 +293,8 @@ def missing_hanzi(hanzi: Iterable[str], font_path: Path) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="python -m atlas.printing.fonts",
         description="Make the bundled font subset (dev tool; needs fontTools).",
