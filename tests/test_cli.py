@@ -97,6 +97,7 @@ def test_exit_when_ready_draws_the_window_and_exits(atlas: object, tmp_path: Pat
         timeout=120,
     )
     assert result.returncode == 0, result.stderr
+    assert result.stdout == "ready\n"
     assert result.stderr == ""  # no Qt warnings, no traceback
 
 

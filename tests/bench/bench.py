@@ -18,6 +18,7 @@ time. Sections whose part of the app is missing are reported as skipped.
 from __future__ import annotations
 
 import argparse
+import math
 import os
 import platform
 import random
@@ -49,14 +50,14 @@ def peak_kib():
 EMPTY_WINDOW = (
     PEAK_KIB
     + """
-import sys, time
+import sys
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 window = QMainWindow()
 window.resize(1280, 800)
-def ready():  # like `atlas --exit-when-ready`: noted once the paint is done
-    print("READY", time.time(), file=sys.stderr)
+def ready():  # as `atlas --exit-when-ready` does once its window has been painted
+    print("ready", flush=True)
     app.quit()
 class Quit(QObject):
     def eventFilter(self, obj, event):
@@ -71,19 +72,11 @@ print("PEAK", peak_kib(), file=sys.stderr)
 """
 )
 
-# `atlas --exit-when-ready`, noting the moment the diagram is first painted.
 ATLAS_WINDOW = (
     PEAK_KIB
     + """
-import gc, os, sys, time
+import os, sys
 os.environ.setdefault("ATLAS_NO_FIRST_RUN_NOTICE", "1")
-gc.disable()  # as atlas.cli.main does before it imports the window (this import is earlier)
-import atlas.app
-when_ready = atlas.app._when_ready
-def noted(app):
-    print("READY", time.time(), file=sys.stderr)
-    when_ready(app)
-atlas.app._when_ready = noted
 from atlas.cli import main
 status = main(["--exit-when-ready"])
 print("PEAK", peak_kib(), file=sys.stderr)
@@ -99,17 +92,27 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def run_process(script: str, env: dict[str, str]) -> tuple[float, float, int]:
-    """A fresh interpreter running script: seconds until its window was drawn,
-    seconds until it exited, and its peak RSS in KiB."""
-    start = time.time()
-    result = subprocess.run(
-        [sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=300
-    )
-    elapsed = time.time() - start
-    if result.returncode != 0:
-        raise RuntimeError(result.stderr[-2000:])
-    found = dict(line.split(None, 1) for line in result.stderr.splitlines() if " " in line)
-    return float(found["READY"]) - start, elapsed, int(found["PEAK"])
+    """A fresh interpreter running script: seconds until it said its window was
+    drawn ("ready" on stdout), seconds until it exited, and its peak RSS in KiB."""
+    start = time.perf_counter()
+    with subprocess.Popen(
+        [sys.executable, "-c", script],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    ) as process:
+        assert process.stdout is not None
+        ready = math.nan
+        for line in process.stdout:
+            if line.strip() == "ready" and math.isnan(ready):
+                ready = time.perf_counter() - start
+        _, errors = process.communicate(timeout=300)
+        elapsed = time.perf_counter() - start
+    if process.returncode != 0 or math.isnan(ready):
+        raise RuntimeError(f"exit status {process.returncode}: {errors[-2000:]}")
+    peak = [line.split()[1] for line in errors.splitlines() if line.startswith("PEAK ")]
+    return ready, elapsed, int(peak[-1])
 
 
 def bench_startup(rows: list[list[str]], runs: int) -> None:
