@@ -40,6 +40,34 @@ UNITS = 10.0
 # ---------------------------------------------------------------- geometry
 
 
+def simplify(points: Sequence[Point], tolerance: float) -> list[Point]:
+    """Douglas-Peucker: drop points closer than tolerance to the line through their neighbours."""
+    if len(points) < 3:
+        return list(points)
+    keep = [False] * len(points)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(points) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = points[first], points[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy)
+        worst, index = 0.0, -1
+        for i in range(first + 1, last):
+            px, py = points[i]
+            if norm:
+                dist = abs(dy * (px - x1) - dx * (py - y1)) / norm
+            else:
+                dist = math.hypot(px - x1, py - y1)
+            if dist > worst:
+                worst, index = dist, i
+        if index > 0 and worst > tolerance:
+            keep[index] = True
+            stack.append((first, index))
+            stack.append((index, last))
+    return [p for p, k in zip(points, keep, strict=True) if k]
+
+
 def catmull_rom(points: Sequence[Point], closed: bool = False, steps: int = 8) -> Polygon:
     """A smooth curve through ``points`` (centripetal-ish Catmull-Rom), sampled."""
     pts = list(points)

@@ -7,7 +7,8 @@ uses, so the clickable regions (``region-<id>`` paths, no transforms) and the
 art agree with the placements by construction. Layers, bottom to top:
 
 * ``art-base``: soft floor shadow and the skin-coloured silhouette;
-* ``regions``: one path per clickable region (an almost invisible fill);
+* ``regions``: one path per clickable region (unpainted: the diagram reads
+  the outlines for hit-testing and hover, and draws the hover itself);
 * ``art``: shading, hair, anatomical detail lines and the outline.
 
 The Qt widget draws markers, channel paths and labels on top.
@@ -34,6 +35,11 @@ HAIR = "#8a7f78"
 NAIL = "#f7e9e0"
 
 
+#: Path vertices closer than this (user units) to the line through their
+#: neighbours are dropped: invisible at any zoom, and the art renders faster.
+TOLERANCE = 0.02
+
+
 class Canvas:
     """Collects SVG elements for one view; coordinates are given in frame B-cun."""
 
@@ -52,7 +58,8 @@ class Canvas:
     def d(self, pts: Sequence[Point], closed: bool = False) -> str:
         if not pts:
             return ""
-        s = "M" + " L".join(self.pt(p) for p in pts)
+        kept = an.simplify([self.view.to_view(p) for p in pts], TOLERANCE)
+        s = "M" + " L".join(f"{x:.2f},{y:.2f}" for x, y in kept)
         return s + (" Z" if closed else "")
 
     def smooth(self, pts: Sequence[Point], closed: bool = False, steps: int = 6) -> str:
@@ -598,8 +605,7 @@ def render_view(view: an.View) -> str:
             "M" + " L".join(f"{x:.2f},{y:.2f}" for x, y in piece) + " Z" for piece in regions[rid]
         )
         region_elements.append(
-            f'<path id="region-{rid}" class="region" d="{d}" fill="#ffffff" '
-            f'fill-opacity="0.01" stroke="none"/>'
+            f'<path id="region-{rid}" class="region" d="{d}" fill="none" stroke="none"/>'
         )
     w, h = view.width, view.height
     return "\n".join(

@@ -27,6 +27,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, 
 from PySide6.QtSvg import QSvgRenderer
 
 from atlas.core import Atlas
+from atlas.core import anatomy as an
 from atlas.diagram import sources
 from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
@@ -197,34 +198,6 @@ def _bbox(element: ET.Element) -> QRectF | None:
     return box.adjusted(-width, -width, width, width)
 
 
-def _simplify(points: list[tuple[float, float]], tolerance: float) -> list[tuple[float, float]]:
-    """Douglas-Peucker: drop points closer than tolerance to the line through their neighbours."""
-    if len(points) < 3:
-        return points
-    keep = [False] * len(points)
-    keep[0] = keep[-1] = True
-    stack = [(0, len(points) - 1)]
-    while stack:
-        first, last = stack.pop()
-        (x1, y1), (x2, y2) = points[first], points[last]
-        dx, dy = x2 - x1, y2 - y1
-        norm = math.hypot(dx, dy)
-        worst, index = 0.0, -1
-        for i in range(first + 1, last):
-            px, py = points[i]
-            if norm:
-                dist = abs(dy * (px - x1) - dx * (py - y1)) / norm
-            else:
-                dist = math.hypot(px - x1, py - y1)
-            if dist > worst:
-                worst, index = dist, i
-        if index > 0 and worst > tolerance:
-            keep[index] = True
-            stack.append((first, index))
-            stack.append((index, last))
-    return [p for p, k in zip(points, keep, strict=True) if k]
-
-
 def simplify_path(d: str, tolerance: float = 0.3) -> str:
     """A polyline path (M/L/Z, absolute) with fewer points and one decimal; others unchanged."""
     if re.search(r"[^MLZ0-9eE\s,.+-]", d):
@@ -234,7 +207,7 @@ def simplify_path(d: str, tolerance: float = 0.3) -> str:
         nums = [float(n) for n in _NUMBER.findall(match.group(1))]
         if len(nums) < 2 or len(nums) % 2:
             return d
-        pts = _simplify(list(zip(nums[0::2], nums[1::2], strict=True)), tolerance)
+        pts = an.simplify(list(zip(nums[0::2], nums[1::2], strict=True)), tolerance)
         out.append(
             "M" + " L".join(f"{x:.1f},{y:.1f}" for x, y in pts) + ("Z" if match.group(2) else "")
         )
