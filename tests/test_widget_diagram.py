@@ -291,3 +291,28 @@ def test_first_paint_comes_first_then_the_view_settles(qtbot: QtBot, atlas: Atla
     assert widget.region_items()
     widget.select("ST36")
     qtbot.waitUntil(lambda: "ST36" in widget.visible_labels())
+
+
+def test_state_changes_reach_the_cached_marker_layer(qtbot: QtBot, atlas: Atlas) -> None:
+    """After the view settles the markers are blitted from a cache; a highlight
+    must still show at once (its ring is drawn in the highlight colour)."""
+    widget = DiagramView(atlas)
+    qtbot.addWidget(widget)
+    widget.resize(500, 800)
+    with qtbot.waitSignal(widget.firstPainted, timeout=10_000):
+        widget.show()
+    qtbot.waitUntil(lambda: bool(widget.region_items()))
+
+    def ring_pixels() -> int:
+        centre = widget.mapFromScene(widget.point_scene_pos("ST36") or QPointF())
+        image = widget.viewport().grab().toImage()
+        return sum(
+            1
+            for dx in range(-12, 13)
+            for dy in range(-12, 13)
+            if image.pixelColor(centre.x() + dx, centre.y() + dy).name() == "#e8590c"
+        )
+
+    before = ring_pixels()
+    widget.highlight({"ST36"})
+    assert ring_pixels() > before + 10

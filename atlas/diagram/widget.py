@@ -1059,12 +1059,16 @@ class DiagramView(QGraphicsView):
         """Finish the current view after its first paint (or when a click needs it).
 
         Its region outlines are read from the SVG: they are invisible until
-        hovered, and the first paint does not wait for them.
+        hovered, and the first paint does not wait for them. The marker layer
+        starts caching its pixmap: repaints then blit it instead of drawing
+        every marker again, and the first paint does not pay for filling it.
         """
         built = self._current
         if built is None or built.settled:
             return
         built.settled = True
+        if built.layer is not None:
+            built.layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for shape in read_regions(built.info.path):
             item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
             built.scene.addItem(item)

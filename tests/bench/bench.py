@@ -233,6 +233,7 @@ def bench_diagram(rows: list[list[str]], runs: int) -> None:
         view.show()
         QApplication.processEvents()
         view.viewport().repaint()  # the first paint renders the figure into the view's cache
+        QApplication.processEvents()  # and then the view settles (regions, marker cache)
         times = timed(view.viewport().repaint, runs)
         view.close()
     rows.append(
