@@ -129,19 +129,27 @@ class PointDelegate(QStyledItemDelegate):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        # per base font: the bold and small fonts and their line heights (the list
+        # asks for every row's size hint, so these are made once, not per row)
+        self._font_cache: dict[str, tuple[QFont, QFont, int, int]] = {}
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
-        bold = QFont(option.font)
-        bold.setBold(True)
-        small = QFont(option.font)
-        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-        return bold, small
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, int, int]:
+        key = option.font.key()
+        cached = self._font_cache.get(key)
+        if cached is None:
+            bold = QFont(option.font)
+            bold.setBold(True)
+            small = QFont(option.font)
+            small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+            cached = (bold, small, QFontMetrics(bold).height(), QFontMetrics(small).height())
+            self._font_cache[key] = cached
+        return cached
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        bold, small = self._fonts(option)
-        height = QFontMetrics(bold).height() + 10
+        _bold, _small, line, small_line = self._fonts(option)
+        height = line + 10
         if index.data(NoteRole):
-            height += QFontMetrics(small).height() + 1
+            height += small_line + 1
         return QSize(200, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
@@ -161,10 +169,9 @@ class PointDelegate(QStyledItemDelegate):
         )
         muted = QColor(ink)
         muted.setAlphaF(0.72)
-        bold, small = self._fonts(option)
+        bold, small, line, small_line = self._fonts(option)
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        line = QFontMetrics(bold).height()
         colour = index.data(ColourRole)
         if isinstance(colour, QColor):
             painter.setPen(Qt.PenStyle.NoPen)
@@ -195,9 +202,7 @@ class PointDelegate(QStyledItemDelegate):
         if note:
             painter.setFont(small)
             painter.setPen(muted)
-            note_rect = QRect(
-                x, rect.top() + 5 + line, rect.right() - x - 6, QFontMetrics(small).height() + 1
-            )
+            note_rect = QRect(x, rect.top() + 5 + line, rect.right() - x - 6, small_line + 1)
             painter.drawText(
                 note_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
