@@ -40,7 +40,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import (
     QAction,
-    QBrush,
     QColor,
     QContextMenuEvent,
     QFont,
@@ -1379,7 +1378,7 @@ class DiagramPanel(QWidget):
             action = QAction(f"{channel.code}  {channel.english}", self.channels_menu)
             action.setCheckable(True)
             action.setChecked(self.view.is_channel_visible(channel.code))
-            action.setIcon(_swatch(channel.colour))
+            action.setIcon(swatch(channel.colour))
             code = channel.code
             action.toggled.connect(lambda on, c=code: self.view.set_channel_visible(c, on))
             self.channels_menu.addAction(action)
@@ -1407,13 +1406,14 @@ class DiagramPanel(QWidget):
                 self.view_combo.setCurrentIndex(index)
 
 
-def _swatch(colour: str) -> QIcon:
-    pixmap = QPixmap(14, 14)
+def swatch(colour: str, size: int = 14) -> QIcon:
+    """A round colour chip for a channel (menus, lists)."""
+    pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(QColor(colour)))
-    painter.drawEllipse(QRectF(1, 1, 12, 12))
+    painter.setBrush(QColor(colour))
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     painter.end()
     return QIcon(pixmap)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -15,21 +14,9 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas
 from atlas.core.search import fold
+from atlas.diagram.widget import swatch
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def swatch(colour: str, size: int = 14) -> QIcon:
-    """A round colour chip for a channel."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(colour))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class ChannelBrowser(QWidget):
