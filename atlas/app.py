@@ -6,8 +6,11 @@ Start-up order (each step only what the first paint needs):
   2. the bundled fonts (hanzi must render on machines without Chinese fonts);
   3. the reference atlas (built from db/ on first run; a clear message if the
      sources are broken);
-  4. the main window, shown; with --exit-when-ready the app quits after the
-     window (and its diagram) has been painted once.
+  4. the main window, shown. Once its diagram has been painted, the cycle
+     collector (paused by atlas.cli for start-up) runs again, and with
+     --exit-when-ready the app prints "ready" and quits.
+
+ARCHITECTURE.md ("Start-up") has the whole order and why.
 """
 
 from __future__ import annotations

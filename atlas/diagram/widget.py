@@ -1016,9 +1016,9 @@ class DiagramView(QGraphicsView):
                     (point.number, placement)
                 )
 
-        built.layer = MarkerLayer(
-            built.markers, art_rect.united(QRectF(info.x, info.y, info.width, info.height))
-        )
+        # the layer's bounds also hold a marker's full disc at the view's very edge
+        view_rect = QRectF(info.x, info.y, info.width, info.height).adjusted(-30, -30, 30, 30)
+        built.layer = MarkerLayer(built.markers, art_rect.united(view_rect))
         scene.addItem(built.layer)
 
         for (channel, _side), items in by_channel.items():
