@@ -22,9 +22,10 @@ from __future__ import annotations
 
 import html
 import math
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -311,6 +312,16 @@ class LabelItem(QGraphicsItem):
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text)
 
 
+class _Segment(NamedTuple):
+    order: int  # the measure's place in the guide
+    measure: Measure
+    a: QPointF  # start, device pixels
+    b: QPointF  # end
+    length: float
+    ux: float  # unit direction
+    uy: float
+
+
 @dataclass
 class _GuideLabel:
     text: str
@@ -359,19 +370,23 @@ class GuideItem(QGraphicsItem):
         pad = max(self._rect.width(), self._rect.height(), 20.0) * 0.6 + 40
         return self._rect.adjusted(-pad, -pad, pad, pad)
 
-    def labels(self, to_device: QTransform) -> list[_GuideLabel]:
-        """Where the guide's text goes, in device pixels."""
-        out: list[_GuideLabel] = []
-        h = self.metrics.height() + 2
-        target = to_device.map(self.point) if self.point is not None else None
+    def _segments(self, to_device: QTransform) -> Iterator[_Segment]:
+        """The measured segments in device pixels (too short to draw: left out)."""
         for index, m in enumerate(self.measures):
             a = to_device.map(QPointF(m.x1, m.y1))
             b = to_device.map(QPointF(m.x2, m.y2))
             dx, dy = b.x() - a.x(), b.y() - a.y()
             length = math.hypot(dx, dy)
-            if length < 2:
-                continue
-            ux, uy = dx / length, dy / length
+            if length >= 2:
+                yield _Segment(index, m, a, b, length, dx / length, dy / length)
+
+    def labels(self, to_device: QTransform) -> list[_GuideLabel]:
+        """Where the guide's text goes, in device pixels."""
+        out: list[_GuideLabel] = []
+        h = self.metrics.height() + 2
+        target = to_device.map(self.point) if self.point is not None else None
+        for index, m, a, b, length, ux, uy in self._segments(to_device):
+            dx, dy = b.x() - a.x(), b.y() - a.y()
             nx, ny = -uy, ux
             mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
             if target is not None:
@@ -419,21 +434,19 @@ class GuideItem(QGraphicsItem):
         painter.setFont(self.font)
         line_pen = QPen(ink, 1.6)
         line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
-        for m in self.measures:
-            a = to_device.map(QPointF(m.x1, m.y1))
-            b = to_device.map(QPointF(m.x2, m.y2))
-            dx, dy = b.x() - a.x(), b.y() - a.y()
-            length = math.hypot(dx, dy)
-            if length < 2:
-                continue
-            ux, uy = dx / length, dy / length
+        for _index, m, a, b, length, ux, uy in self._segments(to_device):
             nx, ny = -uy, ux
+
+            def tick(p: QPointF, half: float, nx: float = nx, ny: float = ny) -> None:
+                painter.drawLine(
+                    QPointF(p.x() + nx * half, p.y() + ny * half),
+                    QPointF(p.x() - nx * half, p.y() - ny * half),
+                )
+
             painter.setPen(line_pen)
             painter.drawLine(a, b)
-            for p in (a, b):  # end stops
-                painter.drawLine(
-                    QPointF(p.x() + nx * 7, p.y() + ny * 7), QPointF(p.x() - nx * 7, p.y() - ny * 7)
-                )
+            tick(a, 7)  # end stops
+            tick(b, 7)
             if m.cun <= 0:
                 continue
             step = length / m.cun
@@ -443,17 +456,11 @@ class GuideItem(QGraphicsItem):
                 if k % every and k != whole:
                     continue
                 t = k * step
-                p = QPointF(a.x() + ux * t, a.y() + uy * t)
-                painter.drawLine(
-                    QPointF(p.x() + nx * 4, p.y() + ny * 4), QPointF(p.x() - nx * 4, p.y() - ny * 4)
-                )
+                tick(QPointF(a.x() + ux * t, a.y() + uy * t), 4)
             if m.tick_at is not None and 0 < m.tick_at <= m.cun + 1e-6:
                 t = m.tick_at * step
-                p = QPointF(a.x() + ux * t, a.y() + uy * t)
                 painter.setPen(QPen(HIGHLIGHT, 2.6))
-                painter.drawLine(
-                    QPointF(p.x() + nx * 9, p.y() + ny * 9), QPointF(p.x() - nx * 9, p.y() - ny * 9)
-                )
+                tick(QPointF(a.x() + ux * t, a.y() + uy * t), 9)
         back = QColor(palette.color(QPalette.ColorRole.Base))
         back.setAlphaF(0.93)
         for label in self.labels(to_device):
