@@ -808,15 +808,19 @@ class MainWindow(QMainWindow):
             self.search_edit.clear()
         self._search_timer.stop()
 
+    def _list_filtered(self, mode: str, channel: str = "", region: str = "") -> list[str]:
+        """List the points a filter selects (the query cleared); returns their codes."""
+        self._clear_query()
+        self._set_filters(channel=channel, region=region)
+        self._list_mode = mode
+        self._refresh_results()
+        return self.results_model.codes()
+
     def show_region(self, region: str) -> None:
         """List a body region's points (from a click on the diagram)."""
         if self.atlas.region(region) is None:
             return
-        self._clear_query()
-        self._set_filters(region=region)
-        self._list_mode = "region"
-        self._refresh_results()
-        codes = self.results_model.codes()
+        codes = self._list_filtered("region", region=region)
         self.diagram.set_focus_channel(None)
         self.diagram.highlight(codes)
         self.search_dock.raise_()
@@ -825,14 +829,10 @@ class MainWindow(QMainWindow):
         """List a channel's points in order and bring its pathway forward."""
         if self.atlas.channel(channel) is None:
             return
-        self._clear_query()
-        self._set_filters(channel=channel)
-        self._list_mode = "channel"
-        self._refresh_results()
+        codes = self._list_filtered("channel", channel=channel)
         self.diagram.set_channel_visible(channel, True)
         self.diagram.highlight([])
         self.diagram.set_focus_channel(channel)
-        codes = self.results_model.codes()
         if codes and not any(self.diagram.placements(c) for c in codes):
             for view in self.diagram.views():
                 if any(p.code in codes for p in self.diagram.data.placements.get(view, ())):
