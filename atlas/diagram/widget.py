@@ -583,6 +583,12 @@ class DiagramView(QGraphicsView):
         self._labels_timer.timeout.connect(self._layout_labels)
         self._empty_scene = QGraphicsScene(self)
         self.setScene(self._empty_scene)
+        # A viewport made here, so PySide knows its type: wrapping the one Qt makes (for
+        # viewport(), or the widget passed to a Python paint()) first creates a wrapper
+        # type for every QWidget subclass, about 11 ms of start-up.
+        viewport = QWidget()
+        self.setViewport(viewport)
+        viewport.grabGesture(Qt.GestureType.PinchGesture)
 
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
@@ -766,8 +772,7 @@ class DiagramView(QGraphicsView):
 
     def _viewport_size(self) -> QSize:
         # The viewport fills the view (no frame, scroll bars always off), so the view
-        # can tell its size. Start-up avoids calling viewport(): PySide's first call
-        # creates a wrapper type for every QWidget subclass (about 10 ms).
+        # can tell its size, also before its first layout.
         return self.maximumViewportSize()
 
     def _scale(self) -> float:
@@ -865,7 +870,6 @@ class DiagramView(QGraphicsView):
             if not self._painted:
                 self._painted = True
                 self.firstPainted.emit()
-                QTimer.singleShot(0, self, self._grab_gestures)
             if not self._current.settled:
                 QTimer.singleShot(0, self, self._settle)
             return handled
@@ -883,9 +887,6 @@ class DiagramView(QGraphicsView):
                 event.accept(pinch)
                 return True
         return super().viewportEvent(event)
-
-    def _grab_gestures(self) -> None:
-        self.viewport().grabGesture(Qt.GestureType.PinchGesture)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
