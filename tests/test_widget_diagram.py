@@ -5,11 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtCore import QPoint, QPointF, QSize, Qt
 from PySide6.QtGui import QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas, paths
+from atlas.diagram import widget as widget_module
 from atlas.diagram.sources import (
     DiagramData,
     Placement,
@@ -316,3 +317,41 @@ def test_state_changes_reach_the_cached_marker_layer(qtbot: QtBot, atlas: Atlas)
     before = ring_pixels()
     widget.highlight({"ST36"})
     assert ring_pixels() > before + 10
+
+
+def test_start_up_figure_from_the_worker_matches_a_direct_render(
+    qtbot: QtBot, atlas: Atlas, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At start-up the figure is rasterised on a worker thread; the first paint
+    must look as it would have had the view drawn the figure itself."""
+    used: list[bool] = []
+
+    class Recording(widget_module._FigureRender):
+        def image(self, size: QSize) -> QImage | None:
+            result = super().image(size)
+            used.append(result is not None)
+            return result
+
+    monkeypatch.setattr(widget_module, "_FigureRender", Recording)
+    widget = DiagramView(atlas)
+    qtbot.addWidget(widget)
+    widget.resize(500, 800)
+    with qtbot.waitSignal(widget.firstPainted, timeout=10_000):
+        widget.show()
+    assert used == [True]
+    from_worker = widget.viewport().grab().toImage()
+    widget.resetCachedContent()
+    direct = widget.viewport().grab().toImage()
+    assert from_worker.size() == direct.size()
+    # QImageReader scales to whole pixels, so edges may move by a fraction of one
+    largest = total = 0
+    for x in range(0, direct.width(), 2):
+        for y in range(0, direct.height(), 2):
+            a, b = from_worker.pixelColor(x, y), direct.pixelColor(x, y)
+            difference = max(
+                abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())
+            )
+            largest = max(largest, difference)
+            total += difference
+    assert largest <= 80
+    assert total / ((direct.width() // 2) * (direct.height() // 2)) < 1.0

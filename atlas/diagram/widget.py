@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import math
+import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,8 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QIcon,
+    QImage,
+    QImageReader,
     QKeyEvent,
     QKeySequence,
     QMouseEvent,
@@ -497,6 +500,34 @@ class _ViewScene:
     layer: MarkerLayer | None = None
 
 
+class _FigureRender:
+    """A view's figure rasterised on a worker thread, at one size in device pixels.
+
+    At start-up the figure (about 20 ms of rasterising) is drawn while the other
+    panes lay out and paint. QImageReader renders the SVG with the GIL released,
+    and gives the same pixels as QSvgRenderer. The first background paint uses
+    the image if the figure still has that size, and otherwise draws it itself.
+    """
+
+    def __init__(self, path: Path, size: QSize) -> None:
+        self.size = size
+        self._path = path
+        self._image: QImage | None = None
+        self._thread = threading.Thread(target=self._run, name="figure", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        reader = QImageReader(str(self._path))
+        reader.setScaledSize(self.size)
+        image = reader.read()  # a null image if the SVG plugin is missing
+        self._image = None if image.isNull() else image
+
+    def image(self, size: QSize) -> QImage | None:
+        """The finished image (waiting for it if need be), or None for another size."""
+        self._thread.join()
+        return self._image if size == self.size else None
+
+
 def smooth_path(points: list[QPointF]) -> QPainterPath:
     """A smooth curve through the points (Catmull-Rom as cubic Béziers)."""
     path = QPainterPath()
@@ -574,6 +605,7 @@ class DiagramView(QGraphicsView):
         self._press: QPoint | None = None
         self._dragging = False
         self._painted = False
+        self._figure_render: _FigureRender | None = None
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
         self._label_metrics = QFontMetricsF(self._label_font)
@@ -661,6 +693,8 @@ class DiagramView(QGraphicsView):
         self.setScene(built.scene)
         self._apply_states()
         self.fit()
+        if not self._painted and self.isVisible():
+            self._figure_render = _FigureRender(info.path, self._figure_device_rect()[1])
         self.viewChanged.emit(name)
         return True
 
@@ -1240,14 +1274,33 @@ class DiagramView(QGraphicsView):
             self.resetCachedContent()  # the backdrop colour follows the theme
         super().changeEvent(event)
 
+    def _figure_device_rect(self) -> tuple[QRectF, QSize]:
+        """Where the figure lies in the viewport, and its size in device pixels."""
+        assert self._current is not None
+        rect = self.viewportTransform().mapRect(self._current.art_rect)
+        ratio = self.devicePixelRatioF()
+        return rect, QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The backdrop and the figure: static art, cached by the view (CacheBackground)
         and so only re-rendered when the zoom changes, not on every repaint."""
         base = self.palette().color(QPalette.ColorRole.Base)
         colour = QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115)
         painter.fillRect(rect, colour)
-        if self._current is not None:
-            self._current.renderer.render(painter, self._current.art_rect)
+        if self._current is None:
+            return
+        figure, self._figure_render = self._figure_render, None
+        if figure is not None:  # rasterised at start-up on a worker thread
+            target, size = self._figure_device_rect()
+            image = figure.image(size)
+            if image is not None:
+                image.setDevicePixelRatio(self.devicePixelRatioF())
+                painter.save()
+                painter.resetTransform()
+                painter.drawImage(QPointF(round(target.x()), round(target.y())), image)
+                painter.restore()
+                return
+        self._current.renderer.render(painter, self._current.art_rect)
 
 
 def _landmark_near(marks: Iterable[object], x: float, y: float) -> str:
