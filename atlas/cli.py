@@ -249,15 +249,15 @@ def _db_path(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from atlas.core import build
+    from atlas.core import build, cache
 
     try:
         if args.check:
             build.load_sources()
             print("The point sources are valid.")
         else:
-            print(build.ensure_built())
-    except build.BuildError as exc:
+            print(cache.ensure_built(verify=True))
+    except cache.BuildError as exc:
         raise CommandError(str(exc)) from exc
     return EXIT_OK
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import time
@@ -11,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from atlas.core import build, paths
+from atlas.core import Atlas, build, cache, paths
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -61,7 +62,7 @@ def sources(tmp_path: Path) -> Path:
 
 
 def _problems(root: Path) -> list[str]:
-    with pytest.raises(build.BuildError) as info:
+    with pytest.raises(cache.BuildError) as info:
         build.load_sources(root)
     return [str(p) for p in info.value.problems]
 
@@ -152,13 +153,13 @@ def test_ensure_built_caches_by_source_hash(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
-    first = build.ensure_built(sources)
-    assert first == build.ensure_built(sources)
+    first = cache.ensure_built(sources)
+    assert first == cache.ensure_built(sources)
     mtime = first.stat().st_mtime_ns
     time.sleep(0.01)
-    assert build.ensure_built(sources).stat().st_mtime_ns == mtime  # not rebuilt
+    assert cache.ensure_built(sources).stat().st_mtime_ns == mtime  # not rebuilt
     _edit(sources, "Needle obliquely outward.", "Needle obliquely outward, gently.")
-    second = build.ensure_built(sources)
+    second = cache.ensure_built(sources)
     assert second != first and second.exists() and not first.exists()
 
 
@@ -166,10 +167,57 @@ def test_damaged_cache_is_rebuilt(
     sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
-    path = build.ensure_built(sources)
+    path = cache.ensure_built(sources)
     path.write_bytes(b"garbage" * 100)
-    assert build.ensure_built(sources) == path
+    assert cache.ensure_built(sources) == path
     assert sqlite3.connect(path).execute("SELECT count(*) FROM points").fetchone() == (2,)
+
+
+def test_an_unchanged_cache_is_trusted_without_hashing(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stamp stands in for hashing the sources and checking the file..."""
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    path = cache.ensure_built(sources)
+
+    def no_hashing(source: Path | None = None) -> str:
+        raise AssertionError("hashed the sources although nothing changed")
+
+    monkeypatch.setattr(cache, "sources_hash", no_hashing)
+    assert cache.ensure_built(sources) == path
+    (tmp_path / "cache" / cache.STAMP).write_text("damaged\n", encoding="utf-8")
+    with pytest.raises(AssertionError, match="hashed"):
+        cache.ensure_built(sources)  # ...but only while it matches
+
+
+def test_a_stamp_never_hides_a_changed_source(
+    sources: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    first = cache.ensure_built(sources)
+    lu = sources / "points" / "LU.toml"
+    info = lu.stat()
+    lu.write_text(
+        lu.read_text(encoding="utf-8").replace("the test landmark", "the best landmark"),
+        encoding="utf-8",
+    )
+    os.utime(lu, ns=(info.st_atime_ns, info.st_mtime_ns + 1))  # same size, a tick later
+    assert cache.ensure_built(sources) != first
+
+
+def test_a_file_damaged_behind_the_stamps_back_is_rebuilt_on_opening(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Same size, same time, broken pages: opening fails, checks fully and rebuilds."""
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
+    path = cache.ensure_built()
+    info = path.stat()
+    with path.open("r+b") as handle:
+        handle.seek(4096)
+        handle.write(b"\xff" * (info.st_size - 4096))
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns))
+    with Atlas.open() as atlas:
+        assert atlas.point("LI4") is not None
 
 
 # ----------------------------------------------------------------- the real database
@@ -189,7 +237,7 @@ PUBLIC_COLUMNS = {
 
 
 def test_public_schema(atlas: object) -> None:
-    conn = sqlite3.connect(build.built_path())
+    conn = sqlite3.connect(cache.built_path())
     for table, columns in PUBLIC_COLUMNS.items():
         found = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
         assert columns <= found, (table, columns - found)
@@ -211,7 +259,7 @@ def test_public_schema(atlas: object) -> None:
 
 def test_check_constraints_hold(atlas: object, tmp_path: Path) -> None:
     copy = tmp_path / "copy.sqlite"
-    shutil.copy(build.built_path(), copy)
+    shutil.copy(cache.built_path(), copy)
     conn = sqlite3.connect(copy, isolation_level=None)
     conn.execute("PRAGMA foreign_keys = ON")
     with pytest.raises(sqlite3.IntegrityError):
@@ -275,7 +323,7 @@ def test_any_broken_record_gives_build_error_not_a_crash(
     path.write_text(text, encoding="utf-8")
     try:
         build.load_sources(sources)
-    except build.BuildError as exc:
+    except cache.BuildError as exc:
         assert exc.problems and all(str(p).startswith("db/") for p in exc.problems)
 
 

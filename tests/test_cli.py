@@ -134,10 +134,10 @@ def test_broken_sources_give_a_clear_message(
 def test_damaged_reference_database_is_rebuilt(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from atlas.core import build
+    from atlas.core import cache
 
     monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path / "cache"))
-    path = build.ensure_built()
+    path = cache.ensure_built()
     path.write_bytes(path.read_bytes()[:4096])  # truncated
     status, out, _ = run(capsys, "show", "LI4", "--json")
     assert status == 0 and json.loads(out)["code"] == "LI4"

@@ -18,7 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from atlas.core import build, codes
+from atlas.core import cache, codes
 from atlas.core.model import (
     Category,
     CautionFlag,
@@ -41,6 +41,15 @@ POINT_COLUMNS: tuple[str, ...] = (
 
 class AtlasDataError(Exception):
     """The reference database is missing, stale or damaged, or cannot be built."""
+
+
+def _ensure_built(verify: bool) -> Path:
+    try:
+        return cache.ensure_built(verify=verify)
+    except cache.BuildError as exc:
+        raise AtlasDataError(str(exc)) from exc
+    except OSError as exc:
+        raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
 
 
 class Atlas:
@@ -69,14 +78,17 @@ class Atlas:
         The default database is built (or rebuilt, when the sources changed or
         the cached file is damaged) on first use.
         """
-        if path is None:
-            try:
-                path = build.ensure_built()
-            except build.BuildError as exc:
-                raise AtlasDataError(str(exc)) from exc
-            except OSError as exc:
-                raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
-        path = Path(path).resolve()
+        if path is not None:
+            return cls._open(Path(path))
+        try:
+            return cls._open(_ensure_built(verify=False))
+        except AtlasDataError:
+            # damaged after the cache's stamp was written: a full check rebuilds it
+            return cls._open(_ensure_built(verify=True))
+
+    @classmethod
+    def _open(cls, path: Path) -> Atlas:
+        path = path.resolve()
         if not path.is_file():
             raise AtlasDataError(f"No reference database at {path}")
         try:

@@ -1,15 +1,14 @@
 """Build the reference SQLite database from the TOML sources in `db/`.
 
-The sources are the truth; the built file is a cache, keyed by a hash of the
-sources (and of this module), rebuilt whenever they change and never edited.
+The sources are the truth; the built file is a cache (`atlas.core.cache`), keyed
+by a hash of the sources and of the core code, rebuilt whenever they change and
+never edited.
 Every record is validated before anything is written, and every problem is
 reported with the file and the point it concerns.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import importlib
 import os
 import re
@@ -22,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from atlas.core import paths
+from atlas.core.cache import BuildError, Problem, ensure_built, sources_hash
 from atlas.core.codes import parse_code
 
 NEEDLING_ANGLES = ("perpendicular", "oblique", "transverse", "none")
@@ -64,29 +64,6 @@ _CONDITION_REQUIRED: dict[str, type | tuple[type, ...]] = {
 _CONDITION_OPTIONAL: dict[str, type | tuple[type, ...]] = {"keywords": list}
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One thing wrong with the sources."""
-
-    file: str
-    item: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.item}" if self.item else self.file
-        return f"{where}: {self.message}"
-
-
-class BuildError(Exception):
-    """The sources are invalid; `problems` lists every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the point sources:\n{shown}{more}")
-
-
 @dataclass
 class Sources:
     """Validated sources, ready to be written."""
@@ -110,24 +87,6 @@ def strip_tones(text: str) -> str:
     """'Hégǔ' -> 'Hegu'; 'Nǚ' -> 'Nu'."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-def _source_files(source: Path) -> list[Path]:
-    return sorted(p for p in source.rglob("*") if p.suffix in (".toml", ".sql") and p.is_file())
-
-
-def sources_hash(source: Path | None = None) -> str:
-    """A hash of every source file and of the build code itself."""
-    source = source or paths.source_dir()
-    digest = hashlib.sha256()
-    for code_file in sorted(Path(__file__).parent.glob("*.py")):
-        digest.update(code_file.read_bytes())
-    for path in _source_files(source):
-        digest.update(path.relative_to(source).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
 
 
 class _Checker:
@@ -616,41 +575,6 @@ def build(dest: Path, source: Path | None = None) -> Path:
     return dest
 
 
-def built_path(source: Path | None = None) -> Path:
-    """Where the database built from the current sources lives in the cache."""
-    return paths.cache_dir() / f"reference-{sources_hash(source)}.sqlite"
-
-
-def ensure_built(source: Path | None = None) -> Path:
-    """Return the cached database for the current sources, building it if needed."""
-    dest = built_path(source)
-    if not dest.exists() or not _looks_complete(dest):
-        build(dest, source)
-        _prune_old(dest)
-    return dest
-
-
-def _looks_complete(path: Path) -> bool:
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
-            if row is None or path.name != f"reference-{row[0]}.sqlite":
-                return False
-            return bool(conn.execute("PRAGMA quick_check").fetchone() == ("ok",))
-        finally:
-            conn.close()
-    except sqlite3.Error:
-        return False
-
-
-def _prune_old(keep: Path) -> None:
-    for old in keep.parent.glob("reference-*.sqlite"):
-        if old != keep:
-            with contextlib.suppress(OSError):
-                old.unlink()
-
-
 def main(argv: list[str] | None = None) -> int:
     """`python -m atlas.core.build [--check] [FILTER]`: validate (and build) the sources.
 
@@ -668,7 +592,7 @@ def main(argv: list[str] | None = None) -> int:
         if check_only:
             load_sources()
         else:
-            path = ensure_built()
+            path = ensure_built(verify=True)
             print(path)
     except BuildError as exc:
         shown = [p for p in exc.problems if wanted in str(p)]
