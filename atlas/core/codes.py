@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 CHANNEL_CODES: tuple[str, ...] = (
     "LU", "LI", "ST", "SP", "HT", "SI", "BL", "KI", "PC", "TE", "GB", "LR", "GV", "CV",
@@ -73,8 +73,7 @@ _EX_RE = re.compile(r"^(?:EX|EXTRA)[\s.\-_/]*(HN|CA|B|UE|LE)[\s.\-_/]*0*(\d{1,2}
 _NAME_RE = re.compile(r"^([A-Z][A-Z\s\-_]*?)[\s.\-_#]*0*(\d{1,3})$")
 
 
-@dataclass(frozen=True, slots=True)
-class ParsedCode:
+class ParsedCode(NamedTuple):
     """A code in WHO form, with its channel and number."""
 
     code: str

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Region:
+class Region(NamedTuple):
     id: str
     name: str
     area: str
 
 
-@dataclass(frozen=True, slots=True)
-class Channel:
+class Channel(NamedTuple):
     code: str
     english: str
     pinyin: str
@@ -28,31 +26,27 @@ class Channel:
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     id: str
     name: str
     relates_to: str
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class CautionFlag:
+class CautionFlag(NamedTuple):
     id: str
     name: str
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class PointCategory:
+class PointCategory(NamedTuple):
     """A point's membership of a category, and what it relates to (channel, organ...)."""
 
     category: str
     relates_to: str
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     """One acupuncture point, with everything the atlas knows of it."""
 
     code: str
@@ -77,7 +71,7 @@ class Point:
     indications: tuple[str, ...] = ()
     categories: tuple[PointCategory, ...] = ()
     caution_flags: tuple[str, ...] = ()
-    aliases: tuple[str, ...] = field(default=())
+    aliases: tuple[str, ...] = ()
 
     @property
     def needled(self) -> bool:
@@ -112,14 +106,12 @@ class Point:
 _MIDLINE_EXTRA = frozenset({"EX-HN1", "EX-HN3", "EX-HN10", "EX-HN11", "EX-B8", "EX-B9"})
 
 
-@dataclass(frozen=True, slots=True)
-class ConditionPoint:
+class ConditionPoint(NamedTuple):
     code: str
     reason: str
 
 
-@dataclass(frozen=True, slots=True)
-class Condition:
+class Condition(NamedTuple):
     id: str
     name: str
     keywords: tuple[str, ...]

@@ -20,9 +20,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from atlas.core import codes
 from atlas.core.model import Point
@@ -51,8 +50,7 @@ _Adder = Callable[[str, float, str], None]
 _CJK_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+$")
 
 
-@dataclass(frozen=True, slots=True)
-class SearchResult:
+class SearchResult(NamedTuple):
     """A point found by a search, its score, and in a few words why it matched."""
 
     point: Point

@@ -19,9 +19,9 @@ import sys
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import NamedTuple
 
 FILE_NAME = "user.sqlite"
 
@@ -80,16 +80,14 @@ class UserDataError(Exception):
     """A write to the user's data failed; nothing was changed."""
 
 
-@dataclass(frozen=True, slots=True)
-class PlanSummary:
+class PlanSummary(NamedTuple):
     id: int
     name: str
     updated: str
     size: int
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     id: int | None
     name: str
     codes: tuple[str, ...]

@@ -12,9 +12,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from atlas.core import Atlas, paths
 
@@ -27,8 +26,7 @@ BODY_VIEWS = ("front", "back", "side")
 _SVG_NS = "{http://www.w3.org/2000/svg}"
 
 
-@dataclass(frozen=True, slots=True)
-class ViewInfo:
+class ViewInfo(NamedTuple):
     """One view of the body: an SVG file and its size in user units."""
 
     id: str
@@ -47,8 +45,7 @@ class ViewInfo:
         return self.kind == "body"
 
 
-@dataclass(frozen=True, slots=True)
-class Placement:
+class Placement(NamedTuple):
     code: str
     view: str
     x: float
@@ -56,8 +53,7 @@ class Placement:
     side: str  # left, right or midline
 
 
-@dataclass(frozen=True, slots=True)
-class Measure:
+class Measure(NamedTuple):
     """A measured segment of a point's location (for the measuring guide)."""
 
     code: str
@@ -74,8 +70,7 @@ class Measure:
     tick_at: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Landmark:
+class Landmark(NamedTuple):
     view: str
     id: str
     name: str
@@ -83,8 +78,7 @@ class Landmark:
     y: float
 
 
-@dataclass(frozen=True, slots=True)
-class RegionShape:
+class RegionShape(NamedTuple):
     """A clickable region in a view: its element id and outline (polygons)."""
 
     element_id: str

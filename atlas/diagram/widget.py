@@ -24,7 +24,6 @@ import html
 import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
@@ -325,8 +324,7 @@ class _Segment(NamedTuple):
     uy: float
 
 
-@dataclass
-class _GuideLabel:
+class _GuideLabel(NamedTuple):
     text: str
     centre: QPointF  # device coordinates
     angle: float  # degrees
@@ -483,21 +481,23 @@ class GuideItem(QGraphicsItem):
 # ------------------------------------------------------------------ scenes
 
 
-@dataclass
 class _ViewScene:
     """A built view: its scene, the SVG renderer kept alive, and its items."""
 
-    info: ViewInfo
-    scene: QGraphicsScene
-    renderer: QSvgRenderer
-    art_rect: QRectF  # where the SVG art lies in scene coordinates
-    markers: list[MarkerItem] = field(default_factory=list)
-    labels: list[LabelItem] = field(default_factory=list)
-    regions: list[RegionItem] = field(default_factory=list)
-    settled: bool = False  # see DiagramView._settle
-    paths: dict[str, list[QGraphicsPathItem]] = field(default_factory=dict)
-    guide: GuideItem | None = None
-    layer: MarkerLayer | None = None
+    def __init__(
+        self, info: ViewInfo, scene: QGraphicsScene, renderer: QSvgRenderer, art_rect: QRectF
+    ) -> None:
+        self.info = info
+        self.scene = scene
+        self.renderer = renderer
+        self.art_rect = art_rect  # where the SVG art lies in scene coordinates
+        self.markers: list[MarkerItem] = []
+        self.labels: list[LabelItem] = []
+        self.regions: list[RegionItem] = []
+        self.settled = False  # see DiagramView._settle
+        self.paths: dict[str, list[QGraphicsPathItem]] = {}
+        self.guide: GuideItem | None = None
+        self.layer: MarkerLayer | None = None
 
 
 class _FigureRender:
