@@ -218,6 +218,16 @@ def test_pick_a_condition_highlights_its_points(qtbot: QtBot, window: MainWindow
     assert "Muscle spasms and cramps" in window.results_label.text()
 
 
+def test_rows_with_a_reason_get_room_for_it(window: MainWindow) -> None:
+    """One-line rows share a height (the list asks once); a second line makes room."""
+    view = window.results_view
+    assert view.uniformItemSizes()
+    one_line = view.sizeHintForRow(0)
+    window.show_condition("muscle_spasms")
+    assert not view.uniformItemSizes()
+    assert view.sizeHintForRow(0) > one_line
+
+
 def test_choose_a_channel_lists_it_in_order(window: MainWindow) -> None:
     window.channel_browser.list.setCurrentRow(1)  # LI
     assert window.results_codes() == [f"LI{n}" for n in range(1, 21)]

@@ -58,7 +58,7 @@ from atlas.core.userdata import UserData
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.ui.browse import ChannelBrowser, ConditionBrowser
 from atlas.ui.detail import DISCLAIMER, DetailPane, icon
-from atlas.ui.models import NAME_KINDS, PointDelegate, PointListModel, Row
+from atlas.ui.models import NAME_KINDS, PointListModel, Row, show_points
 from atlas.ui.plan import PlanWidget
 from atlas.ui.theme import THEME_TITLES, THEMES, apply_theme
 
@@ -213,13 +213,11 @@ class MainWindow(QMainWindow):
         self.results_model = PointListModel(self.atlas, self)
         self.results_view = QListView(panel)
         self.results_view.setObjectName("resultsView")
-        self.results_view.setModel(self.results_model)
-        self.results_view.setItemDelegate(PointDelegate(self.results_view))
+        show_points(self.results_view, self.results_model)
         self.results_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.results_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.results_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.results_view.setAccessibleName("Results")
-        self.results_view.setUniformItemSizes(False)
 
         grid = QGridLayout()
         grid.setContentsMargins(0, 0, 0, 0)

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas
 from atlas.core.userdata import Plan, UserData, UserDataError
-from atlas.ui.models import PointDelegate, PointListModel, Row
+from atlas.ui.models import PointListModel, Row, show_points
 
 USUAL_NEEDLES = (5, 20)
 
@@ -82,10 +82,8 @@ class PlanWidget(QWidget):
         self.model = PointListModel(atlas, self)
         self.list = QListView(self)
         self.list.setObjectName("planList")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(PointDelegate(self.list))
+        show_points(self.list, self.model)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setUniformItemSizes(False)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.setAlternatingRowColors(False)
 
