@@ -12,8 +12,10 @@ full-text index as well.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from functools import cached_property
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -31,12 +33,17 @@ from atlas.core.model import (
 )
 from atlas.core.search import SearchIndex, SearchResult
 
-#: The public columns of the points table, in order (also the keys of `--json`).
-POINT_COLUMNS: tuple[str, ...] = (
-    "code", "channel", "number", "pinyin", "pinyin_tones", "hanzi", "hanzi_simplified",
-    "english", "region", "location", "location_alt", "how_to_find", "actions",
-    "needling_angle", "depth_min", "depth_max", "needling_method", "moxibustion", "cautions",
-)  # fmt: skip
+#: The public columns of the points table, in order (also the keys of `--json`): the
+#: fields of a Point up to the lists gathered from other tables.
+POINT_COLUMNS: tuple[str, ...] = Point._fields[: Point._fields.index("indications")]
+
+
+def _select(record: type[tuple[Any, ...]], source: str) -> str:
+    """SELECT the record's fields (in order) FROM source."""
+    return f"SELECT {', '.join(record._fields)} FROM {source}"  # type: ignore[attr-defined]
+
+
+_first = itemgetter(0)
 
 
 class AtlasDataError(Exception):
@@ -120,85 +127,86 @@ class Atlas:
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
+    def _tuples(self, sql: str) -> list[tuple[Any, ...]]:
+        return self._conn.execute(sql).fetchall()
+
+    def _grouped(
+        self, sql: str, make: Callable[..., Any] | None = None
+    ) -> dict[str, tuple[Any, ...]]:
+        """Rows of (code, value...) in code order, as {code: values}; each value is the
+        single column after the code, or `make(*columns)`."""
+        rows = self._tuples(sql)
+        if make is None:
+            return {code: tuple(r[1] for r in group) for code, group in groupby(rows, _first)}
+        return {code: tuple(make(*r[1:]) for r in group) for code, group in groupby(rows, _first)}
+
     def _load(self) -> None:
-        self._meta = {r["key"]: r["value"] for r in self._rows("SELECT key, value FROM meta")}
+        # Tuples straight from the cursor, in the records' own field order: opening is
+        # on the way to the first window, and dicts per row cost more than the reading.
+        self._meta = dict(self._tuples("SELECT key, value FROM meta"))
         self._regions = {
-            r["id"]: Region(r["id"], r["name"], r["area"])
-            for r in self._rows("SELECT id, name, area FROM regions ORDER BY sort")
+            r[0]: Region._make(r) for r in self._tuples(_select(Region, "regions ORDER BY sort"))
         }
-        channel_fields = (
-            "code, english, pinyin, hanzi, hanzi_simplified, kind, organ, element, polarity,"
-            " colour, point_count, summary"
-        )
         self._channels = {
-            r["code"]: Channel(**r)
-            for r in self._rows(f"SELECT {channel_fields} FROM channels ORDER BY sort")
+            r[0]: Channel._make(r) for r in self._tuples(_select(Channel, "channels ORDER BY sort"))
         }
         self._categories = {
-            r["id"]: Category(**r)
-            for r in self._rows(
-                "SELECT id, name, relates_to, summary FROM categories ORDER BY sort"
-            )
+            r[0]: Category._make(r)
+            for r in self._tuples(_select(Category, "categories ORDER BY sort"))
         }
         self._flags = {
-            r["id"]: CautionFlag(**r)
-            for r in self._rows("SELECT id, name, summary FROM caution_flags ORDER BY sort")
+            r[0]: CautionFlag._make(r)
+            for r in self._tuples(_select(CautionFlag, "caution_flags ORDER BY sort"))
         }
-        extras: dict[str, dict[str, list[Any]]] = {}
-
-        def extra(code: str, key: str) -> list[Any]:
-            return extras.setdefault(code, {}).setdefault(key, [])
-
-        for r in self._rows("SELECT code, indication FROM point_indications ORDER BY code, sort"):
-            extra(r["code"], "indications").append(r["indication"])
-        for r in self._rows(
+        indications = self._grouped(
+            "SELECT code, indication FROM point_indications ORDER BY code, sort"
+        )
+        categories = self._grouped(
             "SELECT pc.code, pc.category, pc.relates_to FROM point_categories pc"
-            " JOIN categories c ON c.id = pc.category ORDER BY pc.code, c.sort"
-        ):
-            extra(r["code"], "categories").append(PointCategory(r["category"], r["relates_to"]))
-        for r in self._rows(
+            " JOIN categories c ON c.id = pc.category ORDER BY pc.code, c.sort",
+            PointCategory,
+        )
+        flags = self._grouped(
             "SELECT pc.code, pc.flag FROM point_cautions pc"
             " JOIN caution_flags f ON f.id = pc.flag ORDER BY pc.code, f.sort"
-        ):
-            extra(r["code"], "caution_flags").append(r["flag"])
-        for r in self._rows("SELECT code, alias, kind FROM point_aliases ORDER BY code, alias"):
-            extra(r["code"], "aliases").append(r["alias"])
+        )
+        aliases = self._grouped("SELECT code, alias FROM point_aliases ORDER BY code, alias")
         self._alias_codes = {
-            r["alias"].upper(): r["code"]
-            for r in self._rows("SELECT code, alias FROM point_aliases WHERE kind = 'code'")
-        }
-
-        self._points: dict[str, Point] = {}
-        for r in self._rows(f"SELECT {', '.join(POINT_COLUMNS)} FROM points ORDER BY sort"):
-            more = extras.get(r["code"], {})
-            self._points[r["code"]] = Point(
-                **r,
-                indications=tuple(more.get("indications", ())),
-                categories=tuple(more.get("categories", ())),
-                caution_flags=tuple(more.get("caution_flags", ())),
-                aliases=tuple(more.get("aliases", ())),
+            alias.upper(): code
+            for code, alias in self._tuples(
+                "SELECT code, alias FROM point_aliases WHERE kind = 'code'"
             )
+        }
+        self._points: dict[str, Point] = {
+            r[0]: Point._make(
+                (
+                    *r,
+                    indications.get(r[0], ()),
+                    categories.get(r[0], ()),
+                    flags.get(r[0], ()),
+                    aliases.get(r[0], ()),
+                )
+            )
+            for r in self._tuples(f"SELECT {', '.join(POINT_COLUMNS)} FROM points ORDER BY sort")
+        }
         self._sort = {code: i for i, code in enumerate(self._points)}
 
-        points_by_condition: dict[str, list[ConditionPoint]] = {}
-        for r in self._rows(
-            "SELECT condition_id, code, reason FROM condition_points ORDER BY condition_id, sort"
-        ):
-            points_by_condition.setdefault(r["condition_id"], []).append(
-                ConditionPoint(r["code"], r["reason"])
-            )
+        points_by_condition = self._grouped(
+            "SELECT condition_id, code, reason FROM condition_points ORDER BY condition_id, sort",
+            ConditionPoint,
+        )
         self._conditions = {
-            r["id"]: Condition(
-                id=r["id"],
-                name=r["name"],
-                keywords=tuple(k for k in r["keywords"].split("; ") if k),
-                summary=r["summary"],
-                triggers=tuple(t for t in r["triggers"].split("; ") if t),
-                course=r["course"],
-                evidence=r["evidence"],
-                points=tuple(points_by_condition.get(r["id"], ())),
+            cid: Condition(
+                id=cid,
+                name=name,
+                keywords=tuple(k for k in keywords.split("; ") if k),
+                summary=summary,
+                triggers=tuple(t for t in triggers.split("; ") if t),
+                course=course,
+                evidence=evidence,
+                points=points_by_condition.get(cid, ()),
             )
-            for r in self._rows(
+            for cid, name, keywords, summary, triggers, course, evidence in self._tuples(
                 "SELECT id, name, keywords, summary, triggers, course, evidence"
                 " FROM conditions ORDER BY sort"
             )
