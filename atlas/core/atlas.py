@@ -231,6 +231,9 @@ class Atlas:
 
     def point(self, code: str) -> Point | None:
         """The point a code names (LI4, li-4, "Large Intestine 4", GV29 for EX-HN3), or None."""
+        point = self._points.get(code)  # already in WHO form, as the atlas's own data is
+        if point is not None:
+            return point
         resolved = self.resolve(code)
         return self._points[resolved] if resolved else None
 

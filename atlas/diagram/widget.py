@@ -622,6 +622,7 @@ class DiagramView(QGraphicsView):
         self.setViewport(viewport)
         viewport.grabGesture(Qt.GestureType.PinchGesture)
 
+        self._set_backdrop()
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.SmoothPixmapTransform
@@ -688,13 +689,16 @@ class DiagramView(QGraphicsView):
             return False
         if self._current is not None and self._current.info.id == name:
             return True
-        built = self._scenes.get(name) or self._build(info)
-        self._current = built
-        self.setScene(built.scene)
-        self._apply_states()
+        built = self._scenes.get(name)
+        self._current = built or self._new_scene(info)
+        self.setScene(self._current.scene)
         self.fit()
-        if not self._painted and self.isVisible():
-            self._figure_render = _FigureRender(info.path, self._figure_device_rect()[1])
+        if built is None:
+            if not self._painted and self.isVisible():
+                # the figure rasterises on a worker while the markers are made
+                self._figure_render = _FigureRender(info.path, self._figure_device_rect()[1])
+            self._populate(self._current)
+        self._apply_states()
         self.viewChanged.emit(name)
         return True
 
@@ -1034,7 +1038,8 @@ class DiagramView(QGraphicsView):
 
     # ------------------------------------------------------------ building
 
-    def _build(self, info: ViewInfo) -> _ViewScene:
+    def _new_scene(self, info: ViewInfo) -> _ViewScene:
+        """An empty scene for a view, with its figure's renderer."""
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
         renderer = QSvgRenderer(str(info.path), scene)
@@ -1042,7 +1047,12 @@ class DiagramView(QGraphicsView):
         scale = info.width / size.width() if size.width() > 0 else 1.0
         art_rect = QRectF(info.x, info.y, info.width, size.height() * scale)
         built = _ViewScene(info, scene, renderer, art_rect)
+        self._scenes[info.id] = built
+        return built
 
+    def _populate(self, built: _ViewScene) -> None:
+        """The view's markers, their layer and the channel paths."""
+        info, scene = built.info, built.scene
         placements = self.data.placements.get(info.id, [])
         by_channel: dict[tuple[str, str], list[tuple[int, Placement]]] = {}
         for placement in placements:
@@ -1060,7 +1070,7 @@ class DiagramView(QGraphicsView):
 
         # the layer's bounds also hold a marker's full disc at the view's very edge
         view_rect = QRectF(info.x, info.y, info.width, info.height).adjusted(-30, -30, 30, 30)
-        built.layer = MarkerLayer(built.markers, art_rect.united(view_rect))
+        built.layer = MarkerLayer(built.markers, built.art_rect.united(view_rect))
         scene.addItem(built.layer)
 
         for (channel, _side), items in by_channel.items():
@@ -1087,8 +1097,6 @@ class DiagramView(QGraphicsView):
                 path_item.setData(0, channel)
                 scene.addItem(path_item)
                 built.paths.setdefault(channel, []).append(path_item)
-        self._scenes[info.id] = built
-        return built
 
     def region_items(self) -> list[RegionItem]:
         """The clickable regions of the current view (read now if still pending)."""
@@ -1271,8 +1279,13 @@ class DiagramView(QGraphicsView):
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
-            self.resetCachedContent()  # the backdrop colour follows the theme
+            self._set_backdrop()  # the backdrop colour follows the theme
         super().changeEvent(event)
+
+    def _set_backdrop(self) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
+        self.resetCachedContent()
 
     def _figure_device_rect(self) -> tuple[QRectF, QSize]:
         """Where the figure lies in the viewport, and its size in device pixels."""
@@ -1284,9 +1297,7 @@ class DiagramView(QGraphicsView):
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
         """The backdrop and the figure: static art, cached by the view (CacheBackground)
         and so only re-rendered when the zoom changes, not on every repaint."""
-        base = self.palette().color(QPalette.ColorRole.Base)
-        colour = QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115)
-        painter.fillRect(rect, colour)
+        super().drawBackground(painter, rect)  # the backdrop: the background brush
         if self._current is None:
             return
         figure, self._figure_render = self._figure_render, None
