@@ -16,8 +16,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QListView,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
@@ -180,17 +180,18 @@ class PointDelegate(QStyledItemDelegate):
             height += small_line + 1
         return QSize(200, height)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
+        super().initStyleOption(option, index)
+        option.text = ""  # paint() draws the text itself, in two fonts
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
-        self.initStyleOption(option, index)
-        widget = option.widget
-        style = widget.style() if widget is not None else None
-        text = option.text
-        option.text = ""
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
-        option.text = text
+        # The row's panel (selection, focus, hover) as the style draws it, without text.
+        # Selection is asked of the view: reading option.state would make PySide wrap
+        # the whole QStyle class (about 7 ms of start-up, for one flag).
+        super().paint(painter, option, index)
+        view = self.parent()
+        selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)
         rect: QRect = option.rect
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette: QPalette = option.palette
         ink = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text

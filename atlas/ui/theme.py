@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyleFactory
 THEMES = ("system", "light", "dark")
 THEME_TITLES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 
-_original: tuple[QPalette, str] | None = None
+_original: QPalette | None = None  # the system's palette, before any theme
 
 
 def _palette(dark: bool) -> QPalette:
@@ -78,13 +78,13 @@ def apply_theme(theme: str) -> str:
     if not isinstance(app, QApplication):
         return "system"
     if _original is None:
-        _original = (QPalette(app.palette()), app.style().name())
+        _original = QPalette(app.palette())
     if theme not in THEMES:
         theme = "system"
     hints = QGuiApplication.styleHints()
     if theme == "system":
         hints.unsetColorScheme()
-        app.setPalette(_original[0])
+        app.setPalette(_original)
         return theme
     if app.style().name().lower() != "fusion":
         style = QStyleFactory.create("Fusion")
