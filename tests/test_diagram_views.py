@@ -9,7 +9,7 @@ import tomllib
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, QSizeF
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import QApplication
@@ -41,7 +41,9 @@ def test_view_loads_and_renders(app: QApplication, view_id: str) -> None:
     renderer = QSvgRenderer(str(paths.assets_dir() / "views" / f"{view_id}.svg"))
     assert renderer.isValid()
     view = an.VIEW_BY_ID[view_id]
+    # the diagram places the figure in the view's box, so the two must agree
     assert renderer.viewBoxF() == QRectF(0, 0, view.width, view.height)
+    assert renderer.defaultSize().toSizeF() == QSizeF(view.width, view.height)
     image = QImage(200, 200, QImage.Format.Format_ARGB32)
     image.fill(QColor("white"))
     painter = QPainter(image)

@@ -482,15 +482,15 @@ class GuideItem(QGraphicsItem):
 
 
 class _ViewScene:
-    """A built view: its scene, the SVG renderer kept alive, and its items."""
+    """A built view: its scene, the figure's renderer (made when first needed), its items."""
 
-    def __init__(
-        self, info: ViewInfo, scene: QGraphicsScene, renderer: QSvgRenderer, art_rect: QRectF
-    ) -> None:
+    def __init__(self, info: ViewInfo, scene: QGraphicsScene) -> None:
         self.info = info
         self.scene = scene
-        self.renderer = renderer
-        self.art_rect = art_rect  # where the SVG art lies in scene coordinates
+        # where the SVG art lies in scene coordinates: the view's box is its SVG's
+        # viewBox (the generator writes both; a test holds them together)
+        self.art_rect = QRectF(info.x, info.y, info.width, info.height)
+        self._renderer: QSvgRenderer | None = None
         self.markers: list[MarkerItem] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
@@ -498,6 +498,13 @@ class _ViewScene:
         self.paths: dict[str, list[QGraphicsPathItem]] = {}
         self.guide: GuideItem | None = None
         self.layer: MarkerLayer | None = None
+
+    @property
+    def renderer(self) -> QSvgRenderer:
+        # not needed for the first paint, whose figure a worker thread draws
+        if self._renderer is None:
+            self._renderer = QSvgRenderer(str(self.info.path), self.scene)
+        return self._renderer
 
 
 class _FigureRender:
@@ -1039,14 +1046,10 @@ class DiagramView(QGraphicsView):
     # ------------------------------------------------------------ building
 
     def _new_scene(self, info: ViewInfo) -> _ViewScene:
-        """An empty scene for a view, with its figure's renderer."""
+        """An empty scene for a view."""
         scene = QGraphicsScene(self)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.BspTreeIndex)
-        renderer = QSvgRenderer(str(info.path), scene)
-        size = renderer.defaultSize()
-        scale = info.width / size.width() if size.width() > 0 else 1.0
-        art_rect = QRectF(info.x, info.y, info.width, size.height() * scale)
-        built = _ViewScene(info, scene, renderer, art_rect)
+        built = _ViewScene(info, scene)
         self._scenes[info.id] = built
         return built
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette, QTextDocument
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
 from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
@@ -28,6 +29,11 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas, Point
 from atlas.core import paths as core_paths
+
+if TYPE_CHECKING:
+    # Imported where used: PySide makes a class's enum types the first time the class
+    # is touched, and the first paint needs neither.
+    from PySide6.QtCore import QUrl
 
 DISCLAIMER = (
     "Educational reference only. Diagnosis and treatment belong with a licensed practitioner."
@@ -58,6 +64,9 @@ class _Browser(QTextBrowser):
     """A QTextBrowser that serves the pane's icons from `icon:` URLs."""
 
     def loadResource(self, kind: int, name: QUrl | str) -> object:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+
         url = QUrl(name) if isinstance(name, str) else name
         if url.scheme() == "icon" and kind == QTextDocument.ResourceType.ImageResource:
             return icon_image(url.path(), 40)

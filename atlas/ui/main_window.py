@@ -5,13 +5,15 @@ Conditions and Plan. The window talks to `atlas.core` objects only; user data
 goes through `atlas.core.userdata.UserData`.
 
 Start-up does only what the first paint needs; the diagram builds its first
-view when it is constructed, every other view when first shown.
+view when it is constructed, every other view when first shown. Dialogs are
+imported where they are shown (see ARCHITECTURE.md, "Start-up").
 """
 
 from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QByteArray,
@@ -45,7 +47,6 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -61,6 +62,11 @@ from atlas.ui.detail import DISCLAIMER, DetailPane, icon
 from atlas.ui.models import NAME_KINDS, PointListModel, Row, show_points
 from atlas.ui.plan import PlanWidget
 from atlas.ui.theme import THEME_TITLES, THEMES, apply_theme
+
+if TYPE_CHECKING:
+    # Dialogs are imported where they are used: PySide makes a class's enum types
+    # the first time the class is touched, and start-up shows no dialog.
+    from PySide6.QtWidgets import QMessageBox
 
 NOTICE_ENV = "ATLAS_NO_FIRST_RUN_NOTICE"
 NOTICE_KEY = "notice/accepted"
@@ -570,6 +576,8 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.plan.codes() and self.plan.is_modified() and self.isVisible():
+            from PySide6.QtWidgets import QMessageBox
+
             answer = QMessageBox.question(
                 self,
                 "Unsaved plan",
@@ -615,6 +623,8 @@ class MainWindow(QMainWindow):
             os.environ.get(NOTICE_ENV) == "1" or self.settings.value(NOTICE_KEY, False, bool)
         ):
             return None
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(self)
         box.setObjectName("safetyNotice")
         box.setWindowTitle("An educational reference")
@@ -634,6 +644,8 @@ class MainWindow(QMainWindow):
         return box
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             "About Acupoint Atlas",
@@ -1032,6 +1044,8 @@ class MainWindow(QMainWindow):
         try:
             function(*args, **kwargs)  # type: ignore[operator]
         except Exception as exc:  # printing must never crash the window
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, "Printing failed", f"The sheet could not be printed:\n{exc}")
 
     # ================================================================= helpers for tests

@@ -9,12 +9,10 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListView,
     QMenu,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -289,6 +287,8 @@ class PlanWidget(QWidget):
 
     def save(self) -> bool:
         """Save the plan (asking for a name if it has none); False if not saved."""
+        from PySide6.QtWidgets import QInputDialog, QMessageBox
+
         name = self.name()
         if not name:
             name, ok = QInputDialog.getText(self, "Save plan", "Name of the plan:")
@@ -313,6 +313,8 @@ class PlanWidget(QWidget):
     def delete_plan(self) -> None:
         if self.plan_id is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Delete plan",
@@ -330,6 +332,8 @@ class PlanWidget(QWidget):
     def _confirm_discard(self) -> bool:
         if not self._codes or not self.is_modified():
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             "Unsaved plan",
