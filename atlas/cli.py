@@ -7,16 +7,15 @@ never a traceback.
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import gc
 import importlib
-import shutil
 import sys
-import textwrap
-import unicodedata
 from collections.abc import Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
+
+if TYPE_CHECKING:
+    import argparse
 
 from atlas import __version__
 
@@ -29,14 +28,20 @@ class UsageError(Exception):
     """Bad command-line usage, reported in one line."""
 
 
-class _Parser(argparse.ArgumentParser):
-    """argparse, but errors are one line and raise instead of exiting."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(message)
+#: The options of the window itself; a command line of nothing else opens it without
+#: loading argparse and the subcommands (about 10 ms of start-up).
+WINDOW_OPTIONS = frozenset({"--exit-when-ready"})
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    class _Parser(argparse.ArgumentParser):
+        """argparse, but errors are one line and raise instead of exiting."""
+
+        def error(self, message: str) -> NoReturn:
+            raise UsageError(message)
+
     parser = _Parser(
         prog="atlas",
         description="Acupoint Atlas: an acupoint reference. With no command, opens the window.",
@@ -80,19 +85,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     _safe_output()
     try:
+        if set(args_list) <= WINDOW_OPTIONS:
+            return _window(exit_when_ready="--exit-when-ready" in args_list)
         args = _parser().parse_args(args_list)
         if args.command is None:
-            # Start-up allocates a great deal and frees almost nothing, so the cycle
-            # collector would only walk the same objects again and again (about 7%
-            # of start-up): the window turns it back on once it has been drawn.
-            gc.disable()
-            # The Qt-free modules first: once PySide6 is loaded, its import hook
-            # reads the source of every module imported after it (about 9 ms here).
-            for name in ("atlas.core.userdata", "atlas.diagram.sources", "atlas.printing.fonts"):
-                importlib.import_module(name)
-            from atlas.app import run
-
-            return run(exit_when_ready=args.exit_when_ready)
+            return _window(exit_when_ready=args.exit_when_ready)
         return int(_COMMANDS[args.command](args))
     except UsageError as exc:
         _fail(f"{exc} (try 'atlas --help')")
@@ -115,6 +112,20 @@ def main(argv: Sequence[str] | None = None) -> int:
             return EXIT_ERROR
         _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR
+
+
+def _window(exit_when_ready: bool) -> int:
+    # Start-up allocates a great deal and frees almost nothing, so the cycle
+    # collector would only walk the same objects again and again (about 7% of
+    # start-up): the window turns it back on once it has been drawn.
+    gc.disable()
+    # The Qt-free modules first: once PySide6 is loaded, its import hook reads
+    # the source of every module imported after it (about 9 ms here).
+    for name in ("atlas.core.userdata", "atlas.diagram.sources", "atlas.printing.fonts"):
+        importlib.import_module(name)
+    from atlas.app import run
+
+    return run(exit_when_ready=exit_when_ready)
 
 
 class CommandError(Exception):
@@ -176,6 +187,8 @@ def _search(args: argparse.Namespace) -> int:
 
 def display_width(text: str) -> int:
     """Terminal columns a text takes (East Asian wide characters take two)."""
+    import unicodedata
+
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
@@ -195,6 +208,9 @@ def _show(args: argparse.Namespace) -> int:
 
 def format_point(atlas: Any, point: Any) -> str:
     """A point as readable terminal text."""
+    import shutil
+    import textwrap
+
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     channel = atlas.channel(point.channel)
     lines = [

@@ -101,6 +101,21 @@ def test_exit_when_ready_draws_the_window_and_exits(atlas: object, tmp_path: Pat
     assert result.stderr == ""  # no Qt warnings, no traceback
 
 
+def test_the_window_opens_without_parsing_a_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argparse and the subcommands stay unloaded on the way to the window."""
+    from atlas import cli
+
+    opened: list[bool] = []
+
+    def no_parser() -> None:
+        raise AssertionError("built the argument parser")
+
+    monkeypatch.setattr(cli, "_parser", no_parser)
+    monkeypatch.setattr(cli, "_window", lambda exit_when_ready: opened.append(exit_when_ready) or 0)
+    assert main([]) == 0 and main(["--exit-when-ready"]) == 0
+    assert opened == [False, True]
+
+
 @settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.lists(st.text(max_size=20), max_size=4))
 def test_fuzzed_command_lines_never_trace(
