@@ -21,10 +21,11 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QStandardPaths, QTimer
+from PySide6.QtGui import QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from atlas import __version__
-from atlas.printing.fonts import ensure_fonts
+from atlas.printing.fonts import FAMILY, ensure_fonts
 
 APP_NAME = "Acupoint Atlas"
 ORG_NAME = "AcupointAtlas"
@@ -43,7 +44,16 @@ def application() -> QApplication:
     if not isinstance(app, QApplication):
         app = QApplication(sys.argv[:1])
     identify(app)
-    ensure_fonts()
+    if FAMILY in ensure_fonts():
+        # Hanzi in the bundled face (Traditional Chinese, as the WHO names are written
+        # and as the printed sheets show them) rather than whichever CJK font the
+        # system falls back to; finding that fallback also cost ~2 ms of start-up.
+        font = app.font()
+        if FAMILY not in font.families():
+            # the family the system's font resolves to (an alias such as "Sans Serif"
+            # would otherwise be passed over for the bundled face)
+            font.setFamilies([QFontInfo(font).family(), FAMILY])
+            app.setFont(font)
     return app
 
 

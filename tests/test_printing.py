@@ -9,7 +9,8 @@ from pathlib import Path
 import pypdf
 import pytest
 from PySide6.QtCore import QLocale, QRectF
-from PySide6.QtGui import QRawFont
+from PySide6.QtGui import QFont, QFontInfo, QRawFont
+from PySide6.QtWidgets import QApplication
 
 from atlas import cli
 from atlas.core import Atlas
@@ -239,6 +240,23 @@ def test_bundled_font_covers_every_hanzi(atlas: Atlas) -> None:
 
 def test_fonts_registered() -> None:
     assert fonts.FAMILY in fonts.ensure_fonts()
+
+
+def test_the_window_writes_hanzi_in_the_bundled_face(qapp: QApplication) -> None:
+    """Latin text keeps the system's font; hanzi fall back to the bundled (Traditional)
+    face, as on the printed sheets, and not to whichever CJK font the system has."""
+    from atlas.app import application
+
+    before = QFont(qapp.font())
+    names = qapp.organizationName(), qapp.applicationName()
+    try:
+        families = application().font().families()
+        assert families[-1] == fonts.FAMILY
+        assert families[0] == QFontInfo(before).family()
+    finally:
+        qapp.setFont(before)
+        qapp.setOrganizationName(names[0])
+        qapp.setApplicationName(names[1])
 
 
 # --------------------------------------------------------------------------- command line
