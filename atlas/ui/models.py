@@ -152,16 +152,29 @@ def show_points(view: QListView, model: PointListModel) -> None:
     fit_rows()
 
 
+class _RowFonts(NamedTuple):
+    """The fonts of a row and their metrics, made once per base font."""
+
+    base: QFontMetrics
+    bold: QFont
+    bold_metrics: QFontMetrics
+    small: QFont
+    small_metrics: QFontMetrics
+    line: int  # the height of the first line
+    small_line: int
+    code_column: int  # the width kept for the code, so that the names line up
+
+
 class PointDelegate(QStyledItemDelegate):
     """Two lines per point: a colour dot, the code in bold and the names; the note below."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        # per base font: the bold and small fonts and their line heights (the list
-        # asks for every row's size hint, so these are made once, not per row)
-        self._font_cache: dict[str, tuple[QFont, QFont, int, int]] = {}
+        # per base font (the list asks for row sizes and paints many rows, so the
+        # fonts and metrics are made once, not per row)
+        self._font_cache: dict[str, _RowFonts] = {}
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, int, int]:
+    def _fonts(self, option: QStyleOptionViewItem) -> _RowFonts:
         key = option.font.key()
         cached = self._font_cache.get(key)
         if cached is None:
@@ -169,20 +182,31 @@ class PointDelegate(QStyledItemDelegate):
             bold.setBold(True)
             small = QFont(option.font)
             small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
-            cached = (bold, small, QFontMetrics(bold).height(), QFontMetrics(small).height())
+            bold_metrics, small_metrics = QFontMetrics(bold), QFontMetrics(small)
+            cached = _RowFonts(
+                QFontMetrics(option.font),
+                bold,
+                bold_metrics,
+                small,
+                small_metrics,
+                bold_metrics.height(),
+                small_metrics.height(),
+                bold_metrics.horizontalAdvance("EX-HN10") + 10,
+            )
             self._font_cache[key] = cached
         return cached
 
     def sizeHint(self, option: QStyleOptionViewItem, index: _Index) -> QSize:
-        _bold, _small, line, small_line = self._fonts(option)
-        height = line + 10
+        fonts = self._fonts(option)
+        height = fonts.line + 10
         if index.data(NoteRole):
-            height += small_line + 1
+            height += fonts.small_line + 1
         return QSize(200, height)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: _Index) -> None:
-        super().initStyleOption(option, index)
-        option.text = ""  # paint() draws the text itself, in two fonts
+        """Leave the option as the view made it: the base delegate then draws the
+        panel alone (paint() draws the text, in two fonts), and the model is not
+        asked for the roles the base class would look up."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         # The row's panel (selection, focus, hover) as the style draws it, without text.
@@ -196,9 +220,8 @@ class PointDelegate(QStyledItemDelegate):
         ink = palette.color(
             QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         )
-        muted = QColor(ink)
-        muted.setAlphaF(0.72)
-        bold, small, line, small_line = self._fonts(option)
+        fonts = self._fonts(option)
+        line = fonts.line
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         colour = index.data(ColourRole)
@@ -208,34 +231,31 @@ class PointDelegate(QStyledItemDelegate):
             painter.drawEllipse(rect.left() + 8, rect.top() + 5 + line // 2 - 4, 8, 8)
         code = str(index.data(CodeRole) or "")
         x = rect.left() + 24
-        painter.setFont(bold)
+        painter.setFont(fonts.bold)
         painter.setPen(ink)
         code_rect = QRect(x, rect.top() + 5, 64, line)
         painter.drawText(
             code_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, code
         )
-        code_width = max(
-            QFontMetrics(bold).horizontalAdvance("EX-HN10") + 10,
-            QFontMetrics(bold).horizontalAdvance(code) + 10,
-        )
+        code_width = max(fonts.code_column, fonts.bold_metrics.horizontalAdvance(code) + 10)
         names = str(index.data(Qt.ItemDataRole.DisplayRole) or "")[len(code) :].strip()
         painter.setFont(option.font)
         names_rect = QRect(x + code_width, rect.top() + 5, rect.right() - x - code_width - 6, line)
-        elided = QFontMetrics(option.font).elidedText(
-            names, Qt.TextElideMode.ElideRight, names_rect.width()
-        )
+        elided = fonts.base.elidedText(names, Qt.TextElideMode.ElideRight, names_rect.width())
         painter.drawText(
             names_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, elided
         )
         note = str(index.data(NoteRole) or "")
         if note:
-            painter.setFont(small)
+            muted = QColor(ink)
+            muted.setAlphaF(0.72)
+            painter.setFont(fonts.small)
             painter.setPen(muted)
-            note_rect = QRect(x, rect.top() + 5 + line, rect.right() - x - 6, small_line + 1)
+            note_rect = QRect(x, rect.top() + 5 + line, rect.right() - x - 6, fonts.small_line + 1)
             painter.drawText(
                 note_rect,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                QFontMetrics(small).elidedText(
+                fonts.small_metrics.elidedText(
                     note, Qt.TextElideMode.ElideRight, note_rect.width()
                 ),
             )
