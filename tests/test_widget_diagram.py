@@ -274,6 +274,7 @@ def test_wheel_zooms_under_the_cursor(qtbot: QtBot, view: DiagramView) -> None:
 def test_markers_have_tooltips_with_all_names(view: DiagramView, atlas: Atlas) -> None:
     point = atlas.point("LI4")
     assert point is not None
+    view.region_items()  # settles the view, as its first paint does
     marker = next(i for i in view.scene().items() if isinstance(i, MarkerItem) and i.code == "LI4")
     tip = marker.toolTip()
     for text in ("LI4", point.pinyin_tones, point.hanzi, point.english):

@@ -126,29 +126,39 @@ class RegionItem(QGraphicsPathItem):
         super().hoverLeaveEvent(event)
 
 
+_MARKER_FLAGS = (
+    QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations
+    | QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+)
+
+
 class MarkerItem(QGraphicsItem):
     """A point marker: a dot in its channel's colour, constant size on screen.
 
-    The item gives the marker its place, state, tooltip and hit area; its view's
+    The item gives the marker its place, state and hit area, and once its view
+    has settled (see DiagramView._settle) its tooltip and cursor; its view's
     `MarkerLayer` draws it (with all the others, in one pass).
     """
 
-    def __init__(self, placement: Placement, colour: QColor, tooltip: str) -> None:
+    def __init__(self, placement: Placement, colour: QColor, point: Point | None) -> None:
         super().__init__()
         self.code = placement.code
         self.side = placement.side
         self.colour = colour
+        self.point = point
         self.radius = 4.0
         self.state = "normal"  # normal, dimmed, highlight, selected
         self.label: LabelItem | None = None  # made when first shown (see DiagramView._label)
+        self.scene_x, self.scene_y = placement.x, placement.y  # markers never move
         self.setPos(placement.x, placement.y)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
-        self.setAcceptHoverEvents(True)
+        self.setFlags(_MARKER_FLAGS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip)
         self.setZValue(Z_MARKER)
+
+    def settle(self) -> None:
+        """What only a pointer over the marker needs: its tooltip and cursor."""
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(_tooltip(self.point, self.code))
 
     def outer(self) -> float:
         r = self.radius
@@ -227,19 +237,37 @@ class MarkerLayer(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         device = painter.worldTransform()
-        margin = 16.0 / max(device.m11(), 1e-6)  # the largest marker, in scene units
-        exposed = option.exposedRect.adjusted(-margin, -margin, margin, margin)
+        # the view only scales and pans, so a marker's device position is worked out
+        # here in Python (a Qt call per marker and per step is most of the cost)
+        sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
+        margin = 16.0 / max(sx, 1e-6)  # the largest marker, in scene units
+        exposed = option.exposedRect
+        left, top = exposed.left() - margin, exposed.top() - margin
+        right, bottom = exposed.right() + margin, exposed.bottom() + margin
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         on_top: list[MarkerItem] = []
+        pen: QPen | None = None
+        brush: QColor | None = None
         for marker in self.markers:
-            if not marker.isVisible() or not exposed.contains(marker.pos()):
+            x, y = marker.scene_x, marker.scene_y
+            if not (left <= x <= right and top <= y <= bottom) or not marker.isVisible():
                 continue
             if marker.state in ("selected", "highlight"):
                 on_top.append(marker)
-            else:
-                marker.draw(painter, device.map(marker.pos()))
+                continue
+            # a normal or dimmed dot, as MarkerItem.draw draws it; pen and brush are
+            # only changed between markers of different looks
+            dimmed = marker.state == "dimmed"
+            edge, fill = (_EDGE_DIMMED if dimmed else _EDGE), _fill(marker.colour, dimmed)
+            if edge is not pen:
+                painter.setPen(edge)
+                pen = edge
+            if fill is not brush:
+                painter.setBrush(fill)
+                brush = fill
+            painter.drawEllipse(QPointF(sx * x + dx, sy * y + dy), marker.radius, marker.radius)
         on_top.sort(key=lambda m: m.state == "selected")
         for marker in on_top:
             marker.draw(painter, device.map(marker.pos()))
@@ -1058,11 +1086,14 @@ class DiagramView(QGraphicsView):
         info, scene = built.info, built.scene
         placements = self.data.placements.get(info.id, [])
         by_channel: dict[tuple[str, str], list[tuple[int, Placement]]] = {}
+        colours: dict[str, QColor] = {}
         for placement in placements:
             point = self.atlas.point(placement.code) if self.atlas is not None else None
             channel = point.channel if point is not None else placement.code.rstrip("0123456789")
-            colour = _channel_colour(self.atlas, channel)
-            marker = MarkerItem(placement, colour, _tooltip(point, placement.code))
+            colour = colours.get(channel)
+            if colour is None:
+                colour = colours[channel] = _channel_colour(self.atlas, channel)
+            marker = MarkerItem(placement, colour, point)
             marker.setData(0, channel)
             scene.addItem(marker)
             built.markers.append(marker)
@@ -1110,8 +1141,9 @@ class DiagramView(QGraphicsView):
     def _settle(self) -> None:
         """Finish the current view after its first paint (or when a click needs it).
 
-        Its region outlines are read from the SVG: they are invisible until
-        hovered, and the first paint does not wait for them. The marker layer
+        Its region outlines are read from the SVG, and its markers get their
+        tooltips and cursor: none of it shows before a pointer moves over the
+        view, so the first paint does not wait for it. The marker layer
         starts caching its pixmap: repaints then blit it instead of drawing
         every marker again, and the first paint does not pay for filling it.
         """
@@ -1121,6 +1153,8 @@ class DiagramView(QGraphicsView):
         built.settled = True
         if built.layer is not None:
             built.layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        for marker in built.markers:
+            marker.settle()
         for shape in read_regions(built.info.path):
             item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
             built.scene.addItem(item)
