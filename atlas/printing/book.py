@@ -10,7 +10,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
 
 from atlas import __version__
 from atlas.core import Atlas, Channel, Point
@@ -92,17 +92,16 @@ class Book:
         # Table of contents: lines per page.
         toc_font = style.font(10)
         toc_line = style.metrics(toc_font).height() + 5
-        toc_title_h = style.metrics(style.font(20, True)).height() + 18
+        title_h = style.metrics(style.font(20, True)).height() + 18  # see _page_title
         toc = self._toc_entries()
         extra = 1  # the index entry
-        per_page = max(1, int((body_bottom - page.top() - toc_title_h) // toc_line))
+        per_page = max(1, int((body_bottom - page.top() - title_h) // toc_line))
         toc_pages = max(1, -(-(len(toc) + extra) // per_page))
         # Index: flowed in columns, a heading per section.
         idx_font = style.font(7.6)
         idx_line = style.metrics(idx_font).height() + 1.2
         idx_head = style.metrics(style.font(11, True)).height() + 8
-        page_title_h = style.metrics(style.font(20, True)).height() + 18
-        index_layout = self._layout_index(page, body_bottom, page_title_h, idx_head, idx_line)
+        index_layout = self._layout_index(page, body_bottom, title_h, idx_head, idx_line)
         first_point_page = 1 + toc_pages + 1
         index_first_page = first_point_page + len(self.points)
         total = 1 + toc_pages + len(self.points) + len(index_layout)
@@ -115,12 +114,12 @@ class Book:
             chunk = toc[n * per_page : (n + 1) * per_page]
             last = n == toc_pages - 1
             pages.append(self._toc_page(style, n, chunk, last, page_of, index_first_page,
-                                        total, toc_font, toc_line, toc_title_h))  # fmt: skip
+                                        total, toc_font, toc_line))  # fmt: skip
         for i, point in enumerate(self.points):
             pages.append(self._point_page(style, point, page_of(i), total))
         for n, columns in enumerate(index_layout):
             pages.append(self._index_page(style, n, columns, page_of, index_first_page + n,
-                                          total, idx_font, idx_line, page_title_h))  # fmt: skip
+                                          total, idx_font, idx_line, title_h))  # fmt: skip
         return pages
 
     # ------------------------------------------------------------------ cover
@@ -221,14 +220,14 @@ class Book:
         page_of: Callable[[int], int],
         index_page: int,
         total: int,
-        font_: object,
+        font: QFont,
         line_h: float,
-        title_h: float,
     ) -> PagePainter:
+        bold = QFont(font)
+        bold.setBold(True)
+
         def paint(painter: QPainter, page: QRectF) -> None:
             s = style
-            font = s.font(10)
-            bold = s.font(10, True)
             y = page.top() + self._page_title(painter, s, page, "Contents" if n == 0 else
                                               "Contents (continued)")  # fmt: skip
             rows = [(c, name, han, page_of(i)) for c, name, han, i in chunk]
@@ -244,11 +243,8 @@ class Book:
 
     def _leader_row(
         self, painter: QPainter, s: Style, page: QRectF, y: float, line_h: float, code: str,
-        name: str, hanzi: str, number: int, font: object, bold: object,
+        name: str, hanzi: str, number: int, font: QFont, bold: QFont,
     ) -> None:  # fmt: skip
-        from PySide6.QtGui import QFont
-
-        assert isinstance(font, QFont) and isinstance(bold, QFont)
         h = s.metrics(font).height()
         code_w = 56.0
         num_w = 40.0
@@ -319,14 +315,15 @@ class Book:
         page_of: Callable[[int], int],
         number: int,
         total: int,
-        font_: object,
+        font: QFont,
         line_h: float,
         title_h: float,
     ) -> PagePainter:
+        bold = QFont(font)
+        bold.setBold(True)
+
         def paint(painter: QPainter, page: QRectF) -> None:
             s = style
-            font = s.font(7.6)
-            bold = s.font(7.6, True)
             head = s.font(11, True)
             head_h = s.metrics(head).height() + 8
             self._page_title(painter, s, page, "Index" if n == 0 else "Index (continued)")
