@@ -209,10 +209,15 @@ class MarkerItem(QGraphicsItem):
             painter.setPen(_RING_HIGHLIGHT)
             painter.setBrush(_WHITE_DISC)
             painter.drawEllipse(at, r + 2.5, r + 2.5)
-        dimmed = self.state == "dimmed"
-        painter.setPen(_EDGE_DIMMED if dimmed else _EDGE)
-        painter.setBrush(_fill(self.colour, dimmed))
+        edge, fill = self.dot_look()
+        painter.setPen(edge)
+        painter.setBrush(fill)
         painter.drawEllipse(at, r, r)
+
+    def dot_look(self) -> tuple[QPen, QColor]:
+        """The pen and fill of the marker's dot (its state's ring and halo aside)."""
+        dimmed = self.state == "dimmed"
+        return (_EDGE_DIMMED if dimmed else _EDGE), _fill(self.colour, dimmed)
 
 
 class MarkerLayer(QGraphicsItem):
@@ -259,8 +264,7 @@ class MarkerLayer(QGraphicsItem):
                 continue
             # a normal or dimmed dot, as MarkerItem.draw draws it; pen and brush are
             # only changed between markers of different looks
-            dimmed = marker.state == "dimmed"
-            edge, fill = (_EDGE_DIMMED if dimmed else _EDGE), _fill(marker.colour, dimmed)
+            edge, fill = marker.dot_look()
             if edge is not pen:
                 painter.setPen(edge)
                 pen = edge
