@@ -20,12 +20,11 @@ so dragging anywhere pans and a click is always a click.
 
 from __future__ import annotations
 
-import html
 import math
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import (
     QEvent,
@@ -42,7 +41,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QAction,
     QColor,
-    QContextMenuEvent,
     QFont,
     QFontMetricsF,
     QIcon,
@@ -58,7 +56,6 @@ from PySide6.QtGui import (
     QPen,
     QPixmap,
     QResizeEvent,
-    QTransform,
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgRenderer
@@ -72,7 +69,6 @@ from PySide6.QtWidgets import (
     QGraphicsView,
     QLabel,
     QMenu,
-    QPinchGesture,
     QSizePolicy,
     QStyleOptionGraphicsItem,
     QToolBar,
@@ -83,6 +79,11 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas, Point
 from atlas.diagram.sources import DiagramData, Measure, Placement, ViewInfo, read_regions
+
+if TYPE_CHECKING:
+    # PySide makes a class's enum types when the class is first touched; these are
+    # only met once the user zooms, pinches or opens a menu.
+    from PySide6.QtGui import QContextMenuEvent, QTransform
 
 # z order of the layers
 Z_REGION, Z_PATH, Z_GUIDE, Z_MARKER, Z_LABEL = 1, 2, 3, 4, 5
@@ -209,15 +210,8 @@ class MarkerItem(QGraphicsItem):
             painter.setPen(_RING_HIGHLIGHT)
             painter.setBrush(_WHITE_DISC)
             painter.drawEllipse(at, r + 2.5, r + 2.5)
-        edge, fill = self.dot_look()
-        painter.setPen(edge)
-        painter.setBrush(fill)
-        painter.drawEllipse(at, r, r)
-
-    def dot_look(self) -> tuple[QPen, QColor]:
-        """The pen and fill of the marker's dot (its state's ring and halo aside)."""
-        dimmed = self.state == "dimmed"
-        return (_EDGE_DIMMED if dimmed else _EDGE), _fill(self.colour, dimmed)
+        sprite = dot_sprite(self.colour, self.state == "dimmed", r, painter)
+        draw_dot(painter, at.x(), at.y(), sprite)
 
 
 class MarkerLayer(QGraphicsItem):
@@ -253,8 +247,7 @@ class MarkerLayer(QGraphicsItem):
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         on_top: list[MarkerItem] = []
-        pen: QPen | None = None
-        brush: QColor | None = None
+        sprites: dict[tuple[int, str, float], QPixmap] = {}  # markers share colour objects
         for marker in self.markers:
             x, y = marker.scene_x, marker.scene_y
             if not (left <= x <= right and top <= y <= bottom) or not marker.isVisible():
@@ -262,16 +255,14 @@ class MarkerLayer(QGraphicsItem):
             if marker.state in ("selected", "highlight"):
                 on_top.append(marker)
                 continue
-            # a normal or dimmed dot, as MarkerItem.draw draws it; pen and brush are
-            # only changed between markers of different looks
-            edge, fill = marker.dot_look()
-            if edge is not pen:
-                painter.setPen(edge)
-                pen = edge
-            if fill is not brush:
-                painter.setBrush(fill)
-                brush = fill
-            painter.drawEllipse(QPointF(sx * x + dx, sy * y + dy), marker.radius, marker.radius)
+            # a normal or dimmed dot, as MarkerItem.draw draws it
+            look = (id(marker.colour), marker.state, marker.radius)
+            sprite = sprites.get(look)
+            if sprite is None:
+                sprite = sprites[look] = dot_sprite(
+                    marker.colour, marker.state == "dimmed", marker.radius, painter
+                )
+            draw_dot(painter, sx * x + dx, sy * y + dy, sprite)
         on_top.sort(key=lambda m: m.state == "selected")
         for marker in on_top:
             marker.draw(painter, device.map(marker.pos()))
@@ -285,18 +276,45 @@ _RING_HIGHLIGHT = QPen(HIGHLIGHT, 2.0)
 _WHITE_DISC = QColor(255, 255, 255, 200)
 _EDGE = QPen(QColor(255, 255, 255, 235), 1.3)
 _EDGE_DIMMED = QPen(QColor(255, 255, 255, 120), 1.3)
-_FILLS: dict[tuple[int, bool], QColor] = {}
+_SPRITES: dict[tuple[int, bool, float, float], QPixmap] = {}
 
 
-def _fill(colour: QColor, dimmed: bool) -> QColor:
-    key = (colour.rgba(), dimmed)
-    fill = _FILLS.get(key)
-    if fill is None:
+def dot_sprite(colour: QColor, dimmed: bool, radius: float, painter: QPainter) -> QPixmap:
+    """A marker's dot (its channel colour in a white edge), drawn once per look, size
+    and pixel ratio: blitting it is several times faster than stroking an antialiased
+    circle for each of the hundreds of markers in a view."""
+    ratio = painter.device().devicePixelRatioF()
+    key = (colour.rgba(), dimmed, radius, ratio)
+    sprite = _SPRITES.get(key)
+    if sprite is None:
+        if len(_SPRITES) > 1024:  # every zoom step makes new sizes
+            _SPRITES.clear()
+        half = math.ceil(radius + 1.0)  # the edge reaches 0.65 beyond the radius
+        side = math.ceil(2 * half * ratio)
+        sprite = QPixmap(side, side)
+        sprite.setDevicePixelRatio(ratio)
+        sprite.fill(Qt.GlobalColor.transparent)
         fill = QColor(colour)
         if dimmed:
             fill.setAlphaF(0.35)
-        _FILLS[key] = fill
-    return fill
+        dot = QPainter(sprite)
+        dot.setRenderHint(QPainter.RenderHint.Antialiasing)
+        dot.setPen(_EDGE_DIMMED if dimmed else _EDGE)
+        dot.setBrush(fill)
+        dot.drawEllipse(QPointF(half, half), radius, radius)
+        dot.end()
+        _SPRITES[key] = sprite
+    return sprite
+
+
+def draw_dot(painter: QPainter, x: float, y: float, sprite: QPixmap) -> None:
+    """Blit a dot sprite centred on (x, y), on whole device pixels (a blit that is
+    not pixel-aligned would be filtered: slower, and blurred)."""
+    ratio = sprite.devicePixelRatio()
+    half = sprite.width() / ratio / 2
+    painter.drawPixmap(
+        QPointF(round((x - half) * ratio) / ratio, round((y - half) * ratio) / ratio), sprite
+    )
 
 
 class LabelItem(QGraphicsItem):
@@ -599,6 +617,8 @@ def _polygon_path(polygons: Iterable[Iterable[tuple[float, float]]]) -> QPainter
 
 
 def _tooltip(point: Point | None, code: str) -> str:
+    import html  # tooltips are set after the first paint (see DiagramView._settle)
+
     if point is None:
         return code
     return (
@@ -957,6 +977,8 @@ class DiagramView(QGraphicsView):
             self._zoom_by(1.0 + event.value(), event.position().toPoint())
             return True
         if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            from PySide6.QtWidgets import QPinchGesture
+
             pinch = event.gesture(Qt.GestureType.PinchGesture)
             if isinstance(pinch, QPinchGesture):
                 centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())

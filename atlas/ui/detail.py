@@ -6,7 +6,6 @@ string escaped; the user's note is plain text in a QPlainTextEdit.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -79,6 +78,8 @@ def _is_dark(palette: QPalette) -> bool:
 
 def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) -> str:
     """The reference text of a point as HTML (every dynamic string escaped)."""
+    import html  # not needed before a point is shown
+
     e = html.escape
     dark = _is_dark(palette)
     text = palette.color(QPalette.ColorRole.Text).name()
