@@ -77,6 +77,9 @@ CREATE TABLE point_indications (
     sort       INTEGER NOT NULL,
     PRIMARY KEY (code, indication)
 );
+-- every point's indications in order, read from the index alone (opening the atlas
+-- reads them all: sorting them instead took about 3 ms of start-up)
+CREATE INDEX point_indications_order ON point_indications(code, sort, indication);
 
 CREATE TABLE categories (
     id          TEXT PRIMARY KEY,
