@@ -157,10 +157,11 @@ class MainWindow(QMainWindow):
         if self.userdata.recovery:
             self.show_banner(self.userdata.recovery)
 
-    def _dock(self, title: str, name: str, widget: QWidget) -> QDockWidget:
+    def _dock(self, title: str, name: str) -> QDockWidget:
+        """A movable dock; its pane is made as its child and then set as its widget
+        (reparenting a built pane would polish all of its widgets a second time)."""
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
-        dock.setWidget(widget)
         dock.setFeatures(
             QDockWidget.DockWidgetFeature.DockWidgetMovable
             | QDockWidget.DockWidgetFeature.DockWidgetFloatable
@@ -169,7 +170,8 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_search(self) -> None:
-        panel = QWidget(self)
+        self.search_dock = self._dock("Search", "searchDock")
+        panel = QWidget(self.search_dock)
         panel.setObjectName("searchPanel")
         self.search_edit = QLineEdit(panel)
         self.search_edit.setObjectName("searchEdit")
@@ -242,7 +244,7 @@ class MainWindow(QMainWindow):
         layout.addLayout(grid)
         layout.addLayout(label_row)
         layout.addWidget(self.results_view, 1)
-        self.search_dock = self._dock("Search", "searchDock", panel)
+        self.search_dock.setWidget(panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.search_dock)
 
         self._search_timer = QTimer(self)
@@ -251,18 +253,22 @@ class MainWindow(QMainWindow):
         self.search_edit.installEventFilter(self)
 
     def _build_detail(self) -> None:
-        self.detail = DetailPane(self.atlas, self, guide_for=self._guide_lines)
+        self.detail_dock = self._dock("Point", "detailDock")
+        self.detail = DetailPane(self.atlas, self.detail_dock, guide_for=self._guide_lines)
         self.detail.set_note_store(self.userdata.note, self._save_note)
-        self.detail_dock = self._dock("Point", "detailDock", self.detail)
+        self.detail_dock.setWidget(self.detail)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.detail_dock)
 
     def _build_browsers(self) -> None:
-        self.channel_browser = ChannelBrowser(self.atlas, self)
-        self.condition_browser = ConditionBrowser(self.atlas, self)
-        self.plan = PlanWidget(self.atlas, self.userdata, self)
-        self.channel_dock = self._dock("Channels", "channelDock", self.channel_browser)
-        self.condition_dock = self._dock("Conditions", "conditionDock", self.condition_browser)
-        self.plan_dock = self._dock("Plan", "planDock", self.plan)
+        self.channel_dock = self._dock("Channels", "channelDock")
+        self.condition_dock = self._dock("Conditions", "conditionDock")
+        self.plan_dock = self._dock("Plan", "planDock")
+        self.channel_browser = ChannelBrowser(self.atlas, self.channel_dock)
+        self.condition_browser = ConditionBrowser(self.atlas, self.condition_dock)
+        self.plan = PlanWidget(self.atlas, self.userdata, self.plan_dock)
+        self.channel_dock.setWidget(self.channel_browser)
+        self.condition_dock.setWidget(self.condition_browser)
+        self.plan_dock.setWidget(self.plan)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.channel_dock)
         self.splitDockWidget(self.search_dock, self.channel_dock, Qt.Orientation.Vertical)
         self.tabifyDockWidget(self.channel_dock, self.condition_dock)
