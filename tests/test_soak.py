@@ -52,6 +52,10 @@ def soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, steps: int, tmp_path: P
 
         write_pdf(PointSheet(atlas, [rng.choice(codes)]), tmp_path / "soak.pdf")
 
+    def write_note() -> None:
+        if window.current_code is not None:  # the notes editor shows with a point
+            window.detail.note_edit.setPlainText(rng.choice(NOTES))
+
     actions: list[tuple[int, Callable[[], object]]] = [
         (6, lambda: window.search_edit.setText(rng.choice(QUERIES))),
         (6, lambda: window.open_point(rng.choice(codes))),
@@ -62,7 +66,7 @@ def soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, steps: int, tmp_path: P
         (1, view.fit),
         (2, lambda: window.plan.add([rng.choice(codes)])),
         (1, lambda: window.plan.remove(window.plan.codes()[:1])),
-        (2, lambda: window.detail.note_edit.setPlainText(rng.choice(NOTES))),
+        (2, write_note),
         (2, window.go_back),
         (1, window.go_forward),
         (1, lambda: window.show_channel(rng.choice(atlas.channels()).code)),

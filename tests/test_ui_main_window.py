@@ -362,7 +362,26 @@ def test_recovery_message_is_shown(qtbot: QtBot, atlas: Atlas, data_dir: Path) -
 def test_notes_are_plain_text(window: MainWindow) -> None:
     from PySide6.QtWidgets import QPlainTextEdit
 
+    window.open_point("LI4")
     assert isinstance(window.detail.note_edit, QPlainTextEdit)
+
+
+def test_the_empty_detail_pane_builds_the_point_view_when_a_point_opens(
+    window: MainWindow,
+) -> None:
+    # start-up shows the empty state only; the point's widgets are made on demand
+    assert window.detail.placeholder.isVisible()
+    assert not hasattr(window.detail, "note_edit")
+    window.detail.set_favourite_state(True)  # harmless before any point
+    window.open_point("LI4")
+    assert not window.detail.placeholder.isVisible()
+    assert window.detail.text.isVisible()
+    assert "caution" in window.detail.text.toHtml()
+    image = window.detail.text.document().resource(1, "icon:caution")  # ImageResource
+    assert image is not None and not image.isNull()
+    window.detail.show_point(None)
+    assert window.detail.placeholder.isVisible()
+    assert not window.detail.text.isVisible()
 
 
 def test_print_hook_never_raises(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -16,11 +16,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
-    QPushButton,
     QSizePolicy,
-    QSplitter,
-    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -31,8 +27,8 @@ from atlas.core import paths as core_paths
 
 if TYPE_CHECKING:
     # Imported where used: PySide makes a class's enum types the first time the class
-    # is touched, and the first paint needs neither.
-    from PySide6.QtCore import QUrl
+    # is touched, and start-up shows no point.
+    from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QTextBrowser
 
 DISCLAIMER = (
     "Educational reference only. Diagnosis and treatment belong with a licensed practitioner."
@@ -57,19 +53,6 @@ def icon_image(name: str, size: int) -> QImage:
         renderer.render(painter)
         painter.end()
     return image
-
-
-class _Browser(QTextBrowser):
-    """A QTextBrowser that serves the pane's icons from `icon:` URLs."""
-
-    def loadResource(self, kind: int, name: QUrl | str) -> object:
-        from PySide6.QtCore import QUrl
-        from PySide6.QtGui import QTextDocument
-
-        url = QUrl(name) if isinstance(name, str) else name
-        if url.scheme() == "icon" and kind == QTextDocument.ResourceType.ImageResource:
-            return icon_image(url.path(), 40)
-        return super().loadResource(kind, url)
 
 
 def _is_dark(palette: QPalette) -> bool:
@@ -193,6 +176,19 @@ class DetailPane(QWidget):
     favouriteToggled = Signal(str, bool)
     noteSaved = Signal(str)
 
+    # The point's widgets (made by _build_point_widgets when the first point is shown)
+    code_label: QLabel
+    names_label: QLabel
+    english_label: QLabel
+    channel_label: QLabel
+    add_button: QPushButton
+    favourite_button: QToolButton
+    print_button: QPushButton
+    text: QTextBrowser
+    note_status: QLabel
+    note_edit: QPlainTextEdit
+    splitter: QSplitter
+
     def __init__(
         self,
         atlas: Atlas,
@@ -208,6 +204,39 @@ class DetailPane(QWidget):
         self._note_owner: str | None = None
         self._load_note: Callable[[str], str] = lambda code: ""
         self._save_note: Callable[[str, str], None] = lambda code, text: None
+        self._header: QFrame | None = None
+
+        # the empty state: what start-up shows
+        self.placeholder = QLabel(
+            "Search for a point, or click one on the diagram, to see it here.", self
+        )
+        self.placeholder.setObjectName("detailPlaceholder")
+        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.placeholder.setWordWrap(True)
+        self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.disclaimer = QLabel(DISCLAIMER, self)
+        self.disclaimer.setObjectName("disclaimer")
+        self.disclaimer.setWordWrap(True)
+        self.disclaimer.setContentsMargins(12, 6, 12, 8)
+
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.placeholder, 1)
+        self._layout.addWidget(self.disclaimer)
+
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(700)
+        self._note_timer.timeout.connect(self.save_note)
+        self._update_styles()
+
+    def _build_point_widgets(self) -> QFrame:
+        """The header, reference text and notes: made when the first point is shown,
+        as start-up shows the empty state (and made once, then reused)."""
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QTextDocument
+        from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QTextBrowser
 
         # ---- header
         self.code_label = QLabel(self)
@@ -257,12 +286,18 @@ class DetailPane(QWidget):
         buttons.addStretch(1)
         header_layout.addLayout(buttons)
 
-        # ---- reference text
-        self.text = _Browser(self)
+        # ---- reference text (its HTML names the caution icon as an icon: URL)
+        self.text = QTextBrowser(self)
         self.text.setObjectName("detailText")
         self.text.setOpenLinks(False)
         self.text.setFrameShape(QFrame.Shape.NoFrame)
-        self.text.document().setDocumentMargin(12)
+        document = self.text.document()
+        document.setDocumentMargin(12)
+        document.addResource(
+            QTextDocument.ResourceType.ImageResource,
+            QUrl("icon:caution"),
+            icon_image("caution", 40),
+        )
 
         # ---- notes
         notes = QWidget(self)
@@ -286,19 +321,6 @@ class DetailPane(QWidget):
         notes_layout.addLayout(notes_title)
         notes_layout.addWidget(self.note_edit, 1)
 
-        self.disclaimer = QLabel(DISCLAIMER, self)
-        self.disclaimer.setObjectName("disclaimer")
-        self.disclaimer.setWordWrap(True)
-        self.disclaimer.setContentsMargins(12, 6, 12, 8)
-
-        self.placeholder = QLabel(
-            "Search for a point, or click one on the diagram, to see it here.", self
-        )
-        self.placeholder.setObjectName("detailPlaceholder")
-        self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.placeholder.setWordWrap(True)
-        self.placeholder.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("detailSplitter")
         self.splitter.addWidget(self.text)
@@ -309,25 +331,14 @@ class DetailPane(QWidget):
         self.splitter.setSizes([720, 150])
         notes.setMinimumHeight(110)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(header)
-        layout.addWidget(self.placeholder, 1)
-        layout.addWidget(self.splitter, 1)
-        layout.addWidget(self.disclaimer)
-        self._header = header
+        self._layout.insertWidget(0, header)
+        self._layout.insertWidget(2, self.splitter, 1)
 
-        self._note_timer = QTimer(self)
-        self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(700)
-        self._note_timer.timeout.connect(self.save_note)
         self.note_edit.textChanged.connect(self._note_changed)
         self.add_button.clicked.connect(self._add)
         self.print_button.clicked.connect(self._print)
         self.favourite_button.toggled.connect(self._favourite)
-        self._update_styles()
-        self.show_point(None)
+        return header
 
     # ------------------------------------------------------------ wiring
 
@@ -336,6 +347,8 @@ class DetailPane(QWidget):
         self._save_note = save
 
     def set_favourite_state(self, favourite: bool) -> None:
+        if self._header is None:  # no point shown yet
+            return
         self.favourite_button.blockSignals(True)
         self.favourite_button.setChecked(favourite)
         self.favourite_button.blockSignals(False)
@@ -352,9 +365,12 @@ class DetailPane(QWidget):
         point = self.atlas.point(code) if code else None
         self.code = point.code if point is not None else None
         has = point is not None
-        self._header.setVisible(has)
-        self.splitter.setVisible(has)
         self.placeholder.setVisible(not has)
+        if self._header is None and has:
+            self._header = self._build_point_widgets()
+        if self._header is not None:
+            self._header.setVisible(has)
+            self.splitter.setVisible(has)
         if point is None:
             self._note_owner = None
             return
