@@ -104,6 +104,7 @@ class DiagramData:
     ) -> None:
         self.views: list[ViewInfo] = views or []
         self._placements = placements
+        self._view_placements: dict[str, list[Placement]] = {}  # read one view at a time
         self._measures = measures
         self._landmarks = landmarks
         self._atlas: Atlas | None = None  # where the tables not given are read from
@@ -119,6 +120,18 @@ class DiagramData:
                 if placement is not None and placement.view in known:
                     self._placements.setdefault(placement.view, []).append(placement)
         return self._placements
+
+    def placements_of(self, view_id: str) -> list[Placement]:
+        """One view's placements. Until every view's are needed, a view's own are read
+        alone: the first view drawn needs only its own (about 40% of all)."""
+        if self._placements is not None:
+            return self._placements.get(view_id, [])
+        found = self._view_placements.get(view_id)
+        if found is None:
+            rows = _rows(self._atlas, "placements", {"view": view_id})
+            found = [p for p in map(_placement, rows) if p is not None]
+            self._view_placements[view_id] = found
+        return found
 
     @property
     def measures(self) -> dict[tuple[str, str], list[Measure]]:
@@ -169,11 +182,13 @@ class DiagramData:
         return data
 
 
-def _rows(atlas: Atlas | None, table: str) -> list[dict[str, Any]]:
+def _rows(
+    atlas: Atlas | None, table: str, where: dict[str, Any] | None = None
+) -> list[dict[str, Any]]:
     if atlas is None:
         return []
     try:
-        return atlas.table(table)
+        return atlas.table(table, where)
     except Exception:  # a partial or older build: draw what there is
         return []
 

@@ -774,7 +774,7 @@ class DiagramView(QGraphicsView):
     def placements(self, code: str) -> list[Placement]:
         """The point's placements in the current view."""
         view = self.current_view()
-        return [p for p in self.data.placements.get(view or "", ()) if p.code == code]
+        return [p for p in self.data.placements_of(view or "") if p.code == code]
 
     def codes_in_view(self) -> list[str]:
         self._ensure_view()
@@ -1110,7 +1110,7 @@ class DiagramView(QGraphicsView):
     def _populate(self, built: _ViewScene) -> None:
         """The view's markers, their layer and the channel paths."""
         info, scene = built.info, built.scene
-        placements = self.data.placements.get(info.id, [])
+        placements = self.data.placements_of(info.id)
         by_channel: dict[tuple[str, str], list[tuple[int, Placement]]] = {}
         colours: dict[str, QColor] = {}
         for placement in placements:
