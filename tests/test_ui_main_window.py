@@ -218,6 +218,21 @@ def test_pick_a_condition_highlights_its_points(qtbot: QtBot, window: MainWindow
     assert "Muscle spasms and cramps" in window.results_label.text()
 
 
+def test_condition_filter_matches_everyday_words(qtbot: QtBot, window: MainWindow) -> None:
+    browser = window.condition_browser
+
+    def shown() -> list[str]:
+        rows = (browser.list.item(r) for r in range(browser.list.count()))
+        return [item.text() for item in rows if not item.isHidden()]
+
+    qtbot.keyClicks(browser.filter, "LUMBAGO")  # a keyword, in any case
+    assert shown() == ["Low back pain"]
+    browser.filter.setText("lumbágo")  # and with or without accents
+    assert shown() == ["Low back pain"]
+    browser.filter.clear()
+    assert len(shown()) == browser.list.count()
+
+
 def test_rows_with_a_reason_get_room_for_it(window: MainWindow) -> None:
     """One-line rows share a height (the list asks once); a second line makes room."""
     view = window.results_view

@@ -96,11 +96,8 @@ class ConditionBrowser(QWidget):
             item = QListWidgetItem(condition.name)
             item.setData(CODE_ROLE, condition.id)
             item.setToolTip(condition.summary)
-            item.setData(
-                Qt.ItemDataRole.UserRole + 2,
-                fold(" ".join((condition.name, *condition.keywords))),
-            )
             self.list.addItem(item)
+        self._filter_keys: dict[str, str] = {}  # condition id -> folded words, on first use
         self.summary = QLabel(self)
         self.summary.setObjectName("conditionSummary")
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
@@ -118,9 +115,13 @@ class ConditionBrowser(QWidget):
 
     def _filter(self, text: str) -> None:
         needle = fold(text)
+        if not self._filter_keys:
+            self._filter_keys = {
+                c.id: fold(" ".join((c.name, *c.keywords))) for c in self.atlas.conditions()
+            }
         for row in range(self.list.count()):
             item = self.list.item(row)
-            haystack = str(item.data(Qt.ItemDataRole.UserRole + 2))
+            haystack = self._filter_keys.get(str(item.data(CODE_ROLE)), "")
             item.setHidden(bool(needle) and needle not in haystack)
 
     def _current(self, item: QListWidgetItem | None, _previous: object) -> None:
