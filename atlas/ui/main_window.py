@@ -558,7 +558,13 @@ class MainWindow(QMainWindow):
         action = self.view_actions.get(view_id) if hasattr(self, "view_actions") else None
         if action is not None:
             action.setChecked(True)
-        if view_id and hasattr(self, "settings"):
+        # written only when it changes: a write makes QSettings save the file (with an
+        # fsync) from the event loop, and start-up would pay that for the same value
+        if (
+            view_id
+            and hasattr(self, "settings")
+            and self.settings.value("view/last_view") != view_id
+        ):
             self.settings.setValue("view/last_view", view_id)
 
     # ================================================================= events
