@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas
 from atlas.diagram.sources import Placement
-from atlas.diagram.widget import DiagramView, MarkerItem, RegionItem
+from atlas.diagram.widget import DiagramView, RegionItem
 from atlas.ui import MainWindow
 
 SPASM_POINTS = {"LI4", "LI10", "GB34", "BL40", "GB20", "LR3"}
@@ -416,6 +416,6 @@ def test_print_hook_never_raises(window: MainWindow, monkeypatch: pytest.MonkeyP
 def test_no_marker_needed_for_points_off_the_views(window: MainWindow) -> None:
     # every listed code resolves; markers carry codes the atlas knows
     view = window.diagram
-    codes = {i.code for i in view.scene().items() if isinstance(i, MarkerItem)}
+    codes = {m.code for m in view.markers()}
     assert all(window.atlas.point(c) is not None for c in codes)
     assert QPoint(0, 0) == QPoint()

@@ -155,8 +155,7 @@ def test_select_switches_view_centres_and_highlights(view: DiagramView) -> None:
     assert view.select("LI3") is True
     assert view.current_view() == "hand_dorsal"
     assert view.selected() == "LI3"
-    markers = [i for i in view.scene().items() if isinstance(i, MarkerItem)]
-    assert {m.code: m.state for m in markers} == {"LI3": "selected"}
+    assert {m.code: m.state for m in view.markers()} == {"LI3": "selected"}
     assert view.select("LI4") is True
     assert view.current_view() == "front"  # the only view showing LI4
     assert view.select("KI1") is False
@@ -164,7 +163,7 @@ def test_select_switches_view_centres_and_highlights(view: DiagramView) -> None:
 
 def test_highlight_and_labels_never_overlap(qtbot: QtBot, view: DiagramView) -> None:
     view.highlight(["LI4", "LI10"])
-    states = {i.code: i.state for i in view.scene().items() if isinstance(i, MarkerItem)}
+    states = {m.code: m.state for m in view.markers()}
     assert states["LI4"] == "highlight" and states["LI5"] == "dimmed"
     view._layout_labels()
     assert {"LI4", "LI10"} <= set(view.visible_labels())

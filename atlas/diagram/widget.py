@@ -9,9 +9,12 @@ One scene per view, built the first time the view is shown:
   region's outline read from the SVG, so a click hits the region it is in and
   a click beside the body hits nothing;
 * channel pathways through each channel's points in point order, per side;
-* the point markers and their code labels, which keep their size on screen
-  (`ItemIgnoresTransformations`); labels are laid out again after every zoom
-  or scroll so they never overlap (level of detail: more codes as you zoom in);
+* the point markers, all drawn by one `MarkerLayer` item from plain `Marker`
+  records (a `MarkerItem` per marker, for clicks and tooltips, joins the scene
+  once the view has settled after its first paint), and their code labels;
+  markers and labels keep their size on screen (`ItemIgnoresTransformations`);
+  labels are laid out again after every zoom or scroll so they never overlap
+  (level of detail: more codes as you zoom in);
 * the measuring guide of the selected point.
 
 Clicks are decided by the view on release (a press that moves becomes a pan),
@@ -133,35 +136,53 @@ _MARKER_FLAGS = (
 )
 
 
-class MarkerItem(QGraphicsItem):
-    """A point marker: a dot in its channel's colour, constant size on screen.
+_STATE_Z = {"selected": 0.3, "highlight": 0.2}
 
-    The item gives the marker its place, state and hit area, and once its view
-    has settled (see DiagramView._settle) its tooltip and cursor; its view's
-    `MarkerLayer` draws it (with all the others, in one pass).
+
+class Marker:
+    """A point marker of a view: a dot in its channel's colour, constant size on screen.
+
+    A plain record of its place, look and state: the view's `MarkerLayer` draws
+    every marker in one pass, and a `MarkerItem` gives it a hit area, tooltip and
+    cursor in the scene once the view has settled (see DiagramView._settle). A
+    view's first paint so makes no scene item per marker.
     """
 
-    def __init__(self, placement: Placement, colour: QColor, point: Point | None) -> None:
-        super().__init__()
+    __slots__ = (
+        "channel",
+        "code",
+        "colour",
+        "item",
+        "label",
+        "point",
+        "radius",
+        "scene_x",
+        "scene_y",
+        "side",
+        "state",
+        "visible",
+    )
+
+    def __init__(
+        self, placement: Placement, colour: QColor, point: Point | None, channel: str
+    ) -> None:
         self.code = placement.code
         self.side = placement.side
         self.colour = colour
         self.point = point
+        self.channel = channel
+        self.scene_x, self.scene_y = placement.x, placement.y  # markers never move
         self.radius = 4.0
         self.state = "normal"  # normal, dimmed, highlight, selected
+        self.visible = True
         self.label: LabelItem | None = None  # made when first shown (see DiagramView._label)
-        self.scene_x, self.scene_y = placement.x, placement.y  # markers never move
-        self.setPos(placement.x, placement.y)
-        self.setFlags(_MARKER_FLAGS)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
-        self.setZValue(Z_MARKER)
+        self.item: MarkerItem | None = None  # made when the view settles
 
-    def settle(self) -> None:
-        """What only a pointer over the marker needs: its tooltip and cursor."""
-        self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(_tooltip(self.point, self.code))
+    def pos(self) -> QPointF:
+        return QPointF(self.scene_x, self.scene_y)
 
     def outer(self) -> float:
+        """The radius of the whole marker, its state's ring included."""
         r = self.radius
         if self.state == "highlight":
             r += 2.5
@@ -169,31 +190,26 @@ class MarkerItem(QGraphicsItem):
             r += 5.0
         return r
 
-    def boundingRect(self) -> QRectF:
-        r = self.outer() + 4.0
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        r = max(self.outer(), 6.0)  # a generous target for fingers and trackpads
-        path.addEllipse(QPointF(0, 0), r, r)
-        return path
-
     def set_state(self, state: str) -> None:
         if state != self.state:
-            self.prepareGeometryChange()
+            item = self.item
+            if item is not None:
+                item.prepareGeometryChange()
             self.state = state
-            self.setZValue(Z_MARKER + {"selected": 0.3, "highlight": 0.2}.get(state, 0.0))
+            if item is not None:
+                item.setZValue(Z_MARKER + _STATE_Z.get(state, 0.0))
 
     def set_radius(self, radius: float) -> None:
         if abs(radius - self.radius) > 0.05:
-            self.prepareGeometryChange()
+            if self.item is not None:
+                self.item.prepareGeometryChange()
             self.radius = radius
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        pass  # drawn by the MarkerLayer (ItemHasNoContents: never called)
+    def set_visible(self, visible: bool) -> None:
+        if visible != self.visible:
+            self.visible = visible
+            if self.item is not None:
+                self.item.setVisible(visible)
 
     def draw(self, painter: QPainter, at: QPointF) -> None:
         """Draw the marker centred on a device position (the painter untransformed)."""
@@ -214,6 +230,45 @@ class MarkerItem(QGraphicsItem):
         draw_dot(painter, at.x(), at.y(), sprite)
 
 
+class MarkerItem(QGraphicsItem):
+    """A marker's hit area in the scene, with its tooltip and cursor (drawn by the layer)."""
+
+    def __init__(self, marker: Marker) -> None:
+        super().__init__()
+        self.marker = marker
+        marker.item = self
+        self.setPos(marker.scene_x, marker.scene_y)
+        self.setFlags(_MARKER_FLAGS)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(Z_MARKER + _STATE_Z.get(marker.state, 0.0))
+        self.setVisible(marker.visible)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(_tooltip(marker.point, marker.code))
+
+    @property
+    def code(self) -> str:
+        return self.marker.code
+
+    @property
+    def state(self) -> str:
+        return self.marker.state
+
+    def boundingRect(self) -> QRectF:
+        r = self.marker.outer() + 4.0
+        return QRectF(-r, -r, 2 * r, 2 * r)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        r = max(self.marker.outer(), 6.0)  # a generous target for fingers and trackpads
+        path.addEllipse(QPointF(0, 0), r, r)
+        return path
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        pass  # drawn by the MarkerLayer (ItemHasNoContents: never called)
+
+
 class MarkerLayer(QGraphicsItem):
     """Draws every marker of a view in one pass.
 
@@ -221,7 +276,7 @@ class MarkerLayer(QGraphicsItem):
     paint slow (about 20 ms for the front view); one loop over them is a few.
     """
 
-    def __init__(self, markers: list[MarkerItem], rect: QRectF) -> None:
+    def __init__(self, markers: list[Marker], rect: QRectF) -> None:
         super().__init__()
         self.markers = markers
         self.rect = rect
@@ -246,16 +301,16 @@ class MarkerLayer(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        on_top: list[MarkerItem] = []
+        on_top: list[Marker] = []
         sprites: dict[tuple[int, str, float], QPixmap] = {}  # markers share colour objects
         for marker in self.markers:
             x, y = marker.scene_x, marker.scene_y
-            if not (left <= x <= right and top <= y <= bottom) or not marker.isVisible():
+            if not (left <= x <= right and top <= y <= bottom) or not marker.visible:
                 continue
             if marker.state in ("selected", "highlight"):
                 on_top.append(marker)
                 continue
-            # a normal or dimmed dot, as MarkerItem.draw draws it
+            # a normal or dimmed dot, as Marker.draw draws it
             look = (id(marker.colour), marker.state, marker.radius)
             sprite = sprites.get(look)
             if sprite is None:
@@ -320,7 +375,7 @@ def draw_dot(painter: QPainter, x: float, y: float, sprite: QPixmap) -> None:
 class LabelItem(QGraphicsItem):
     """A point code beside its marker, on a soft halo; placed by the view."""
 
-    def __init__(self, marker: MarkerItem, font: QFont, metrics: QFontMetricsF) -> None:
+    def __init__(self, marker: Marker, font: QFont, metrics: QFontMetricsF) -> None:
         super().__init__()
         self.marker = marker
         self.text = marker.code
@@ -541,7 +596,7 @@ class _ViewScene:
         # viewBox (the generator writes both; a test holds them together)
         self.art_rect = QRectF(info.x, info.y, info.width, info.height)
         self._renderer: QSvgRenderer | None = None
-        self.markers: list[MarkerItem] = []
+        self.markers: list[Marker] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
         self.settled = False  # see DiagramView._settle
@@ -775,6 +830,11 @@ class DiagramView(QGraphicsView):
         """The point's placements in the current view."""
         view = self.current_view()
         return [p for p in self.data.placements_of(view or "") if p.code == code]
+
+    def markers(self) -> list[Marker]:
+        """The current view's markers (code, side, place, state, visibility)."""
+        self._ensure_view()
+        return list(self._current.markers) if self._current is not None else []
 
     def codes_in_view(self) -> list[str]:
         self._ensure_view()
@@ -1119,10 +1179,7 @@ class DiagramView(QGraphicsView):
             colour = colours.get(channel)
             if colour is None:
                 colour = colours[channel] = _channel_colour(self.atlas, channel)
-            marker = MarkerItem(placement, colour, point)
-            marker.setData(0, channel)
-            scene.addItem(marker)
-            built.markers.append(marker)
+            built.markers.append(Marker(placement, colour, point, channel))
             if point is not None and channel != "EX":
                 by_channel.setdefault((channel, placement.side), []).append(
                     (point.number, placement)
@@ -1168,8 +1225,8 @@ class DiagramView(QGraphicsView):
         """Finish the current view after its first paint (or when a click needs it).
 
         Its region outlines are read from the SVG, and its markers get their
-        tooltips and cursor: none of it shows before a pointer moves over the
-        view, so the first paint does not wait for it. The marker layer
+        scene items (hit area, tooltip and cursor): none of it shows before a
+        pointer moves over the view, so the first paint does not wait for it. The marker layer
         starts caching its pixmap: repaints then blit it instead of drawing
         every marker again, and the first paint does not pay for filling it.
         """
@@ -1180,7 +1237,7 @@ class DiagramView(QGraphicsView):
         if built.layer is not None:
             built.layer.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         for marker in built.markers:
-            marker.settle()
+            built.scene.addItem(MarkerItem(marker))
         for shape in read_regions(built.info.path):
             item = RegionItem(shape.region, shape.side, _polygon_path(shape.polygons))
             built.scene.addItem(item)
@@ -1194,7 +1251,7 @@ class DiagramView(QGraphicsView):
             return
         emphasis = bool(self._highlighted) or self._focus_channel is not None
         for marker in built.markers:
-            channel = str(marker.data(0))
+            channel = marker.channel
             if marker.code == self._selected:
                 state = "selected"
             elif marker.code in self._highlighted:
@@ -1204,7 +1261,7 @@ class DiagramView(QGraphicsView):
             else:
                 state = "normal"
             marker.set_state(state)
-            marker.setVisible(
+            marker.set_visible(
                 state in ("selected", "highlight") or channel not in self._hidden_channels
             )
         if built.layer is not None:
@@ -1257,7 +1314,7 @@ class DiagramView(QGraphicsView):
     def _schedule_labels(self) -> None:
         self._labels_timer.start()
 
-    def _label(self, built: _ViewScene, marker: MarkerItem) -> LabelItem:
+    def _label(self, built: _ViewScene, marker: Marker) -> LabelItem:
         """The marker's code label, made the first time it is shown."""
         if marker.label is None:
             marker.label = LabelItem(marker, self._label_font, self._label_metrics)
@@ -1301,7 +1358,7 @@ class DiagramView(QGraphicsView):
         for marker in built.markers:
             rank = {"selected": 0, "highlight": 1}.get(marker.state, 2)
             if (
-                not marker.isVisible()
+                not marker.visible
                 or not visible_rect.contains(marker.pos())
                 or (rank == 2 and (not show_all or marker.state == "dimmed"))
             ):
