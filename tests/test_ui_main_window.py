@@ -218,6 +218,18 @@ def test_pick_a_condition_highlights_its_points(qtbot: QtBot, window: MainWindow
     assert "Muscle spasms and cramps" in window.results_label.text()
 
 
+def test_a_condition_is_shown_on_a_view_with_its_points(window: MainWindow) -> None:
+    window.diagram.set_view("front")
+    window.show_condition("low_back_pain")  # back points, none of them on the front
+    condition = window.atlas.condition("low_back_pain")
+    assert condition is not None
+    codes = {p.code for p in condition.points}
+    assert window.diagram.current_view() == "back"
+    on_back = {p.code for p in window.diagram.data.placements_of("back")} & codes
+    shown = {m.code for m in window.diagram.markers() if m.state == "highlight"}
+    assert shown == on_back and len(on_back) > len(codes) / 2
+
+
 def test_condition_filter_matches_everyday_words(qtbot: QtBot, window: MainWindow) -> None:
     browser = window.condition_browser
 

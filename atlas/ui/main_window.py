@@ -855,11 +855,20 @@ class MainWindow(QMainWindow):
         self.diagram.set_channel_visible(channel, True)
         self.diagram.highlight([])
         self.diagram.set_focus_channel(channel)
-        if codes and not any(self.diagram.placements(c) for c in codes):
-            for view in self.diagram.views():
-                if any(p.code in codes for p in self.diagram.data.placements.get(view, ())):
-                    self.diagram.set_view(view)
-                    break
+        self._show_a_view_with(codes)
+
+    def _show_a_view_with(self, codes: list[str]) -> None:
+        """If the diagram shows none of these points, switch to the view showing most."""
+        if not codes or any(self.diagram.placements(c) for c in codes):
+            return
+        wanted = set(codes)
+        counts = {
+            view: len({p.code for p in self.diagram.data.placements.get(view, ())} & wanted)
+            for view in self.diagram.views()
+        }
+        best = max(counts, key=lambda v: counts[v], default=None)  # first of equals
+        if best is not None and counts[best]:
+            self.diagram.set_view(best)
 
     def show_condition(self, condition_id: str) -> None:
         """List a condition's points with the reason for each, and highlight them."""
@@ -880,6 +889,7 @@ class MainWindow(QMainWindow):
         )
         self.diagram.set_focus_channel(None)
         self.diagram.highlight([r.point.code for r in rows])
+        self._show_a_view_with([r.point.code for r in rows])
         self._reselect_current()
 
     def show_favourites(self) -> None:
