@@ -40,6 +40,13 @@ NAIL = "#f7e9e0"
 TOLERANCE = 0.02
 
 
+#: The soft rims (see _rim) are broad, faint bands: their outlines may stray further
+#: from the silhouette and meet at bevels. Stroking them was most of a view's render
+#: time (front view, start-up size: 25 -> 17 ms; five times larger: 74 -> 52 ms).
+RIM_TOLERANCE = 0.25
+RIM_JOIN = "bevel"
+
+
 class Canvas:
     """Collects SVG elements for one view; coordinates are given in frame B-cun."""
 
@@ -55,10 +62,10 @@ class Canvas:
         x, y = self.view.to_view(p)
         return f"{x:.2f},{y:.2f}"
 
-    def d(self, pts: Sequence[Point], closed: bool = False) -> str:
+    def d(self, pts: Sequence[Point], closed: bool = False, tolerance: float = TOLERANCE) -> str:
         if not pts:
             return ""
-        kept = an.simplify([self.view.to_view(p) for p in pts], TOLERANCE)
+        kept = an.simplify([self.view.to_view(p) for p in pts], tolerance)
         s = "M" + " L".join(f"{x:.2f},{y:.2f}" for x, y in kept)
         return s + (" Z" if closed else "")
 
@@ -94,10 +101,16 @@ class Canvas:
         smooth: bool = False,
         layer: str = "art",
         extra: str = "",
+        tolerance: float = TOLERANCE,
+        join: str = "round",
     ) -> None:
-        d = self.smooth(pts, closed=True) if smooth else self.d(pts, closed=True)
+        d = (
+            self.smooth(pts, closed=True)
+            if smooth
+            else self.d(pts, closed=True, tolerance=tolerance)
+        )
         st = (
-            (f' stroke="{stroke}" stroke-width="{self.lw * width:.2f}" stroke-linejoin="round"')
+            (f' stroke="{stroke}" stroke-width="{self.lw * width:.2f}" stroke-linejoin="{join}"')
             if stroke
             else ""
         )
@@ -138,6 +151,8 @@ def _rim(c: Canvas, poly: Sequence[Point], width: float, opacity: float) -> None
             stroke=SKIN_SHADE,
             width=width * f,
             extra=f' stroke-opacity="{opacity * (0.28 + 0.12 * k):.3f}"',
+            tolerance=RIM_TOLERANCE,
+            join=RIM_JOIN,
         )
 
 
