@@ -33,6 +33,16 @@ def test_every_form_of_li4_finds_it_first(atlas: Atlas, query: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "hanzi"),
+    [("合谷", True), ("𠀀", True), ("", False), ("合a", False), ("ｈｅｇｕ", False), ("42", False)],
+)
+def test_hanzi_runs_are_told_apart(text: str, hanzi: bool) -> None:
+    from atlas.core.search import _is_hanzi
+
+    assert _is_hanzi(text) is hanzi
+
+
+@pytest.mark.parametrize(
     ("query", "code"),
     [("LIV3", "LR3"), ("LV3", "LR3"), ("UB40", "BL40"), ("SJ5", "TE5"), ("TW5", "TE5"),
      ("TH5", "TE5"), ("DU20", "GV20"), ("REN12", "CV12"), ("P6", "PC6"), ("K1", "KI1"),

@@ -47,7 +47,15 @@ _STOPWORDS = frozenset(
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _Adder = Callable[[str, float, str], None]
-_CJK_RE = re.compile(r"^[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0002ffff]+$")
+
+
+def _is_hanzi(text: str) -> bool:
+    """A non-empty run of CJK ideographs only. (A character class this wide costs
+    about 1.5 ms to compile as a regular expression, on the way to the first window.)"""
+    return bool(text) and all(
+        "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0002ffff"
+        for c in text
+    )
 
 
 class SearchResult(NamedTuple):
@@ -153,7 +161,7 @@ class SearchIndex:
                 known.update(words(text))
         index: dict[str, set[str]] = {}
         for word in known:
-            if _CJK_RE.match(word) or word.isdigit():
+            if _is_hanzi(word) or word.isdigit():
                 continue
             for variant in _deletes(word, _max_typos(word)):
                 index.setdefault(variant, set()).add(word)
@@ -205,7 +213,7 @@ class SearchIndex:
         key = fold(query)
         for hit_code, label in self._names.get(key, ()):
             add(hit_code, NAME, label)
-        if _CJK_RE.match(key):
+        if _is_hanzi(key):
             for point in self._atlas.all_points():
                 if key in point.hanzi or key in point.hanzi_simplified:
                     add(point.code, NAME_PREFIX, "hanzi")
