@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, QPointF, QSize, Qt
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas, paths
@@ -185,6 +185,32 @@ def test_channel_paths_follow_point_order_and_toggle(view: DiagramView) -> None:
     assert view.hidden_channels() == {"LI"}
     view.set_channel_visible("LI", True)
     assert all(p.isVisible() for p in paths)
+
+
+def test_pathways_are_opaque_and_fade_towards_the_skin(view: DiagramView, atlas: Atlas) -> None:
+    """Pathways are drawn opaque (a translucent stroke costs three times as much), in
+    the channel's colour mixed with the skin: full when focused, faint when not."""
+    channel = atlas.channel("LI")
+    assert channel is not None
+    path = view.channel_path_items("LI")[0]
+
+    def ink() -> tuple[int, int, int, int]:
+        colour = path.pen().color()
+        return colour.red(), colour.green(), colour.blue(), colour.alpha()
+
+    normal = ink()
+    view.set_focus_channel("LI")
+    focused = ink()
+    assert focused[:3] == QColor(channel.colour).getRgb()[:3] and path.pen().widthF() == 4.0
+    view.set_focus_channel("ST")
+    faint = ink()
+    assert normal[3] == focused[3] == faint[3] == 255
+    skin = (247, 232, 219)
+
+    def from_skin(c: tuple[int, int, int, int]) -> int:
+        return sum(abs(a - b) for a, b in zip(c[:3], skin, strict=True))
+
+    assert from_skin(focused) > from_skin(normal) > from_skin(faint)
 
 
 def test_panel_switches_views(qtbot: QtBot, atlas: Atlas, data: DiagramData) -> None:

@@ -102,6 +102,22 @@ def _channel_colour(atlas: Atlas | None, channel: str) -> QColor:
     return QColor(found.colour) if found is not None else QColor("#6b7280")
 
 
+#: The skin the channel pathways are drawn over (drawing.SKIN, drawing.SKIN_LIGHT).
+_SKIN = (247, 232, 219)
+
+
+def _path_ink(atlas: Atlas | None, channel: str, strength: float) -> QColor:
+    """A pathway's colour at a strength, mixed with the skin beneath and opaque.
+
+    The look of a translucent stroke over the figure, at a third of the cost: the
+    raster engine strokes a translucent path as one merged outline (about 4 ms
+    for a view's 30 pathways), an opaque one piece by piece (1.3 ms)."""
+    colour = _channel_colour(atlas, channel)
+    rgb = (colour.red(), colour.green(), colour.blue())
+    mixed = (round(c * strength + s * (1 - strength)) for c, s in zip(rgb, _SKIN, strict=True))
+    return QColor(*mixed)
+
+
 # ------------------------------------------------------------------ items
 
 
@@ -1268,11 +1284,10 @@ class DiagramView(QGraphicsView):
             built.layer.update()
         for channel, items in built.paths.items():
             focus = self._focus_channel == channel
+            ink = _path_ink(self.atlas, channel, 1.0 if focus else (0.25 if emphasis else 0.7))
             for item in items:
                 pen = item.pen()
-                colour = QColor(pen.color())
-                colour.setAlphaF(1.0 if focus else (0.25 if emphasis else 0.7))
-                pen.setColor(colour)
+                pen.setColor(ink)
                 pen.setWidthF(4.0 if focus else 2.0)
                 item.setPen(pen)
                 item.setZValue(Z_PATH + (0.5 if focus else 0.0))
