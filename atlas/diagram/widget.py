@@ -860,8 +860,10 @@ class DiagramView(QGraphicsView):
 
     def highlight(self, codes: Iterable[str]) -> None:
         """Emphasise a set of points (all others are dimmed); an empty set clears it."""
-        self._highlighted = set(codes)
-        self._apply_states()
+        highlighted = set(codes)
+        if highlighted != self._highlighted:
+            self._highlighted = highlighted
+            self._apply_states()
 
     def highlighted(self) -> set[str]:
         return set(self._highlighted)
@@ -909,8 +911,9 @@ class DiagramView(QGraphicsView):
 
     def set_focus_channel(self, channel: str | None) -> None:
         """Bring one channel's pathway forward (thicker; the others fade)."""
-        self._focus_channel = channel
-        self._apply_states()
+        if channel != self._focus_channel:
+            self._focus_channel = channel
+            self._apply_states()
 
     def focus_channel(self) -> str | None:
         return self._focus_channel
