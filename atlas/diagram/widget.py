@@ -1616,8 +1616,18 @@ class DiagramPanel(QWidget):
                 self.view_combo.setCurrentIndex(index)
 
 
+_SWATCHES: dict[tuple[str, int], QIcon] = {}
+
+
 def swatch(colour: str, size: int = 14) -> QIcon:
-    """A round colour chip for a channel (menus, lists)."""
+    """A round colour chip for a channel (menus, lists), drawn once per colour."""
+    icon = _SWATCHES.get((colour, size))
+    if icon is None:
+        icon = _SWATCHES[colour, size] = _draw_swatch(colour, size)
+    return icon
+
+
+def _draw_swatch(colour: str, size: int) -> QIcon:
     pixmap = QPixmap(size, size)
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
