@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,9 +17,18 @@ from hypothesis import settings
 settings.register_profile("atlas", deadline=None)
 settings.load_profile("atlas")
 
+
+def _temporary_folder(variable: str, prefix: str) -> None:
+    """Point a variable at a new temporary folder (unless it is set), removed at exit."""
+    if variable not in os.environ:
+        folder = tempfile.mkdtemp(prefix=prefix)
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)
+        os.environ[variable] = folder
+
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("ATLAS_CACHE_DIR", tempfile.mkdtemp(prefix="atlas-test-cache-"))
-os.environ.setdefault("XDG_RUNTIME_DIR", tempfile.mkdtemp(prefix="atlas-test-runtime-"))
+_temporary_folder("ATLAS_CACHE_DIR", "atlas-test-cache-")
+_temporary_folder("XDG_RUNTIME_DIR", "atlas-test-runtime-")
 
 from atlas.core import Atlas  # noqa: E402 (after the environment is set)
 
