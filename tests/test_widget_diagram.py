@@ -345,17 +345,17 @@ def test_state_changes_reach_the_cached_marker_layer(qtbot: QtBot, atlas: Atlas)
     assert ring_pixels() > before + 10
 
 
-def test_start_up_figure_from_the_worker_matches_a_direct_render(
+def _first_paint(
     qtbot: QtBot, atlas: Atlas, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At start-up the figure is rasterised on a worker thread; the first paint
-    must look as it would have had the view drawn the figure itself."""
-    used: list[bool] = []
+) -> tuple[DiagramView, list[tuple[bool, bool]]]:
+    """A view shown at 500x800; records, per figure the worker made, whether the first
+    paint used its image and whether it was rendered (not read from the cache)."""
+    used: list[tuple[bool, bool]] = []
 
     class Recording(widget_module._FigureRender):
         def image(self, size: QSize) -> QImage | None:
             result = super().image(size)
-            used.append(result is not None)
+            used.append((result is not None, self._rendered))
             return result
 
     monkeypatch.setattr(widget_module, "_FigureRender", Recording)
@@ -364,16 +364,20 @@ def test_start_up_figure_from_the_worker_matches_a_direct_render(
     widget.resize(500, 800)
     with qtbot.waitSignal(widget.firstPainted, timeout=10_000):
         widget.show()
-    assert used == [True]
-    from_worker = widget.viewport().grab().toImage()
+    qtbot.waitUntil(lambda: bool(widget.region_items()))  # settled: the figure is stored
+    return widget, used
+
+
+def _matches_a_direct_render(widget: DiagramView) -> None:
+    first = widget.viewport().grab().toImage()
     widget.resetCachedContent()
     direct = widget.viewport().grab().toImage()
-    assert from_worker.size() == direct.size()
+    assert first.size() == direct.size()
     # QImageReader scales to whole pixels, so edges may move by a fraction of one
     largest = total = 0
     for x in range(0, direct.width(), 2):
         for y in range(0, direct.height(), 2):
-            a, b = from_worker.pixelColor(x, y), direct.pixelColor(x, y)
+            a, b = first.pixelColor(x, y), direct.pixelColor(x, y)
             difference = max(
                 abs(a.red() - b.red()), abs(a.green() - b.green()), abs(a.blue() - b.blue())
             )
@@ -381,3 +385,48 @@ def test_start_up_figure_from_the_worker_matches_a_direct_render(
             total += difference
     assert largest <= 80
     assert total / ((direct.width() // 2) * (direct.height() // 2)) < 1.0
+
+
+def test_start_up_figure_from_the_worker_and_the_cache_match_a_direct_render(
+    qtbot: QtBot,
+    atlas: Atlas,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    """At start-up the figure is rasterised on a worker thread, or read back from the
+    figure cache when the last start had the same size; either way the first paint
+    must look as it would have had the view drawn the figure itself."""
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path))
+    widget, used = _first_paint(qtbot, atlas, monkeypatch)
+    assert used == [(True, True)]  # rendered, and then kept
+    kept = list((tmp_path / "figures").glob("*.png"))
+    assert len(kept) == 1 and kept[0].name.startswith(f"{widget.current_view()}-")
+    _matches_a_direct_render(widget)
+
+    again, used = _first_paint(qtbot, atlas, monkeypatch)
+    assert used == [(True, False)]  # read from the cache
+    _matches_a_direct_render(again)
+    assert list((tmp_path / "figures").glob("*.png")) == kept
+
+
+def test_a_damaged_or_unwritable_figure_cache_only_costs_a_render(
+    qtbot: QtBot,
+    atlas: Atlas,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(tmp_path))
+    _first_paint(qtbot, atlas, monkeypatch)
+    (kept,) = (tmp_path / "figures").glob("*.png")
+    kept.write_bytes(b"\x89PNG not really")
+    widget, used = _first_paint(qtbot, atlas, monkeypatch)
+    assert used == [(True, True)]  # rendered again, and the file replaced
+    assert kept.read_bytes().startswith(b"\x89PNG\r\n")
+    _matches_a_direct_render(widget)
+
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would be", encoding="utf-8")
+    monkeypatch.setenv("ATLAS_CACHE_DIR", str(blocked))
+    widget, used = _first_paint(qtbot, atlas, monkeypatch)
+    assert used == [(True, True)]
+    _matches_a_direct_render(widget)
