@@ -63,7 +63,6 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QComboBox,
     QGestureEvent,
@@ -87,8 +86,10 @@ from atlas.diagram.sources import DiagramData, Measure, Placement, ViewInfo, rea
 
 if TYPE_CHECKING:
     # PySide makes a class's enum types when the class is first touched; these are
-    # only met once the user zooms, pinches or opens a menu.
+    # only met once the user zooms, pinches or opens a menu. (PySide6.QtSvg, too, is
+    # loaded when first needed: the first figure is read by a QImageReader.)
     from PySide6.QtGui import QContextMenuEvent, QTransform
+    from PySide6.QtSvg import QSvgRenderer
 
 # z order of the layers
 Z_REGION, Z_PATH, Z_GUIDE, Z_MARKER, Z_LABEL = 1, 2, 3, 4, 5
@@ -626,6 +627,8 @@ class _ViewScene:
     def renderer(self) -> QSvgRenderer:
         # not needed for the first paint, whose figure a worker thread draws
         if self._renderer is None:
+            from PySide6.QtSvg import QSvgRenderer
+
             self._renderer = QSvgRenderer(str(self.info.path), self.scene)
         return self._renderer
 

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QImage, QPainter, QPalette
-from PySide6.QtSvg import QSvgRenderer
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -47,6 +46,8 @@ def icon(name: str) -> QIcon:
 def icon_image(name: str, size: int) -> QImage:
     image = QImage(QSize(size, size), QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(Qt.GlobalColor.transparent)
+    from PySide6.QtSvg import QSvgRenderer  # icons are drawn after start-up
+
     renderer = QSvgRenderer(icon_path(name))
     if renderer.isValid():
         painter = QPainter(image)
