@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -131,6 +131,16 @@ def test_results_model_is_a_sound_qt_model(qtmodeltester: object, window: MainWi
     window.search_edit.setText("pain")
     window._refresh_results()
     qtmodeltester.check(window.results_model)  # type: ignore[attr-defined]
+    model = window.results_model
+    first = model.index(0)
+    assert model.rowCount() == len(window.results_codes()) > 0
+    assert model.flags(first) == Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    # read-only: no editing, no drops, no rows added or taken
+    assert not model.setData(first, "edited")
+    assert not model.insertRows(0, 1) and not model.removeRows(0, 1)
+    assert not model.moveRows(QModelIndex(), 0, 1, QModelIndex(), 2)
+    assert model.rowCount() == len(window.results_codes())
+    assert model.data(first).startswith(window.results_codes()[0])
 
 
 def test_history_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:

@@ -6,12 +6,12 @@ from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
 from PySide6.QtCore import (
-    QAbstractListModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     QRect,
     QSize,
+    QStringListModel,
     Qt,
 )
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
@@ -53,8 +53,13 @@ def point_names(point: Point, names: Iterable[str]) -> str:
     return "  ".join(p for p in parts if p)
 
 
-class PointListModel(QAbstractListModel):
-    """A list of points, each with an optional note (why it is listed)."""
+class PointListModel(QStringListModel):
+    """A list of points, each with an optional note (why it is listed).
+
+    Qt keeps the rows' codes (a `QStringListModel`), so a view counts and indexes
+    rows without calling Python: laying out a list of all 409 points asked a
+    Python `rowCount` about 900 times. Everything a row shows comes from `data`.
+    """
 
     def __init__(self, atlas: Atlas, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -64,9 +69,6 @@ class PointListModel(QAbstractListModel):
         self._names: tuple[str, ...] = NAME_KINDS
 
     # -------------------------------------------------------- Qt interface
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -95,13 +97,36 @@ class PointListModel(QAbstractListModel):
             return Qt.ItemFlag.NoItemFlags
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
+    # Read-only: rows change through set_rows alone (the base class would edit its list).
+
+    def setData(self, index: _Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        return False
+
+    def setItemData(self, index: _Index, roles: dict[int, object]) -> bool:
+        return False
+
+    def insertRows(self, row: int, count: int, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return False
+
+    def removeRows(self, row: int, count: int, parent: _Index = QModelIndex()) -> bool:  # noqa: B008
+        return False
+
+    def moveRows(
+        self,
+        source_parent: _Index,
+        source_row: int,
+        count: int,
+        destination_parent: _Index,
+        destination_child: int,
+    ) -> bool:
+        return False
+
     # -------------------------------------------------------- ours
 
     def set_rows(self, rows: Sequence[Row]) -> None:
-        self.beginResetModel()
         self._rows = list(rows)
         self._has_notes = any(r.note for r in self._rows)
-        self.endResetModel()
+        self.setStringList([r.point.code for r in self._rows])  # resets the model
 
     def has_notes(self) -> bool:
         """Whether any row has a note (and so a second line)."""
