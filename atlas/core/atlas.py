@@ -65,6 +65,7 @@ class Atlas:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self._conn = conn
         self.path = path
+        self._schema: dict[str, set[str]] | None = None  # see _columns
         try:
             self._load()
         except sqlite3.Error as exc:
@@ -330,12 +331,9 @@ class Atlas:
 
         Table and column names are checked against the schema, values are bound.
         """
-        tables = {
-            r["name"] for r in self._rows("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if name not in tables:
+        columns = self._columns().get(name)
+        if columns is None:
             return []
-        columns = {r["name"] for r in self._rows(f'PRAGMA table_info("{name}")')}
         clauses: list[str] = []
         params: list[Any] = []
         for key, value in (where or {}).items():
@@ -345,6 +343,18 @@ class Atlas:
             params.append(value)
         sql = f'SELECT * FROM "{name}"' + (f" WHERE {' AND '.join(clauses)}" if clauses else "")
         return self._rows(sql, params)
+
+    def _columns(self) -> dict[str, set[str]]:
+        """Each table's column names (read once: the database never changes)."""
+        if self._schema is None:
+            rows = self._tuples(
+                "SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p"
+                " WHERE m.type = 'table'"
+            )
+            self._schema = {}
+            for table, column in rows:
+                self._schema.setdefault(table, set()).add(column)
+        return self._schema
 
     # ---------------------------------------------------------------- search
 
