@@ -46,7 +46,7 @@ class BuildError(Exception):
 
 
 def _code_files() -> list[Path]:
-    return sorted(Path(__file__).parent.glob("*.py"))
+    return sorted(Path(__file__).parent.rglob("*.py"))
 
 
 def source_files(source: Path) -> list[Path]:

@@ -1,0 +1,3 @@
+from atlas.diagram.drawing import main
+
+raise SystemExit(main())
