@@ -209,3 +209,23 @@ def test_condition_details(atlas: Atlas) -> None:
     assert "5 to 20 needles" in spasms.course and "6 to 12 sessions" in spasms.course
     gv24 = atlas.point("GV24")
     assert gv24 is not None and "forbade needling" in gv24.cautions
+
+
+#: The phrasing of the WHO standard's location sentences. Every sentence in db/ is our own:
+#: a location says where a point is in our words ("Front of the leg: 3 B-cun down from
+#: ST35..."), never in the standard's frame ("On the anterior aspect of the leg, ...").
+WHO_PHRASING = re.compile(
+    r"^(On|In) the\b|\baspect\b|\bregion\b|\b(superior|inferior) to\b|\bat the same level as\b"
+    r"|\bmedian line\b|\bline connecting\b|\bdepression\b",
+    re.IGNORECASE,
+)
+
+
+def test_location_sentences_are_not_in_the_standards_frame(atlas: Atlas) -> None:
+    found = [
+        (p.code, m.group(0))
+        for p in atlas.all_points()
+        for text in (p.location, p.location_alt)
+        if (m := WHO_PHRASING.search(text))
+    ]
+    assert not found
