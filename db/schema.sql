@@ -3,7 +3,7 @@
 -- Built by atlas.core.build from the TOML sources beside this file; never
 -- edited by hand. The table and column names of channels, points,
 -- point_indications, point_categories, point_cautions, regions, conditions,
--- condition_points and placements are public: other tools and the tests rely
+-- condition_points, self_care and placements are public: other tools and the tests rely
 -- on them (see ARCHITECTURE.md).
 
 CREATE TABLE meta (
@@ -130,6 +130,23 @@ CREATE TABLE condition_points (
     PRIMARY KEY (condition_id, code)
 );
 CREATE INDEX condition_points_code ON condition_points(code);
+
+-- Self-care text for patients (db/selfcare.toml), in plain words: where to find
+-- the point on one's own body, how to press, what it is traditionally used for and
+-- when not to press; or, for a point not to be pressed on one's own, only the
+-- reason (unsuitable), the other texts empty.
+CREATE TABLE self_care (
+    code       TEXT PRIMARY KEY REFERENCES points(code),
+    where_text TEXT NOT NULL DEFAULT '',
+    how        TEXT NOT NULL DEFAULT '',
+    used_for   TEXT NOT NULL DEFAULT '',
+    avoid      TEXT NOT NULL DEFAULT '',
+    unsuitable TEXT NOT NULL DEFAULT '',
+    CHECK ((unsuitable = '' AND where_text <> '' AND how <> '' AND used_for <> ''
+            AND avoid <> '')
+           OR (unsuitable <> '' AND where_text = '' AND how = '' AND used_for = ''
+               AND avoid = ''))
+);
 
 CREATE TABLE placements (
     code TEXT NOT NULL REFERENCES points(code),

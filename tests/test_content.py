@@ -167,3 +167,65 @@ def test_conditions(atlas: Atlas) -> None:
 def test_channels_have_names(atlas: Atlas) -> None:
     for channel in atlas.channels():
         assert channel.english and channel.pinyin and channel.hanzi and channel.colour
+
+
+def test_condition_reasons_agree_with_the_pregnancy_flag(atlas: Atlas) -> None:
+    """A reason that says to avoid a point in pregnancy names a point flagged for it."""
+    for condition in atlas.conditions():
+        for cp in condition.points:
+            point = atlas.point(cp.code)
+            assert point is not None
+            if "avoid in pregnancy" in cp.reason.lower():
+                assert "pregnancy" in point.caution_flags, (condition.id, cp.code)
+    sp8 = atlas.point("SP8")
+    assert sp8 is not None and "pregnancy" not in sp8.caution_flags
+    menstrual = atlas.condition("menstrual_pain")
+    assert menstrual is not None and "SP8" not in menstrual.course
+
+
+def test_no_condition_lists_a_point_inside_a_group_it_also_lists(atlas: Atlas) -> None:
+    groups = {"EX-LE5": {"ST35", "EX-LE4"}}  # Xiyan: the inner (EX-LE4) and outer (ST35) knee eye
+    for condition in atlas.conditions():
+        codes = {cp.code for cp in condition.points}
+        for group, members in groups.items():
+            if group in codes:
+                assert not codes & members, (condition.id, codes & members)
+
+
+def test_ex_b2_is_never_placed_on_the_neck(atlas: Atlas) -> None:
+    """EX-B2 runs from T1 to L5: no condition gives it for the cervical levels."""
+    for condition in atlas.conditions():
+        for cp in condition.points:
+            if cp.code == "EX-B2":
+                assert not cp.reason.lower().startswith("cervical"), condition.id
+                assert "cervical jiaji" not in cp.reason.lower(), condition.id
+
+
+def test_condition_details(atlas: Atlas) -> None:
+    fibromyalgia = atlas.condition("fibromyalgia")
+    assert fibromyalgia is not None and fibromyalgia.name == "Fibromyalgia"
+    spasms = atlas.condition("muscle_spasms")
+    assert spasms is not None
+    assert "5 to 20 needles" in spasms.course and "6 to 12 sessions" in spasms.course
+    gv24 = atlas.point("GV24")
+    assert gv24 is not None and "forbade needling" in gv24.cautions
+
+
+#: The phrasing of the WHO standard's location sentences. Every sentence in db/ is our own:
+#: a location says where a point is in our words ("Front of the leg: 3 B-cun down from
+#: ST35..."), never in the standard's frame ("On the anterior aspect of the leg, ...").
+WHO_PHRASING = re.compile(
+    r"^(On|In) the\b|\baspect\b|\bregion\b|\b(superior|inferior) to\b|\bat the same level as\b"
+    r"|\bmedian line\b|\bline connecting\b|\bdepression\b",
+    re.IGNORECASE,
+)
+
+
+def test_location_sentences_are_not_in_the_standards_frame(atlas: Atlas) -> None:
+    found = [
+        (p.code, m.group(0))
+        for p in atlas.all_points()
+        for text in (p.location, p.location_alt)
+        if (m := WHO_PHRASING.search(text))
+    ]
+    assert not found

@@ -30,6 +30,7 @@ from atlas.core.model import (
     Point,
     PointCategory,
     Region,
+    SelfCare,
 )
 from atlas.core.search import SearchIndex, SearchResult
 
@@ -318,6 +319,19 @@ class Atlas:
     def conditions_for(self, code: str) -> tuple[Condition, ...]:
         """The conditions that use a point."""
         return tuple(c for c in self._conditions.values() if any(p.code == code for p in c.points))
+
+    def self_care(self, code: str) -> SelfCare | None:
+        """The point's self-care text for patients, or None when it has none.
+
+        Read when asked (only handouts need it), not when the atlas opens.
+        """
+        point = self.point(code)
+        if point is None:
+            return None
+        row = self._conn.execute(
+            _select(SelfCare, "self_care WHERE code = ?"), (point.code,)
+        ).fetchone()
+        return SelfCare._make(row) if row else None
 
     def row(self, code: str) -> dict[str, Any] | None:
         """The point's `points` row as a plain dict (the keys of `atlas show --json`)."""

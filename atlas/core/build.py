@@ -63,6 +63,16 @@ _CONDITION_REQUIRED: dict[str, type | tuple[type, ...]] = {
 }
 _CONDITION_OPTIONAL: dict[str, type | tuple[type, ...]] = {"keywords": list}
 
+#: db/selfcare.toml: per point, either the texts for patients or the reason it is unsuitable
+#: (the `where` text is the column `where_text`: WHERE is an SQL keyword).
+_SELF_CARE_TEXTS: dict[str, type | tuple[type, ...]] = {
+    "where": str,
+    "how": str,
+    "used_for": str,
+    "avoid": str,
+}
+_SELF_CARE_UNSUITABLE: dict[str, type | tuple[type, ...]] = {"unsuitable": str}
+
 
 @dataclass
 class Sources:
@@ -80,6 +90,7 @@ class Sources:
     point_cautions: list[dict[str, Any]] = field(default_factory=list)
     conditions: list[dict[str, Any]] = field(default_factory=list)
     condition_points: list[dict[str, Any]] = field(default_factory=list)
+    self_care: list[dict[str, Any]] = field(default_factory=list)
     diagram: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
 
 
@@ -294,6 +305,7 @@ def load_sources(source: Path | None = None) -> Sources:
                 )
 
     _load_conditions(check, source / "conditions.toml", out, set(seen_codes))
+    _load_self_care(check, source / "selfcare.toml", out, set(seen_codes))
 
     if not check.problems:
         out.diagram = _diagram_tables(check, source, out)
@@ -445,6 +457,45 @@ def _load_conditions(check: _Checker, path: Path, out: Sources, codes: set[str])
                 )
 
 
+def _load_self_care(check: _Checker, path: Path, out: Sources, codes: set[str]) -> None:
+    """db/selfcare.toml: one table per point code, in the WHO form ([LI4])."""
+    if not path.exists():
+        return
+    doc = check.load(path) or {}
+    for code, record in doc.items():
+        if code not in codes:
+            parsed = parse_code(code)
+            if parsed is not None and parsed.code in codes:
+                check.add(path, code, f"write the code as {parsed.code}")
+            else:
+                check.add(path, code, f"unknown point {code!r}")
+            continue
+        if not isinstance(record, dict):
+            check.add(path, code, f"should be a table ([{code}])")
+            continue
+        if "unsuitable" in record and set(record) & set(_SELF_CARE_TEXTS):
+            check.add(path, code, "give either 'unsuitable' or the self-care text, not both")
+            continue
+        required = _SELF_CARE_UNSUITABLE if "unsuitable" in record else _SELF_CARE_TEXTS
+        if not check.fields(path, code, record, required, {}):
+            continue
+        texts = {name: record[name].strip() for name in required}
+        empty = [name for name, text in texts.items() if not text]
+        for name in empty:
+            check.add(path, code, f"field '{name}' is empty")
+        if not empty:
+            out.self_care.append(
+                {
+                    "code": code,
+                    "where_text": texts.get("where", ""),
+                    "how": texts.get("how", ""),
+                    "used_for": texts.get("used_for", ""),
+                    "avoid": texts.get("avoid", ""),
+                    "unsuitable": texts.get("unsuitable", ""),
+                }
+            )
+
+
 def _diagram_tables(check: _Checker, source: Path, out: Sources) -> dict[str, list[dict[str, Any]]]:
     """Derive the diagram tables (placements and friends) from the locators.
 
@@ -517,6 +568,7 @@ def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
                     ("point_cautions", sources.point_cautions),
                     ("conditions", sources.conditions),
                     ("condition_points", sources.condition_points),
+                    ("self_care", sources.self_care),
                     *sources.diagram.items(),
                 ):
                     if rows:

@@ -120,3 +120,23 @@ class Condition(NamedTuple):
     course: str
     evidence: str
     points: tuple[ConditionPoint, ...]
+
+
+class SelfCare(NamedTuple):
+    """Words for patients on pressing a point themselves (db/selfcare.toml).
+
+    Either the four texts (where to find it on one's own body, how to press, what it
+    is traditionally used for, when not to press) or, for a point unsuitable for
+    pressing on one's own, only `unsuitable`: the reason, in plain words.
+    """
+
+    code: str
+    where_text: str
+    how: str
+    used_for: str
+    avoid: str
+    unsuitable: str
+
+    @property
+    def suitable(self) -> bool:
+        return not self.unsuitable
