@@ -148,14 +148,17 @@ CREATE TABLE self_care (
                AND avoid = ''))
 );
 
+-- One row per drawn location: a point of a group (EX-B2 at each level, EX-UE11 on
+-- each finger) has one row per part; part is NULL for a single point.
 CREATE TABLE placements (
     code TEXT NOT NULL REFERENCES points(code),
     view TEXT NOT NULL,
+    part TEXT CHECK (part <> ''),
     x    REAL NOT NULL,
     y    REAL NOT NULL,
-    side TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
-    PRIMARY KEY (code, view, side)
+    side TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline'))
 );
+CREATE UNIQUE INDEX placements_key ON placements(code, view, side, COALESCE(part, ''));
 CREATE INDEX placements_view ON placements(view);
 
 -- Full-text index over names, indications, location and actions. Rowid is
@@ -178,14 +181,15 @@ CREATE VIRTUAL TABLE conditions_fts USING fts5 (
 );
 
 -- Diagram tables (derived by atlas.core.placement from db/locators/; see
--- atlas/core/anatomy.py for the frames and views).
+-- atlas/core/anatomy/ for the frames and views).
 
 CREATE TABLE views (
     id     TEXT PRIMARY KEY,
     title  TEXT NOT NULL,
     kind   TEXT NOT NULL CHECK (kind IN ('full', 'detail')),
     frame  TEXT NOT NULL
-           CHECK (frame IN ('front', 'back', 'side', 'foot_medial', 'foot_dorsal', 'sole')),
+           CHECK (frame IN ('front', 'back', 'side', 'vertex', 'medial', 'foot_medial',
+                            'foot_dorsal', 'sole')),
     width  REAL NOT NULL CHECK (width > 0),
     height REAL NOT NULL CHECK (height > 0),
     scale  REAL NOT NULL CHECK (scale > 0),
@@ -207,6 +211,7 @@ CREATE TABLE measures (
     code    TEXT NOT NULL REFERENCES points(code),
     view    TEXT NOT NULL REFERENCES views(id),
     side    TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
+    part    TEXT CHECK (part <> ''),
     seq     INTEGER NOT NULL,
     label   TEXT NOT NULL,
     x1      REAL NOT NULL,
@@ -215,7 +220,35 @@ CREATE TABLE measures (
     y2      REAL NOT NULL,
     cun     REAL NOT NULL,
     unit    TEXT NOT NULL CHECK (unit IN ('B-cun', 'F-cun', 'F-breadth')),
-    tick_at REAL NOT NULL,
-    PRIMARY KEY (code, view, side, seq)
+    tick_at REAL NOT NULL
 );
+CREATE UNIQUE INDEX measures_key ON measures(code, view, side, COALESCE(part, ''), seq);
 CREATE INDEX measures_view ON measures(view, code);
+
+-- The external course of each channel as drawn on each view (derived from
+-- db/pathways/ by atlas.core.pathways): each branch is a run of control points
+-- in the view's units, on one side; draw a smooth curve through them in seq order.
+CREATE TABLE pathways (
+    channel TEXT NOT NULL REFERENCES channels(code),
+    view    TEXT NOT NULL REFERENCES views(id),
+    branch  TEXT NOT NULL,
+    side    TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
+    seq     INTEGER NOT NULL,
+    x       REAL NOT NULL,
+    y       REAL NOT NULL,
+    PRIMARY KEY (channel, view, branch, side, seq)
+);
+CREATE INDEX pathways_view ON pathways(view);
+
+-- Where a branch leaves its view and the channel goes on in another one.
+CREATE TABLE pathway_cues (
+    channel TEXT NOT NULL REFERENCES channels(code),
+    view    TEXT NOT NULL REFERENCES views(id),
+    branch  TEXT NOT NULL,
+    side    TEXT NOT NULL CHECK (side IN ('left', 'right', 'midline')),
+    "end"   TEXT NOT NULL CHECK ("end" IN ('start', 'end')),
+    x       REAL NOT NULL,
+    y       REAL NOT NULL,
+    to_view TEXT NOT NULL REFERENCES views(id),
+    PRIMARY KEY (channel, view, branch, side, "end")
+);

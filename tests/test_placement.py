@@ -45,11 +45,17 @@ def test_every_point_has_a_locator(points: dict) -> None:
 
 
 def test_placements_lie_in_their_own_region(tables: dict, points: dict) -> None:
+    locators = placement.load_locators(paths.source_dir())
+    own = {(lc.code, lc.part): lc.spec.get("region") for locs in locators.values() for lc in locs}
     bad = [
         r
         for r in tables["placements"]
         if not placement.region_ok(
-            r["view"], points[r["code"]]["region"], r["side"], r["x"], r["y"]
+            r["view"],
+            own.get((r["code"], r["part"])) or points[r["code"]]["region"],
+            r["side"],
+            r["x"],
+            r["y"],
         )
     ]
     assert not bad, bad[:5]
@@ -113,16 +119,17 @@ def test_locator_distances_match_location_text(points: dict) -> None:
 
 
 def test_st36_measuring_guide(tables: dict) -> None:
+    """ST36 is measured down the leg's 16 B-cun from ST35, on the line to ST41: the
+    guide shows that span and nothing the location text does not say."""
     rows = [
         r
         for r in tables["measures"]
         if r["code"] == "ST36" and r["view"] == "front" and r["side"] == "right"
     ]
-    scale = next(r for r in rows if r["cun"] == 16)
-    assert scale["unit"] == "B-cun" and scale["tick_at"] == pytest.approx(3.0)
+    (scale,) = rows
+    assert scale["cun"] == 16 and scale["unit"] == "B-cun"
+    assert scale["tick_at"] == pytest.approx(3.0)
     assert scale["y2"] - scale["y1"] == pytest.approx(160.0)
-    breadth = next(r for r in rows if r["unit"] == "F-breadth")
-    assert breadth["cun"] == 1
 
 
 def test_views_and_landmarks_tables(tables: dict) -> None:
@@ -168,6 +175,14 @@ def _pts() -> dict[str, dict[str, Any]]:
             "no 'front' locator",
         ),
         ('[ST36]\ntop = { at = "umbilicus" }\n', "unknown frame"),
+        ('[ST36]\nfront = { at = "umbilicus" }\n', "outside its region (leg) on the front view"),
+        ('[ST36]\nfront = { at = "ST35", shift = { down = 2 } }\n', "a shift is a table"),
+        ('[ST36]\nfront = [{ at = "ST35" }]\n', "every location of a group names its part"),
+        (
+            '[ST36]\nfront = [{ part = "a", at = "ST35" }, { part = "a", at = "ST35" }]\n',
+            "part 'a' located twice",
+        ),
+        ('[ST36]\nscalp = { at = "vertex_gv20", level = "pupil" }\n', "not used on the scalp"),
     ],
 )
 def test_locator_errors(tmp_path: Path, text: str, fragment: str) -> None:
@@ -198,3 +213,100 @@ def _toml_points() -> Iterator[dict[str, Any]]:
 def test_locator_files_name_real_points() -> None:
     codes = {p["code"] for p in _toml_points()}
     assert set(placement.load_locators(paths.source_dir())) <= codes
+
+
+def test_groups_have_every_part_on_both_sides(tables: dict) -> None:
+    rows = [r for r in tables["placements"] if r["code"] == "EX-B2" and r["view"] == "back"]
+    parts = {r["part"] for r in rows}
+    assert parts == {f"T{n}" for n in range(1, 13)} | {f"L{n}" for n in range(1, 6)}
+    assert len(rows) == 34
+    ys = sorted({r["y"] for r in rows})
+    assert len(ys) == 17  # one level per vertebra
+
+
+def test_a_shift_is_never_drawn_in_the_guide(tables: dict) -> None:
+    """SP2 sits a quarter B-cun beyond the joint (a 'just distal' hollow): no measure."""
+    assert not [r for r in tables["measures"] if r["code"] == "SP2" and r["view"] == "front"]
+
+
+def test_scalp_points_land_on_every_view_that_sees_them(tables: dict) -> None:
+    views = {}
+    for r in tables["placements"]:
+        views.setdefault(r["code"], set()).add(r["view"])
+    assert {"front", "back", "side", "vertex", "head_front", "head_back"} <= views["GV20"]
+    assert {"front", "vertex", "head_front", "head_side"} <= views["GB15"]
+    assert "back" not in views["GB15"]  # it faces forward
+    assert "side" in views["GB19"]  # located on the back of the head, seen from the side too
+    assert "front" not in views["GV17"] and "vertex" not in views["GV17"]
+
+
+def test_midline_points_are_midline_on_the_side_view(tables: dict) -> None:
+    sides = {r["side"] for r in tables["placements"] if r["code"] == "GV20"}
+    assert sides == {"midline"}
+
+
+def _write_pathway(tmp_path: Path, locators: str, pathway: str) -> Path:
+    source = _write(tmp_path, locators)
+    (source / "pathways").mkdir()
+    (source / "pathways" / "ST.toml").write_text(pathway, encoding="utf-8")
+    return source
+
+
+_CHAIN = (
+    '[ST35]\nfront = { at = "knee_eye_lateral" }\n'
+    '[ST36]\nfront = { at = "ST35", toward = "ST41", down = "3 B-cun" }\n'
+    '[ST41]\nfront = { at = "ankle_front" }\n'
+)
+
+
+def _pts_st() -> dict[str, dict[str, Any]]:
+    return {c: {**p, "channel": "ST"} for c, p in _pts().items()}
+
+
+def test_pathways_run_through_points_and_landmarks_on_both_sides(tmp_path: Path) -> None:
+    source = _write_pathway(
+        tmp_path,
+        _CHAIN,
+        '[[front]]\nbranch = "leg"\ncourse = ["patella_base_lateral", "ST35", "ST36"]\n'
+        'after = "foot_dorsal"\n',
+    )
+    tables = placement.compute(source, _pts_st())
+    rows = [r for r in tables["pathways"] if r["view"] == "front"]
+    assert {r["side"] for r in rows} == {"left", "right"}
+    right = sorted((r for r in rows if r["side"] == "right"), key=lambda r: r["seq"])
+    st36 = next(
+        r
+        for r in tables["placements"]
+        if (r["code"], r["view"], r["side"]) == ("ST36", "front", "right")
+    )
+    assert (right[2]["x"], right[2]["y"]) == (st36["x"], st36["y"])
+    cue = [c for c in tables["pathway_cues"] if c["view"] == "front" and c["side"] == "right"]
+    assert [(c["end"], c["to_view"]) for c in cue] == [("end", "foot_dorsal")]
+
+
+@pytest.mark.parametrize(
+    ("pathway", "fragment"),
+    [
+        ('[[front]]\nbranch = "a"\ncourse = ["ST35", "ST99"]\n', "ST99 is neither"),
+        ('[[front]]\ncourse = ["ST35", "ST36"]\n', "every branch has a name"),
+        ('[[front]]\nbranch = "a"\ncourse = ["ST35"]\n', "at least two"),
+        ('[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nafter = "nowhere"\n', "unknown view"),
+        ('[[front]]\nbranch = "a"\ncourse = ["vertex", "ST36"]\n', "break it at the landmarks"),
+    ],
+)
+def test_pathway_errors(tmp_path: Path, pathway: str, fragment: str) -> None:
+    source = _write_pathway(tmp_path, _CHAIN, pathway)
+    with pytest.raises(placement.pathways.PathwayError) as info:
+        placement.compute(source, _pts_st())
+    assert fragment in str(info.value)
+    assert info.value.file.endswith("ST.toml")
+
+
+def test_a_long_segment_with_its_reason_is_drawn(tmp_path: Path) -> None:
+    source = _write_pathway(
+        tmp_path,
+        _CHAIN,
+        '[[front]]\nbranch = "a"\ncourse = ["vertex", "ST36"]\n'
+        'long = [["vertex", "ST36", "a test of the rule"]]\n',
+    )
+    assert placement.compute(source, _pts_st())["pathways"]

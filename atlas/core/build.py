@@ -9,7 +9,6 @@ reported with the file and the point it concerns.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 import sqlite3
@@ -497,22 +496,17 @@ def _load_self_care(check: _Checker, path: Path, out: Sources, codes: set[str]) 
 
 
 def _diagram_tables(check: _Checker, source: Path, out: Sources) -> dict[str, list[dict[str, Any]]]:
-    """Derive the diagram tables (placements and friends) from the locators.
+    """Derive the diagram tables (placements, pathways and friends) from db/locators/
+    and db/pathways/ (atlas.core.placement returns rows per table name)."""
+    from atlas.core import pathways, placement
 
-    atlas.core.placement reads db/locators/ and returns rows per table name.
-    """
     try:
-        placement = importlib.import_module("atlas.core.placement")
-    except ImportError:  # the diagram engine is not there yet during bring-up
-        return {}
-    try:
-        tables: dict[str, list[dict[str, Any]]] = placement.compute(
-            source, {p["code"]: p for p in out.points}
-        )
-        return tables
+        return placement.compute(source, {p["code"]: p for p in out.points})
     except placement.LocatorError as exc:
-        check.add(Path(exc.file), exc.code, str(exc))
-        return {}
+        check.add(Path(exc.file), exc.code, exc.message)
+    except pathways.PathwayError as exc:
+        check.add(Path(exc.file), exc.where, exc.message)
+    return {}
 
 
 def _fts_names(point: Mapping[str, Any], aliases: Iterable[str]) -> str:

@@ -1,22 +1,31 @@
 """Derive point placements from locators (Qt-free).
 
 A locator file ``db/locators/<CH>.toml`` holds one table per point and, in
-it, one entry per *frame* the point is drawn in (``front``, ``back`` or
-``side``; see :mod:`atlas.core.anatomy`)::
+it, one entry per *frame* the point is located in (``front``, ``back``,
+``side``, ``scalp`` or a foot frame; see :mod:`atlas.core.anatomy`)::
 
     [ST36]
-    front = { at = "ST35", toward = "ST41", down = "3 B-cun", lateral = "1 F-breadth" }
+    front = { at = "ST35", toward = "ST41", down = "3 B-cun" }
+
+A point with several locations (a group such as EX-B2, or the four points of
+EX-HN1) gives a list of entries, each naming its ``part``::
+
+    [EX-B2]
+    back = [{ part = "T1", at = "T1-below", lateral = "0.5 B-cun" }, ...]
 
 An entry starts from a base and moves from it:
 
 ``at``
-    a landmark of the frame or another point's code (resolved first);
-``between = ["A", "B"]`` and ``frac`` (default 0.5)
-    a point on the line from A to B instead of ``at``;
-``up``, ``down``, ``lateral``, ``medial`` (front and back), ``anterior``,
-``posterior`` (side)
+    a landmark of the frame or another point's code (a point of a group as
+    ``CODE:part``); a point located in another frame is carried over where the
+    frames share a surface (the vault of the head);
+``between = ["A", "B"]`` and ``frac`` (default 0.5), optionally ``via``
+    a point on the line from A to B instead of ``at``; with ``via``, on the
+    curve from A through the landmark or point ``via`` to B, measured along it;
+``up``, ``down``, ``lateral``, ``medial``, ``anterior``, ``posterior``
     distances, written as in the location text: ``"3 B-cun"``, ``"0.5 F-cun"``,
-    ``"1 F-breadth"``;
+    ``"1 F-breadth"`` (on the scalp, ``anterior``/``posterior`` run along the
+    median line and ``up``/``down`` toward and away from the crown);
 ``toward``
     with ``up``/``down``: move along the line to this landmark or point, the
     distance being measured along the body's long axis (as the WHO does for
@@ -27,32 +36,60 @@ An entry starts from a base and moves from it:
 ``snap``
     ``"medial"``/``"lateral"`` (front, back) or ``"anterior"``/``"posterior"``
     (side): move onto that border of the limb at this level, just inside the
-    outline, for points on a border that the projection turns edge-on.
+    outline, for points on a border that the projection turns edge-on;
+``shift``
+    a small nudge that the location text does not measure, in B-cun:
+    ``shift = { down = 0.25 }`` (a hollow "just distal" to a joint); at most
+    :data:`MAX_SHIFT`, and never drawn in the measuring guide;
+``only``
+    ``"left"`` or ``"right"``: a point of one side only;
+``region``
+    for a part of a group that lies in another region than the point's own
+    (EX-B2 at L1 to L5 is on the lower back);
+``check``
+    further descriptions in the location text, checked: ``[ref, move, distance]``.
 
 The result lands in the frame's views: the full-body view and every detail
 view whose crop holds it, on both sides for front and back (mirrored), on the
-right side for the side view, and on the midline when it lies on it. A point
-is kept in a view only where it lies inside its own region there.
+right side for the side view, and on the midline when it lies on it. Scalp
+positions, and points located on the vault of the head in another frame, also
+land on every other view that sees that part of the vault. The engine refuses
+to guess: a position outside its full view, or outside the point's own region
+on any view that shows it, fails the build naming the point and the view.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from atlas.core import anatomy as an
+from atlas.core import pathways
+from atlas.core.anatomy import scalp
 
 UNITS: dict[str, float] = {"B-cun": 1.0, "F-cun": 1.0, "F-breadth": 0.75}
 _DISTANCE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B-cun|F-cun|F-breadth)\s*$")
-_MOVES = ("up", "down", "lateral", "medial", "anterior", "posterior", "behind")
-_KEYS = {"at", "between", "frac", "toward", "level", "snap", "note", "check", "only", *_MOVES}
-FRAMES = ("front", "back", "side", *an.FOOT_FRAMES)
-_MIDLINE_EPS = 1e-6
+_MOVES = ("up", "down", "lateral", "medial", "anterior", "posterior")
+_KEYS = {
+    "at", "between", "frac", "via", "toward", "level", "snap", "note", "check", "only",
+    "part", "region", "shift", *_MOVES,
+}  # fmt: skip
+#: a shift nudges a position off a landmark by a distance the text does not give
+#: (a hollow just beside a joint): never drawn in the guide, and kept small
+MAX_SHIFT = 0.5
+#: frames a locator may name
+FRAMES = ("front", "back", "side", "scalp", *an.FOOT_FRAMES)
+#: frames that picture the vault of the head (a scalp position lands on each that sees it)
+VAULT_FRAMES = ("front", "back", "side", "vertex")
+_MIDLINE_EPS = 1e-3
+#: lifted from one frame and carried to another, a point must face the other view this much
+_CARRY_FACING = 0.4
 
 
 class LocatorError(Exception):
@@ -93,12 +130,13 @@ class Locator:
     frame: str
     spec: dict[str, Any]
     file: str
+    part: str | None = None
 
 
 @dataclass
 class Resolved:
-    x: float  # l (front/back, >= 0) or z (side)
-    y: float
+    x: float  # l (front/back, >= 0), z (side) or t (scalp)
+    y: float  # y, or s on the scalp
     steps: list[dict[str, Any]]
 
 
@@ -122,52 +160,133 @@ def load_locators(source: Path) -> dict[str, list[Locator]]:
                 raise LocatorError(rel, code, "a locator is a table of frames")
             if code in out:
                 raise LocatorError(rel, code, "point located twice")
-            locs: list[Locator] = []
-            for frame, spec in entry.items():
-                if frame not in FRAMES:
-                    raise LocatorError(rel, code, f"unknown frame {frame!r}")
-                if not isinstance(spec, dict):
-                    raise LocatorError(rel, code, f"{frame}: expected an inline table")
-                unknown = set(spec) - _KEYS
-                if unknown:
-                    raise LocatorError(rel, code, f"{frame}: unknown key(s) {sorted(unknown)}")
-                for move in _MOVES:
-                    if move in spec and parse_distance(spec[move]) is None:
-                        raise LocatorError(
-                            rel, code, f"{frame}: malformed distance {move} = {spec[move]!r}"
-                        )
-                if ("at" in spec) == ("between" in spec):
-                    raise LocatorError(rel, code, f"{frame}: give exactly one of 'at', 'between'")
-                locs.append(Locator(code, frame, spec, rel))
-            out[code] = locs
+            out[code] = [
+                loc for frame, value in entry.items() for loc in _entries(rel, code, frame, value)
+            ]
     return out
 
 
+def _entries(rel: str, code: str, frame: str, value: Any) -> list[Locator]:
+    if frame not in FRAMES:
+        raise LocatorError(rel, code, f"unknown frame {frame!r}")
+    specs = value if isinstance(value, list) else [value]
+    parts: list[str | None] = []
+    locs: list[Locator] = []
+    for spec in specs:
+        if not isinstance(spec, dict):
+            raise LocatorError(rel, code, f"{frame}: expected an inline table")
+        unknown = set(spec) - _KEYS
+        if unknown:
+            raise LocatorError(rel, code, f"{frame}: unknown key(s) {sorted(unknown)}")
+        for move in _MOVES:
+            if move in spec and parse_distance(spec[move]) is None:
+                raise LocatorError(
+                    rel, code, f"{frame}: malformed distance {move} = {spec[move]!r}"
+                )
+        if ("at" in spec) == ("between" in spec):
+            raise LocatorError(rel, code, f"{frame}: give exactly one of 'at', 'between'")
+        shift = spec.get("shift", {})
+        if not (
+            isinstance(shift, dict)
+            and set(shift) <= set(_MOVES)
+            and all(isinstance(v, int | float) and 0 < v <= MAX_SHIFT for v in shift.values())
+        ):
+            raise LocatorError(
+                rel, code, f"{frame}: a shift is a table of moves of at most {MAX_SHIFT} B-cun"
+            )
+        part = spec.get("part")
+        if isinstance(value, list) != isinstance(part, str) or part == "":
+            raise LocatorError(
+                rel, code, f"{frame}: every location of a group names its part, and only they do"
+            )
+        if part in parts:
+            raise LocatorError(rel, code, f"{frame}: part {part!r} located twice")
+        if "region" in spec and part is None:
+            raise LocatorError(rel, code, f"{frame}: only a part of a group names its own region")
+        parts.append(part)
+        locs.append(Locator(code, frame, spec, rel, part))
+    return locs
+
+
+def _split_ref(name: str) -> tuple[str, str | None]:
+    code, _, part = name.partition(":")
+    return code, part or None
+
+
 class _Resolver:
-    def __init__(self, locators: dict[str, list[Locator]]) -> None:
+    def __init__(self, locators: dict[str, list[Locator]], regions: Mapping[str, str]) -> None:
         self.locators = locators
-        self.done: dict[tuple[str, str], Resolved] = {}
-        self.active: list[tuple[str, str]] = []
+        self.regions = regions
+        self.done: dict[tuple[str, str | None, str], Resolved] = {}
+        self.active: list[tuple[str, str | None, str]] = []
+
+    # -------------------------------------------------------------- lookups
+
+    def locator(self, code: str, part: str | None, frame: str) -> Locator | None:
+        return next(
+            (lc for lc in self.locators.get(code, []) if lc.frame == frame and lc.part == part),
+            None,
+        )
 
     def ref(self, loc: Locator, name: str) -> tuple[float, float]:
-        """A landmark or another point in the same frame."""
-        marks = an.LANDMARKS[loc.frame]
+        """A landmark, or another point carried into the locator's frame."""
+        marks = scalp.LANDMARKS if loc.frame == "scalp" else an.LANDMARKS[loc.frame]
         if name in marks:
             return marks[name]
-        if name in self.locators:
-            r = self.resolve_code(name, loc.frame, loc)
-            return (r.x, r.y)
-        raise LocatorError(loc.file, loc.code, f"{loc.frame}: unknown landmark or point {name!r}")
+        code, part = _split_ref(name)
+        if code not in self.locators:
+            raise LocatorError(
+                loc.file, loc.code, f"{loc.frame}: unknown landmark or point {name!r}"
+            )
+        found = self.position(code, part, loc.frame, by=loc)
+        if found is None:
+            raise LocatorError(
+                loc.file, loc.code, f"{name} has no '{loc.frame}' locator to measure from"
+            )
+        return found
 
-    def resolve_code(self, code: str, frame: str, by: Locator | None = None) -> Resolved:
-        key = (code, frame)
+    def position(
+        self, code: str, part: str | None, frame: str, by: Locator | None = None
+    ) -> tuple[float, float] | None:
+        """Where a point lies in a frame: its own locator there, or carried over the vault."""
+        if self.locator(code, part, frame) is not None:
+            r = self.resolve(code, part, frame, by)
+            return (r.x, r.y)
+        point = self.vault_point(code, part, by)
+        if point is None:
+            return None
+        if frame == "scalp":
+            return scalp.scalp_position(point)
+        return scalp.project(point, frame)
+
+    def vault_point(
+        self, code: str, part: str | None, by: Locator | None = None
+    ) -> scalp.Vec | None:
+        """The point on the vault of the head, for a point located on it."""
+        if self.locator(code, part, "scalp") is not None:
+            r = self.resolve(code, part, "scalp", by)
+            return scalp.to_3d(r.x, r.y)
+        if self.regions.get(code) != "head":
+            return None
+        for frame in ("side", "back", "front"):
+            if self.locator(code, part, frame) is not None:
+                r = self.resolve(code, part, frame, by)
+                return _lift(frame, r.x, r.y)
+        return None
+
+    # -------------------------------------------------------------- resolving
+
+    def resolve(
+        self, code: str, part: str | None, frame: str, by: Locator | None = None
+    ) -> Resolved:
+        key = (code, part, frame)
         if key in self.done:
             return self.done[key]
         if key in self.active:
-            cycle = " -> ".join(c for c, _ in [*self.active[self.active.index(key) :], key])
+            cycle = " -> ".join(c for c, _, _ in [*self.active[self.active.index(key) :], key])
             where = by or self.locators[code][0]
             raise LocatorError(where.file, where.code, f"cycle in locators: {cycle}")
-        loc = next((lc for lc in self.locators.get(code, []) if lc.frame == frame), None)
+        loc = self.locator(code, part, frame)
         if loc is None:
             where = by or Locator(code, frame, {}, "db/locators")
             raise LocatorError(
@@ -190,61 +309,40 @@ class _Resolver:
                 raise LocatorError(loc.file, loc.code, "'between' takes two names")
             a, b = self.ref(loc, pair[0]), self.ref(loc, pair[1])
             frac = float(s.get("frac", 0.5))
-            x, y = an.lerp(a, b, frac)
+            if "via" in s:
+                x, y = _along([a, self.ref(loc, s["via"]), b], frac)
+            else:
+                x, y = an.lerp(a, b, frac)
             steps.append(
                 {"kind": "between", "from": pair[0], "to": pair[1], "frac": frac, "a": a, "b": b}
             )
         else:
             x, y = self.ref(loc, s["at"])
             steps.append({"kind": "at", "from": s["at"], "a": (x, y)})
+        if loc.frame == "scalp":
+            return self._resolve_scalp(loc, x, y, steps)
         across_start = (x, y)
         sideways = 0.0
         for move in ("lateral", "medial", "anterior", "posterior"):
             if move in s:
-                d = parse_distance(s[move])
-                assert d is not None
+                d = self._distance(loc, move)
                 sign = 1.0 if move in ("lateral", "anterior") else -1.0
                 sideways += sign * d.cun
                 steps.append({"kind": move, "distance": d, "start": across_start})
-        if sideways and loc.frame in ("front", "back") and y < 10.4:
-            x = an.head_wrap(an.head_unwrap(x) + sideways)
-        else:
-            x += sideways
+        x += sideways
         if "level" in s:
             name = s["level"]
             if name in an.ICS_NAMES:
                 y = an.ics_y(an.ICS_NAMES[name], abs(x))
             else:
                 y = self.ref(loc, name)[1]
-        if "behind" in s:
-            d = parse_distance(s["behind"])
-            assert d is not None
-            vy = an.vault_y(loc.frame, d.cun) if loc.frame in ("front", "back") else None
-            if vy is None:
-                raise LocatorError(
-                    loc.file, loc.code, f"{loc.frame}: not on this side of the vault"
-                )
-            y = vy
         start = (x, y)
         vertical = 0.0
         for move in ("up", "down"):
             if move in s:
-                d = parse_distance(s[move])
-                assert d is not None
+                d = self._distance(loc, move)
                 vertical += d.cun if move == "down" else -d.cun
                 steps.append({"kind": move, "distance": d, "start": start})
-        if (
-            vertical
-            and loc.frame in ("front", "back")
-            and "toward" not in s
-            and _on_vault(loc.frame, x, y, vertical)
-        ):
-            arc = an.vault_arc(loc.frame, y)
-            arc = arc - vertical if loc.frame == "front" else arc + vertical
-            vy = an.vault_y(loc.frame, arc)
-            if vy is None:
-                raise LocatorError(loc.file, loc.code, f"{loc.frame}: runs off the vault")
-            y, vertical = vy, 0.0
         if "toward" in s and vertical:
             tx, ty = self.ref(loc, s["toward"])
             dy = ty - y
@@ -256,6 +354,7 @@ class _Resolver:
             steps[-1]["target"] = (tx, ty)
         else:
             y += vertical
+        x, y = _shifted(s.get("shift", {}), x, y)
         if "snap" in s:
             x = an.snap_to_border(loc.frame, x, y, s["snap"])
         if loc.frame in ("front", "back") and x < -_MIDLINE_EPS:
@@ -263,6 +362,44 @@ class _Resolver:
         for item in s.get("check", []):
             self._check(loc, item, x, y)
         return Resolved(max(x, 0.0) if loc.frame in ("front", "back") else x, y, steps)
+
+    def _resolve_scalp(
+        self, loc: Locator, t: float, s_: float, steps: list[dict[str, Any]]
+    ) -> Resolved:
+        """Moves over the vault: lateral/medial across, anterior/posterior along the
+        median line, up/down toward and away from the crown (GV20)."""
+        spec = loc.spec
+        for key in ("level", "snap", "toward"):
+            if key in spec:
+                raise LocatorError(loc.file, loc.code, f"scalp: '{key}' is not used on the scalp")
+        start = (t, s_)
+        for move in ("lateral", "medial"):
+            if move in spec:
+                d = self._distance(loc, move)
+                t += d.cun if move == "lateral" else -d.cun
+                steps.append({"kind": move, "distance": d, "start": start})
+        start = (t, s_)
+        crown = scalp.LANDMARKS["vertex_gv20"][1]
+        for move in ("anterior", "posterior", "up", "down"):
+            if move in spec:
+                d = self._distance(loc, move)
+                if move in ("anterior", "posterior"):
+                    sign = 1.0 if move == "posterior" else -1.0
+                else:
+                    toward_crown = 1.0 if s_ < crown else -1.0
+                    sign = toward_crown if move == "up" else -toward_crown
+                s_ += sign * d.cun
+                steps.append({"kind": move, "distance": d, "start": start})
+        if t < -_MIDLINE_EPS:
+            raise LocatorError(loc.file, loc.code, "lands beyond the median line")
+        for item in spec.get("check", []):
+            self._check(loc, item, t, s_)
+        return Resolved(max(t, 0.0), s_, steps)
+
+    def _distance(self, loc: Locator, move: str) -> Distance:
+        d = parse_distance(loc.spec[move])
+        assert d is not None  # checked when the locators were read
+        return d
 
     def _check(self, loc: Locator, item: Any, x: float, y: float) -> None:
         """A second description in the location text: [ref, direction, distance]."""
@@ -272,39 +409,80 @@ class _Resolver:
         if d is None:
             raise LocatorError(loc.file, loc.code, f"malformed distance in check {item!r}")
         rx, ry = self.ref(loc, item[0])
-        got = {
-            "down": y - ry,
-            "up": ry - y,
-            "lateral": x - rx,
-            "medial": rx - x,
-            "anterior": x - rx,
-            "posterior": rx - x,
-        }[item[1]]
-        if abs(got - d.cun) > 0.2:
+        if loc.frame == "scalp":
+            got = {"lateral": x - rx, "medial": rx - x, "anterior": ry - y, "posterior": y - ry}
+            got["up"] = got["down"] = abs(y - ry)
+        else:
+            got = {
+                "down": y - ry,
+                "up": ry - y,
+                "lateral": x - rx,
+                "medial": rx - x,
+                "anterior": x - rx,
+                "posterior": rx - x,
+            }
+        if abs(got[item[1]] - d.cun) > 0.2:
             raise LocatorError(
                 loc.file,
                 loc.code,
-                f"check failed: {item[2]} {item[1]} of {item[0]} expected, found {got:.2f}",
+                f"check failed: {item[2]} {item[1]} of {item[0]} expected, "
+                f"found {got[item[1]]:.2f}",
             )
 
 
-def _on_vault(frame: str, lateral: float, y: float, vertical: float) -> bool:
-    if lateral > 4.6:
-        return False
-    if frame == "front":
-        ah = an.LEVEL["anterior_hairline"]
-        return y <= ah + 1e-6 and y + vertical <= ah + 1e-6
-    return y <= an.POSTERIOR_HAIRLINE + 1e-6 and y + vertical <= an.POSTERIOR_HAIRLINE + 1e-6
+def _shifted(shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
+    for move, value in shift.items():
+        if move in ("up", "down"):
+            y += value if move == "down" else -value
+        else:
+            x += value if move in ("lateral", "anterior") else -value
+    return x, y
 
 
-def _frame_sides(frame: str, lateral: float) -> list[tuple[str, float]]:
+def _along(polyline: list[tuple[float, float]], frac: float) -> tuple[float, float]:
+    """The point at a fraction of the length of a polyline through the given points."""
+    pts = an.catmull_rom(polyline, steps=16) if len(polyline) > 2 else polyline
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(pts)]
+    target = sum(lengths) * frac
+    for (a, b), length in zip(itertools.pairwise(pts), lengths, strict=True):
+        if target <= length or length == lengths[-1]:
+            return an.lerp(a, b, min(1.0, target / length) if length else 0.0)
+        target -= length
+    return pts[-1]
+
+
+def _lift(frame: str, x: float, y: float) -> scalp.Vec | None:
+    """A frame position on the vault of the head as a point of it (right side)."""
+    lift = {"side": scalp.lift_side, "front": scalp.lift_front, "back": scalp.lift_back}
+    return lift[frame](x, y)
+
+
+def _frame_sides(frame: str, lateral: float, midline: bool) -> list[tuple[str, float]]:
     """(side, signed frame x) pairs for a resolved frame position."""
     if frame == "side" or frame in an.FOOT_FRAMES:
-        return [("right", lateral)]
-    if lateral <= 1e-3:
+        return [("midline" if midline else "right", lateral)]
+    if lateral <= _MIDLINE_EPS:
         return [("midline", 0.0)]
-    right = -1.0 if frame == "front" else 1.0
+    right = 1.0 if frame in ("back", "vertex") else -1.0
     return [("right", right * lateral), ("left", -right * lateral)]
+
+
+@dataclass
+class _Located:
+    """One location of a point in one frame."""
+
+    code: str
+    part: str | None
+    frame: str
+    x: float
+    y: float
+    steps: list[dict[str, Any]]
+    # maps a position of the frame the steps were taken in to this frame (None: same)
+    carry: Callable[[tuple[float, float]], tuple[float, float] | None] | None
+    source: str  # the frame of the locator
+    only: str | None
+    midline: bool  # on the median line
+    region: str | None = None  # a part's own region, where it differs from the point's
 
 
 def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -313,39 +491,59 @@ def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[d
     for code, locs in locators.items():
         if code not in points:
             raise LocatorError(locs[0].file if locs else "db/locators", code, "unknown point")
-    resolver = _Resolver(locators)
+    regions = {code: str(p.get("region", "")) for code, p in points.items()}
+    resolver = _Resolver(locators, regions)
+    located = [item for code in sorted(locators, key=_code_key) for item in _locate(resolver, code)]
+    midline = _midline_points(located)
+    regions_cache = {v.id: an.view_regions(v) for v in an.VIEWS}
     placements: list[dict[str, Any]] = []
     measures: list[dict[str, Any]] = []
-    regions_cache = {v.id: an.view_regions(v) for v in an.VIEWS}
-    for code in sorted(locators, key=_code_key):
-        point = points[code]
-        region = str(point.get("region", ""))
-        for loc in locators[code]:
-            res = resolver.resolve_code(code, loc.frame)
-            for view in an.VIEWS:
-                if view.frame != loc.frame:
+    for item in located:
+        region = item.region or regions[item.code]
+        loc_file = locators[item.code][0].file
+        shown = False
+        for view in an.VIEWS:
+            if view.frame != item.frame:
+                continue
+            for side, fx in _frame_sides(item.frame, item.x, item.code in midline):
+                if view.side and side not in (view.side, "midline"):
                     continue
-                for side, fx in _frame_sides(loc.frame, res.x):
-                    if view.side and side not in (view.side, "midline"):
-                        continue
-                    if loc.spec.get("only") and side != loc.spec["only"]:
-                        continue
-                    if not view.contains((fx, res.y)):
-                        continue
-                    vx, vy = view.to_view((fx, res.y))
-                    if region and not _in_region(regions_cache[view.id], region, side, (vx, vy)):
-                        continue
-                    placements.append(
-                        {
-                            "code": code,
-                            "view": view.id,
-                            "x": round(vx, 2),
-                            "y": round(vy, 2),
-                            "side": side,
-                        }
+                if item.only and side != item.only:
+                    continue
+                if not view.contains((fx, item.y)):
+                    if view.kind == "full":
+                        raise LocatorError(loc_file, item.code, f"lands outside the {view.id} view")
+                    continue
+                vx, vy = view.to_view((fx, item.y))
+                if region and not _in_region(regions_cache[view.id], region, side, (vx, vy)):
+                    if item.carry is not None and _inside_figure(regions_cache[view.id], (vx, vy)):
+                        continue  # carried over the vault, but another part hides it here
+                    raise LocatorError(
+                        loc_file,
+                        item.code,
+                        f"lands outside its region ({region}) on the {view.id} view"
+                        + (f" (part {item.part})" if item.part else ""),
                     )
-                    if side != "left":
-                        measures += _measures(code, view, side, res, loc.frame)
+                shown = True
+                placements.append(
+                    {
+                        "code": item.code,
+                        "view": view.id,
+                        "part": item.part,
+                        "x": round(vx, 2),
+                        "y": round(vy, 2),
+                        "side": side,
+                    }
+                )
+                if side != "left":
+                    measures += _measures(item, view, side)
+        if not shown and item.carry is None:
+            raise LocatorError(loc_file, item.code, f"lands on no {item.frame} view")
+    courses = pathways.compute(
+        pathways.load_pathways(source, {str(p.get("channel")) for p in points.values()}),
+        lambda frame: _frame_positions(located, frame, midline),
+        lambda channel: channel not in ("GV", "CV"),
+    )
     return {
         "views": [
             {
@@ -367,7 +565,97 @@ def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[d
         "landmarks": _landmark_rows(),
         "placements": placements,
         "measures": measures,
+        **courses,
     }
+
+
+def _frame_positions(
+    located: list[_Located], frame: str, midline: set[str]
+) -> dict[tuple[str, str], tuple[float, float]]:
+    """(code, side) -> signed frame position of every single point placed in a frame."""
+    out: dict[tuple[str, str], tuple[float, float]] = {}
+    for item in located:
+        if item.frame != frame or item.part is not None:
+            continue
+        for side, fx in _frame_sides(frame, item.x, item.code in midline):
+            out.setdefault((item.code, side), (fx, item.y))
+    return out
+
+
+def _locate(resolver: _Resolver, code: str) -> list[_Located]:
+    """Every (part, frame) location of a point, its own and those carried over the vault."""
+    out: list[_Located] = []
+    locs = resolver.locators[code]
+    for part in dict.fromkeys(lc.part for lc in locs):
+        own = {lc.frame: lc for lc in locs if lc.part == part}
+        for frame, lc in own.items():
+            if frame == "scalp":
+                continue
+            r = resolver.resolve(code, part, frame)
+            on_midline = frame in ("front", "back") and r.x <= _MIDLINE_EPS
+            out.append(
+                _Located(
+                    code,
+                    part,
+                    frame,
+                    r.x,
+                    r.y,
+                    r.steps,
+                    None,
+                    frame,
+                    lc.spec.get("only"),
+                    on_midline,
+                    lc.spec.get("region"),
+                )
+            )
+        vault_point = resolver.vault_point(code, part)
+        if vault_point is None:
+            continue
+        from_scalp = "scalp" in own
+        source = "scalp" if from_scalp else next(f for f in ("side", "back", "front") if f in own)
+        resolved = resolver.resolve(code, part, source)
+        on_midline = source == "scalp" and resolved.x <= _MIDLINE_EPS
+        for frame in VAULT_FRAMES:
+            if frame in own:
+                continue
+            if not from_scalp and scalp.facing(vault_point, frame) < _CARRY_FACING:
+                continue
+            pos = scalp.project(vault_point, frame)
+            if pos is None:
+                continue
+            out.append(
+                _Located(
+                    code,
+                    part,
+                    frame,
+                    pos[0],
+                    pos[1],
+                    resolved.steps,
+                    _carrier(source, frame),
+                    source,
+                    own[source].spec.get("only"),
+                    on_midline,
+                    own[source].spec.get("region"),
+                )
+            )
+    return out
+
+
+def _carrier(
+    source: str, frame: str
+) -> Callable[[tuple[float, float]], tuple[float, float] | None]:
+    """Maps positions of the source frame onto the vault and into another frame."""
+
+    def carry(p: tuple[float, float]) -> tuple[float, float] | None:
+        point = scalp.to_3d(max(p[0], 0.0), p[1]) if source == "scalp" else _lift(source, *p)
+        return None if point is None else scalp.project(point, frame)
+
+    return carry
+
+
+def _midline_points(located: list[_Located]) -> set[str]:
+    """Points that lie on the median line (drawn as midline on the side view too)."""
+    return {item.code for item in located if item.midline}
 
 
 def typical_spacing(points: list[tuple[float, float]]) -> float:
@@ -416,9 +704,16 @@ def _in_region(
     candidates = [region] if side == "midline" else [region, f"{region}-{side}"]
     if side == "midline":
         candidates += [f"{region}-left", f"{region}-right"]
-    # a point on the median line may sit on the seam between the two halves of a region
-    probes = [p, (p[0] + 0.05, p[1]), (p[0] - 0.05, p[1])]
+    # a point may sit on a seam between two pieces of its region (the median line)
+    probes = [
+        p,
+        *((p[0] + dx, p[1] + dy) for dx, dy in ((0.05, 0), (-0.05, 0), (0, 0.05), (0, -0.05))),
+    ]
     return any(an.point_in_shape(q, regions[c]) for c in candidates if c in regions for q in probes)
+
+
+def _inside_figure(regions: Mapping[str, list[an.Polygon]], p: tuple[float, float]) -> bool:
+    return any(an.point_in_shape(p, pieces) for pieces in regions.values())
 
 
 def region_ok(view_id: str, region: str, side: str, x: float, y: float) -> bool:
@@ -426,82 +721,88 @@ def region_ok(view_id: str, region: str, side: str, x: float, y: float) -> bool:
     return _in_region(an.view_regions(an.VIEW_BY_ID[view_id]), region, side, (x, y))
 
 
-def _measures(
-    code: str, view: an.View, side: str, res: Resolved, frame: str
-) -> list[dict[str, Any]]:
+def _measures(item: _Located, view: an.View, side: str) -> list[dict[str, Any]]:
     """Segments for the measuring guide: the scale each distance is measured on."""
     rows: list[dict[str, Any]] = []
+    frame = item.frame
     sign = 1.0
-    if frame in ("front", "back"):
-        sign = (-1.0 if frame == "front" else 1.0) if side == "right" else 1.0
+    if frame in ("front", "back", "vertex"):
+        right = 1.0 if frame in ("back", "vertex") else -1.0
+        sign = right if side == "right" else 1.0
 
-    def fpt(p: tuple[float, float]) -> tuple[float, float]:
-        return view.to_view((sign * p[0], p[1]) if frame in ("front", "back") else p)
+    def fpt(p: tuple[float, float]) -> tuple[float, float] | None:
+        if item.carry is not None:
+            carried = item.carry(p)
+            if carried is None:
+                return None
+            p = carried
+        return view.to_view((sign * p[0], p[1]) if frame in ("front", "back", "vertex") else p)
 
     seq = 0
-    for step in res.steps:
+    for step in item.steps:
         kind = step["kind"]
-        if kind not in _MOVES or kind == "behind":
+        if kind not in _MOVES:
             continue
         d: Distance = step["distance"]
         sx, sy = step["start"]
-        if kind in ("up", "down"):
-            span = an.scale_for(frame, sx, sy, d.cun if kind == "down" else -d.cun)
-            if span is not None:
-                name, top, bottom, cun = span
-                x1, y1 = fpt((sx, top))
-                x2, y2 = fpt((sx, bottom))
-                tick = sy + (d.cun if kind == "down" else -d.cun) - top
-                label = f"{name}: {cun:g} B-cun"
-            else:
-                end = sy + (d.cun if kind == "down" else -d.cun)
-                x1, y1 = fpt((sx, sy))
-                x2, y2 = fpt((sx, end))
-                tick = d.cun if kind == "down" else 0.0
-                cun = d.cun
-                label = f"{d}"
-                if kind == "up":
-                    y1, y2 = y2, y1
-                    tick = 0.0
-            rows.append(
-                {
-                    "code": code,
-                    "view": view.id,
-                    "side": side,
-                    "seq": seq,
-                    "label": label,
-                    "x1": round(x1, 2),
-                    "y1": round(y1, 2),
-                    "x2": round(x2, 2),
-                    "y2": round(y2, 2),
-                    "cun": cun,
-                    "unit": d.unit if span is None else "B-cun",
-                    "tick_at": round(tick, 3),
-                }
-            )
+        span = None
+        if kind in ("up", "down") and item.source != "scalp":
+            delta = d.cun if kind == "down" else -d.cun
+            span = an.scale_for(item.source, sx, sy, delta)
+        if span is not None:
+            name, top, bottom, cun = span
+            ends = (fpt((sx, top)), fpt((sx, bottom)))
+            tick = sy + (d.cun if kind == "down" else -d.cun) - top
+            label, unit, length = f"{name}: {cun:g} B-cun", "B-cun", cun
         else:
-            sgn = 1.0 if kind in ("lateral", "anterior") else -1.0
-            end = (sx + sgn * d.cun, sy)
-            x1, y1 = fpt((sx, sy))
-            x2, y2 = fpt(end)
-            rows.append(
-                {
-                    "code": code,
-                    "view": view.id,
-                    "side": side,
-                    "seq": seq,
-                    "label": f"{d} {kind}",
-                    "x1": round(x1, 2),
-                    "y1": round(y1, 2),
-                    "x2": round(x2, 2),
-                    "y2": round(y2, 2),
-                    "cun": d.value,
-                    "unit": d.unit,
-                    "tick_at": d.value,
-                }
-            )
+            end = _step_end(item.source, step)
+            ends = (fpt((sx, sy)), fpt(end))
+            tick, label, unit, length = d.value, f"{d} {kind}", d.unit, d.value
+            if kind in ("up", "down") and item.source != "scalp":
+                label, length, tick = f"{d}", d.cun, d.cun
+                if kind == "up":
+                    ends = (ends[1], ends[0])
+                    tick = 0.0
+        (p1, p2) = ends
+        if p1 is None or p2 is None:
+            continue
+        rows.append(
+            {
+                "code": item.code,
+                "view": view.id,
+                "side": side,
+                "part": item.part,
+                "seq": seq,
+                "label": label,
+                "x1": round(p1[0], 2),
+                "y1": round(p1[1], 2),
+                "x2": round(p2[0], 2),
+                "y2": round(p2[1], 2),
+                "cun": length,
+                "unit": unit,
+                "tick_at": round(tick, 3),
+            }
+        )
         seq += 1
     return rows
+
+
+def _step_end(frame: str, step: dict[str, Any]) -> tuple[float, float]:
+    """Where a move ends, in the frame it was taken in."""
+    kind = step["kind"]
+    d: Distance = step["distance"]
+    sx, sy = step["start"]
+    if frame == "scalp":
+        if kind in ("lateral", "medial"):
+            return (sx + (d.cun if kind == "lateral" else -d.cun), sy)
+        crown = scalp.LANDMARKS["vertex_gv20"][1]
+        toward_crown = 1.0 if sy < crown else -1.0
+        sign = {"posterior": 1.0, "anterior": -1.0, "up": toward_crown, "down": -toward_crown}
+        return (sx, sy + sign[kind] * d.cun)
+    if kind in ("up", "down"):
+        return (sx, sy + (d.cun if kind == "down" else -d.cun))
+    sgn = 1.0 if kind in ("lateral", "anterior") else -1.0
+    return (sx + sgn * d.cun, sy)
 
 
 def _landmark_rows() -> list[dict[str, Any]]:
@@ -510,7 +811,7 @@ def _landmark_rows() -> list[dict[str, Any]]:
         if view.kind != "full":
             continue
         for name, (x, y) in sorted(an.LANDMARKS[view.frame].items()):
-            for side, fx in _frame_sides(view.frame, x):
+            for side, fx in _frame_sides(view.frame, x, False):
                 if side == "left":
                     continue
                 vx, vy = view.to_view((fx, y))
@@ -542,6 +843,3 @@ def locator_distances(spec: Mapping[str, Any]) -> list[str]:
         if d is not None:
             out.append(str(d))
     return out
-
-
-_ = math

@@ -26,6 +26,7 @@ from atlas.core.anatomy.geometry import (
     Polygon,
     area,
     catmull_rom,
+    clip_convex,
     lerp,
     point_in_polygon,
     point_in_shape,
@@ -61,6 +62,7 @@ LANDMARKS: dict[str, dict[str, Point]] = {
     "front": FRONT_LANDMARKS,
     "back": BACK_LANDMARKS,
     "side": SIDE_LANDMARKS,
+    "vertex": {},
     **FOOT_LANDMARKS,
 }
 
@@ -85,6 +87,7 @@ __all__ = [
     "View",
     "area",
     "catmull_rom",
+    "clip_convex",
     "frame_geometry",
     "head_unwrap",
     "head_wrap",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from atlas.core.anatomy import scalp
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -26,10 +27,10 @@ from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, spine_marks
 
 # The right half of the figure seen from the front, as (l, y) control points,
 # from the vertex down around the head, arm and leg to the crotch.
-_HEAD_HALF: list[Point] = [
-    (0.0, 0.0), (1.55, 0.22), (2.65, 0.85), (3.3, 1.9), (3.6, 3.2), (3.66, 4.5),
-    (3.6, 5.8), (3.48, 7.0), (3.22, 8.05), (2.78, 8.95), (2.2, 9.7), (1.35, 10.15),
-    (0.0, 10.35),
+# The face below the vault's widest level (the vault above it is scalp.outline).
+_FACE_HALF: list[Point] = [
+    (3.66, 5.0), (3.6, 5.8), (3.48, 7.0), (3.22, 8.05), (2.78, 8.95), (2.2, 9.7),
+    (1.35, 10.15), (0.0, 10.35),
 ]  # fmt: skip
 
 _BODY_HALF: list[Point] = [
@@ -71,10 +72,15 @@ def _mirror(half: Sequence[Point]) -> Polygon:
 
 
 def head_outline_front() -> Polygon:
-    half = _HEAD_HALF
+    """The head seen from the front or back: the vault's silhouette, then the face."""
+    cy = scalp.CENTRE[1]
+    vault = [(abs(x), y) for x, y in scalp.outline("front") if x >= 0 and y < cy]
+    vault.sort(key=lambda p: p[1])  # from the vertex down to the widest level
+    face = catmull_rom(_FACE_HALF, steps=6)
+    half = [(0.0, vault[0][1]), *vault, *face[1:]]
     right = [(-lx, y) for lx, y in half]
     left = [(lx, y) for lx, y in reversed(half[1:-1])]
-    return catmull_rom(right + left, closed=True, steps=6)
+    return right + left
 
 
 def body_outline_front() -> Polygon:
@@ -103,7 +109,11 @@ def ear_outline_front(sign: int, head: Polygon) -> Polygon:
 
 
 def _sep_l(y: float) -> float:
+    """The arm/trunk separator: straight down from the top of the axilla, then along
+    the gap between arm and trunk."""
     (l0, y0), (l1, y1) = ARM_SEP_TOP, ARM_SEP_BOTTOM
+    if y <= y0:
+        return l0
     return l0 + (l1 - l0) * (y - y0) / (y1 - y0)
 
 
@@ -112,8 +122,13 @@ def _arm_band(y0: float, y1: float) -> Polygon:
     return [(_sep_l(y0), y0), (BIG, y0), (BIG, y1), (_sep_l(y1), y1)]
 
 
-def _trunk_band(y0: float, y1: float, l0: float = 0.0) -> Polygon:
-    return [(l0, y0), (_sep_l(y0), y0), (_sep_l(y1), y1), (l0, y1)]
+def _trunk_band(y0: float, y1: float, l0: float = 0.0) -> Cell:
+    """The trunk between two levels, medial of the separator (split where it bends)."""
+    bend = ARM_SEP_TOP[1]
+    levels = [y0, bend, y1] if y0 < bend < y1 else [y0, y1]
+    return [
+        [(l0, a), (_sep_l(a), a), (_sep_l(b), b), (l0, b)] for a, b in itertools.pairwise(levels)
+    ]
 
 
 # the hairline on the front and back, as (l, y) polylines
@@ -142,13 +157,13 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         c["neck"] = intersect_cells(c["neck"], [band(-5.0, 16.0, 0.0, 6.45)])
         c["chest"] = intersect_cells(
             [*strip_below(_CLAVICLE_LINE, 24.0), band(24.0, 27.5)],
-            [_trunk_band(-5.0, 40.0)],
+            _trunk_band(-5.0, 40.0),
         )
         c["chest"] = intersect_cells(c["chest"], [band(-5.0, 40.0, 0.0, 6.45)])
         # the costal margin divides chest and abdomen
         costal = [(0.0, 24.0), (2.0, 25.5), (4.0, 27.5), (6.0, 29.3), (BIG, 29.3)]
         c["chest"] = intersect_cells(strip_below(_CLAVICLE_LINE, 40.0), strip_above(costal, -5.0))
-        c["chest"] = intersect_cells(c["chest"], [_trunk_band(-5.0, 40.0)])
+        c["chest"] = intersect_cells(c["chest"], _trunk_band(-5.0, 40.0))
         c["abdomen"] = intersect_cells(
             strip_below(costal, 38.2),
             [
@@ -164,8 +179,8 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         c["knee"] = [band(54.3, 58.6, 0.0, 6.0)]
         c["leg"] = [band(58.6, 71.0, 0.0, 6.0)]
         c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.2, 0.0, 72.6)]
-        c["foot"] = [quad(0.0, 72.6, 6.0, 74.2, 6.0, 74.55, 0.0, 74.55)]
-        c["toes"] = [band(74.55, 76.0, 0.0, 6.0)]
+        c["foot"] = [quad(0.0, 72.6, 6.0, 74.2, 6.0, 74.42, 0.0, 74.42)]
+        c["toes"] = [band(74.42, 76.0, 0.0, 6.0)]
     else:
         hair_back = [(0.0, 7.0), (2.0, 7.0), (2.7, 8.6), (BIG, 8.6)]
         c["head"] = strip_above(hair_back, -5.0)
@@ -175,7 +190,7 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         )
         c["upper_back"] = intersect_cells(
             [[(0.0, 13.95), (3.4, 12.59), (3.4, 14.8), (6.45, 14.8), (6.45, 28.6), (0.0, 28.6)]],
-            [_trunk_band(0.0, 28.6)],
+            _trunk_band(0.0, 28.6),
         )
         c["upper_back"] = [
             piece
@@ -183,9 +198,9 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
                 [[(0.0, 13.95), (3.4, 12.59), (3.4, 28.6), (0.0, 28.6)]],
                 [quad(3.4, 14.8, 6.45, 14.8, 6.45, 28.6, 3.4, 28.6)],
             )
-            for piece in intersect_cells(cell, [_trunk_band(0.0, 28.6)])
+            for piece in intersect_cells(cell, _trunk_band(0.0, 28.6))
         ]
-        c["lower_back"] = [_trunk_band(28.6, 35.0)]
+        c["lower_back"] = _trunk_band(28.6, 35.0)
         c["sacral"] = [
             quad(0.0, 35.0, 2.1, 35.0, 1.55, 39.0, 0.0, 39.0),
             quad(0.0, 39.0, 1.55, 39.0, 0.3, 39.5, 0.0, 39.5),
@@ -202,7 +217,11 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.0, 0.0, 72.4)]
         c["foot"] = [quad(0.0, 72.4, 6.0, 74.0, 6.0, 76.0, 0.0, 76.0)]
     # the arm (same on front and back)
-    c["shoulder"] = [quad(6.45, -5.0, BIG, -5.0, BIG, 20.4, 6.45, 19.0)]
+    # the shoulder's lower edge meets the axilla and the upper arm without a gap
+    c["shoulder"] = [
+        quad(6.45, -5.0, 7.5, -5.0, 7.5, 19.55, 6.45, 19.0),
+        quad(7.5, -5.0, BIG, -5.0, BIG, 20.4, 7.5, 19.55),
+    ]
     if frame == "back":
         c["shoulder"].append(quad(3.4, -5.0, 6.45, -5.0, 6.45, 14.8, 3.4, 14.8))
     c["axilla"] = [quad(6.45, 19.0, 7.5, 19.55, 7.5, 21.0, _sep_l(21.0), 21.0)]
@@ -259,9 +278,9 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "hairline_corner": (3.25, 2.95),
     "glabella": (0.0, 4.95),
     "eyebrow_medial": (0.5, 4.65),
-    "eyebrow_middle": (1.35, 4.45),
+    "eyebrow_middle": scalp.EYEBROW_MIDDLE,
     "eyebrow_lateral": (2.5, 4.65),
-    "pupil": (1.35, 5.33),
+    "pupil": (scalp.PUPIL_L, 5.33),
     "inner_canthus": (0.55, 5.38),
     "outer_canthus": (2.15, 5.33),
     "infraorbital_margin": (1.35, 5.85),
@@ -320,6 +339,12 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "little_tip": (7.77, 46.65),
     "little_nail_radial": (7.8, 46.25),
     "middle_pip_palmar": (9.52, 46.3),
+    "index_pip_palmar": (10.45, 45.95),
+    "ring_pip_palmar": (8.62, 46.05),
+    "little_pip_palmar": (7.72, 45.55),
+    "thumb_tip": (11.3, 45.4),
+    # the radial side of the flexor carpi radialis tendon at the wrist crease
+    "fcr_radial": (9.65, 40.5),
     # leg
     "inguinal_mid": (3.3, 37.6),
     "patella_base": (2.7, 55.0),
@@ -359,6 +384,11 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "foot_dorsum_2": (1.9, 73.3),
     "foot_dorsum_2_3": (2.05, 74.0),
     "foot_web_1_2": (1.55, 74.5),
+    "foot_web_3_4": (2.5, 74.5),
+    "foot_web_4_5": (2.95, 74.45),
+    "third_toe_tip": (2.3, 75.0),
+    "fourth_toe_tip": (2.75, 74.98),
+    "little_toe_tip": (3.2, 74.95),
 }
 
 BACK_LANDMARKS: dict[str, Point] = {
@@ -408,7 +438,7 @@ BACK_LANDMARKS: dict[str, Point] = {
     "metacarpal2_mid": (10.55, 42.6),
     "metacarpal_2_3": (10.0, 43.2),
     "metacarpal_4_5": (8.35, 43.5),
-    "web_4_5": (8.13, 44.8),
+    "web_4_5": (8.13, 44.72),
     "web_2_3": (9.97, 44.7),
     "index_nail_radial": (10.6, 46.95),
     "ring_nail_ulnar": (8.25, 47.35),
@@ -416,6 +446,9 @@ BACK_LANDMARKS: dict[str, Point] = {
     "thumb_ip_dorsal": (11.45, 44.1),
     "middle_pip_dorsal": (9.52, 46.2),
     "eop_upper": (0.0, 6.15),
+    # the depression below the occiput between the origins of sternocleidomastoid
+    # and trapezius (GB20), level with GV16
+    "suboccipital_gap": (1.9, 7.9),
     "scapular_spine_lower": (0.0, 16.45),
     "scapula_superior_angle": (4.2, 15.6),
     "sf1_level": (0.0, 35.85),
@@ -432,6 +465,11 @@ BACK_LANDMARKS: dict[str, Point] = {
     "mcp2_radial_proximal": (10.85, 44.0),
     "little_base_ulnar": (7.42, 44.6),
     "mcp_2_3": (10.0, 44.2),
+    "mcp_4_5": (8.2, 44.0),
+    "wrist_dorsal_2_3": (9.75, 40.5),
+    "wrist_dorsal_4_5": (8.7, 40.55),
+    "web_1_2": (10.85, 44.45),
+    "web_3_4": (9.05, 44.72),
     "little_pip_dorsal": (7.77, 45.75),
     **spine_marks(),
 }

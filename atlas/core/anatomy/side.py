@@ -53,18 +53,18 @@ _SIDE_PROFILE: list[Point] = [
 # The raised right arm on the side view: upper arm up and back from the shoulder,
 # forearm and hand above and behind the head. Centre line and half-widths.
 SIDE_ARM_AXIS: list[tuple[float, float, float]] = [
-    # (z, y, half-width)
-    (-0.6, 16.2, 2.05),
-    (-2.5, 12.0, 1.75),
-    (-4.6, 7.3, 1.45),
-    (-5.3, 5.7, 1.35),
-    (-6.4, 2.8, 1.45),
-    (-7.6, -0.6, 1.2),
-    (-8.6, -3.6, 0.95),
-    (-9.0, -4.9, 0.95),
-    (-9.7, -6.6, 1.15),
-    (-10.5, -8.8, 0.95),
-    (-11.0, -10.6, 0.55),
+    # (z, y, half-width): raised and drawn back, clear of the head and the nape
+    (-0.8, 16.2, 2.05),
+    (-3.4, 12.2, 1.7),
+    (-6.2, 7.6, 1.45),
+    (-7.0, 6.0, 1.35),
+    (-8.2, 3.1, 1.45),
+    (-9.5, -0.3, 1.2),
+    (-10.5, -3.3, 0.95),
+    (-10.9, -4.6, 0.95),
+    (-11.6, -6.3, 1.15),
+    (-12.4, -8.5, 0.95),
+    (-12.9, -10.3, 0.55),
 ]
 #: arm stations (index into SIDE_ARM_AXIS) where the regions change
 SIDE_ARM_STATIONS = {"shoulder": 0, "upper_arm": 1, "elbow": 3, "forearm": 4, "wrist": 7,

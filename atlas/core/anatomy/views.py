@@ -10,6 +10,7 @@ from atlas.core.anatomy.front_back import front_back_geometry
 from atlas.core.anatomy.geometry import Point, Polygon, area, clip_convex, point_in_shape
 from atlas.core.anatomy.levels import UNITS
 from atlas.core.anatomy.side import side_geometry
+from atlas.core.anatomy.vertex import vertex_geometry
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View("front", "Front", "full", "front", -12.5, -1.5, 12.5, 76.5, UNITS, 0),
     View("back", "Back", "full", "back", -12.5, -1.5, 12.5, 76.5, UNITS, 1),
-    View("side", "Side (right lateral)", "full", "side", -13.0, -13.0, 9.5, 76.5, UNITS, 2),
+    View("side", "Side (right lateral)", "full", "side", -14.5, -13.0, 9.5, 76.5, UNITS, 2),
     View("head_front", "Head and face, front", "detail", "front", -5.2, -0.9, 5.2, 13.5, 40.0,
          3),
     View("head_side", "Head and face, side", "detail", "side", -5.6, -0.9, 6.0, 13.5, 40.0, 4),
@@ -55,6 +56,8 @@ VIEWS: tuple[View, ...] = (
          50.0, 5, "right"),
     View("hand_dorsal", "Right hand, dorsal", "detail", "back", 7.1, 38.6, 12.0, 49.0, 50.0,
          6, "right"),
+    View("vertex", "Top of the head", "detail", "vertex", -5.2, -5.4, 5.2, 5.0, 40.0, 11),
+    View("head_back", "Head and neck, back", "detail", "back", -5.2, -0.9, 5.2, 14.5, 40.0, 12),
     View("foot_lateral", "Right foot, lateral", "detail", "side", -3.4, 68.0, 8.6, 75.8, 40.0,
          7, "right"),
     View("foot_medial", "Right foot, medial", "detail", "foot_medial", -8.6, 66.0, 3.0,
@@ -78,6 +81,8 @@ def frame_geometry(frame: str) -> FrameGeometry:
     if frame not in _GEOMETRY_CACHE:
         if frame == "side":
             _GEOMETRY_CACHE[frame] = side_geometry()
+        elif frame == "vertex":
+            _GEOMETRY_CACHE[frame] = vertex_geometry()
         elif frame in FOOT_FRAMES:
             _GEOMETRY_CACHE[frame] = foot_geometry(frame)
         else:

@@ -9,7 +9,10 @@ art agree with the placements by construction. Layers, bottom to top:
 * ``art-base``: soft floor shadow and the skin-coloured silhouette;
 * ``regions``: one path per clickable region (unpainted: the diagram reads
   the outlines for hit-testing and hover, and draws the hover itself);
-* ``art``: shading, hair, anatomical detail lines and the outline.
+* ``art``: shading, hair, anatomical detail lines and the outline;
+* ``anatomy``: the anatomy layer, faint (bones, muscles, tendons and the
+  vertebrae's names), one group per part with the id ``anatomy-<part>``, so that
+  the window can show or hide it and other tools can use it.
 
 The Qt widget draws markers, channel paths and labels on top.
 """
@@ -25,6 +28,7 @@ from atlas.diagram.drawing.canvas import SKIN, SKIN_LIGHT, Canvas
 from atlas.diagram.drawing.foot import draw_foot
 from atlas.diagram.drawing.front_back import draw_front_back
 from atlas.diagram.drawing.side import draw_side
+from atlas.diagram.drawing.vertex import draw_vertex
 
 
 def _defs(c: Canvas) -> str:
@@ -42,6 +46,8 @@ def render_view(view: an.View) -> str:
     c = Canvas(view)
     if view.frame == "side":
         draw_side(c)
+    elif view.frame == "vertex":
+        draw_vertex(c)
     elif view.frame in an.FOOT_FRAMES:
         draw_foot(c)
     else:
@@ -74,6 +80,7 @@ def render_view(view: an.View) -> str:
             '<g id="art" fill="none">',
             *c.art,
             "</g>",
+            *c.anatomy_svg(),
             "</svg>",
             "",
         ]

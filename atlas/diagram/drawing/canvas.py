@@ -12,6 +12,8 @@ SKIN = "#f4e1d2"
 SKIN_LIGHT = "#faeee4"
 SKIN_SHADE = "#c99d84"
 OUTLINE = "#6b4f44"
+#: the anatomy layer: bones, muscles and tendons, faint so that points come first
+ANATOMY_INK = "#7a5a4e"
 DETAIL = "#9a7566"
 HAIR = "#8a7f78"
 NAIL = "#f7e9e0"
@@ -36,6 +38,9 @@ class Canvas:
         self.view = view
         self.base: list[str] = []
         self.art: list[str] = []
+        # the anatomy layer: named parts (ribs, scapula, ...) drawn faintly over the
+        # art and under the points; the window can hide it
+        self.anatomy: dict[str, list[str]] = {}
         # strokes keep a similar on-screen weight in full and detail views
         self.k = view.scale / an.UNITS
         self.lw = 0.55 * self.k**0.55
@@ -117,8 +122,40 @@ class Canvas:
             f'ry="{ry * self.view.scale:.2f}" fill="{fill}" fill-opacity="{opacity}"{st}/>',
         )
 
+    def text(
+        self,
+        p: Point,
+        label: str,
+        size: float = 0.45,
+        colour: str = "",
+        layer: str = "art",
+        anchor: str = "middle",
+    ) -> None:
+        """A short label (a vertebra's name) at p, its size in B-cun."""
+        x, y = self.view.to_view(p)
+        colour = colour or ANATOMY_INK
+        self._add(
+            layer,
+            f'<text x="{x:.2f}" y="{y:.2f}" font-family="sans-serif" '
+            f'font-size="{size * self.view.scale:.2f}" fill="{colour}" '
+            f'text-anchor="{anchor}" stroke="none">{label}</text>',
+        )
+
     def _add(self, layer: str, element: str) -> None:
-        (self.base if layer == "base" else self.art).append(element)
+        """Add to "base", "art" or a part of the anatomy layer ("anatomy-<part>")."""
+        if layer.startswith("anatomy-"):
+            self.anatomy.setdefault(layer, []).append(element)
+        else:
+            (self.base if layer == "base" else self.art).append(element)
+
+    def anatomy_svg(self) -> list[str]:
+        """The anatomy layer: a group of named groups, ``<g id="anatomy-ribs">``..."""
+        if not self.anatomy:
+            return []
+        out = ['<g id="anatomy" fill="none">']
+        for name in sorted(self.anatomy):
+            out += [f'<g id="{name}">', *self.anatomy[name], "</g>"]
+        return [*out, "</g>"]
 
 
 def rim(c: Canvas, poly: Sequence[Point], width: float, opacity: float) -> None:

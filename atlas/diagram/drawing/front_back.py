@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from atlas.core import anatomy as an
+from atlas.core.anatomy import scalp
 from atlas.diagram.drawing.canvas import (
     DETAIL,
     HAIR,
@@ -66,21 +67,12 @@ def _limb_shading(c: Canvas, s: int) -> None:
 
 
 def _front_details(c: Canvas) -> None:
-    # hair cap
-    hair = [
-        (0.0, 1.95),
-        (1.6, 2.05),
-        (2.7, 2.3),
-        (3.2, 3.0),
-        (3.55, 4.2),
-        (3.66, 3.4),
-        (3.45, 2.0),
-        (2.75, 0.9),
-        (1.6, 0.22),
-        (0.0, 0.0),
-    ]
-    full = hair + [(-x, y) for x, y in reversed(hair[:-1])]
-    c.shape(full, HAIR, opacity=0.28, smooth=True)
+    # hair: the vault above the anterior hairline (the scalp model's line s = 0)
+    line = scalp.hairline("front")
+    right, left = [(-lx, y) for lx, y in line], line
+    full = [*reversed(right), *left[1:], (left[-1][0], -2.0), (right[-1][0], -2.0)]
+    full = an.clip_convex(full, an.frame_geometry(c.view.frame).outlines["head"])
+    c.shape(full, HAIR, opacity=0.28)
     for s in (-1, 1):
         # eyebrows, eyes, iris
         c.line(
@@ -151,22 +143,10 @@ def _front_details(c: Canvas) -> None:
 
 def _back_details(c: Canvas) -> None:
     # hair over the back of the head, down to the nape
-    hair = [
-        (0.0, 0.0),
-        (1.6, 0.22),
-        (2.75, 0.9),
-        (3.45, 2.0),
-        (3.66, 3.4),
-        (3.66, 4.5),
-        (3.6, 5.8),
-        (3.48, 7.0),
-        (3.25, 8.5),
-        (2.4, 9.2),
-        (1.2, 9.0),
-        (0.0, 8.9),
-    ]
-    full = hair + [(-x, y) for x, y in reversed(hair[:-1])]
-    c.shape(full, HAIR, opacity=0.42, smooth=True)
+    nape = [(0.0, 8.9), (1.2, 9.0), (2.4, 9.2), (3.25, 8.5), (3.6, 7.0), (3.8, 5.0)]
+    full = [(-x, y) for x, y in reversed(nape)] + nape[1:] + [(3.8, -2.0), (-3.8, -2.0)]
+    full = an.clip_convex(full, an.frame_geometry(c.view.frame).outlines["head"])
+    c.shape(full, HAIR, opacity=0.42)
     for k in range(7):
         xs = -2.6 + k * 0.87
         c.line([(xs * 0.5, 1.0), (xs * 0.9, 4.5), (xs, 8.4)], 0.35, colour="#6c625c", opacity=0.18)
