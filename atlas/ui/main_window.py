@@ -53,10 +53,10 @@ from PySide6.QtWidgets import (
 )
 
 from atlas import __version__
-from atlas.app import user_data_dir
 from atlas.core import Atlas
 from atlas.core.userdata import UserData
 from atlas.diagram.widget import DiagramPanel, DiagramView
+from atlas.qtbase import user_data_dir
 from atlas.ui.browse import ChannelBrowser, ConditionBrowser
 from atlas.ui.detail import DISCLAIMER, DetailPane, icon
 from atlas.ui.models import NAME_KINDS, PointListModel, Row, show_points
