@@ -14,14 +14,17 @@ from atlas.core import build, paths, placement
 
 FULL = {"front", "back", "side"}
 
+Tables = dict[str, list[dict[str, Any]]]  # diagram table name -> rows
+Points = dict[str, dict[str, Any]]  # point code -> source record
+
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, list[dict[str, Any]]]:
+def tables() -> Tables:
     return build.load_sources().diagram
 
 
 @pytest.fixture(scope="module")
-def points() -> dict[str, dict[str, Any]]:
+def points() -> Points:
     return {p["code"]: p for p in build.load_sources().points}
 
 
@@ -32,19 +35,19 @@ def _by_code(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def test_every_point_is_on_a_full_body_view(tables: dict, points: dict) -> None:
+def test_every_point_is_on_a_full_body_view(tables: Tables, points: Points) -> None:
     placed = _by_code(tables["placements"])
     missing = [c for c in points if not {r["view"] for r in placed.get(c, [])} & FULL]
     assert not missing
     assert len(points) == 409
 
 
-def test_every_point_has_a_locator(points: dict) -> None:
+def test_every_point_has_a_locator(points: Points) -> None:
     locators = placement.load_locators(paths.source_dir())
     assert set(locators) == set(points)
 
 
-def test_placements_lie_in_their_own_region(tables: dict, points: dict) -> None:
+def test_placements_lie_in_their_own_region(tables: Tables, points: Points) -> None:
     bad = [
         r
         for r in tables["placements"]
@@ -55,13 +58,13 @@ def test_placements_lie_in_their_own_region(tables: dict, points: dict) -> None:
     assert not bad, bad[:5]
 
 
-def test_placements_are_inside_their_view(tables: dict) -> None:
+def test_placements_are_inside_their_view(tables: Tables) -> None:
     for r in tables["placements"]:
         view = an.VIEW_BY_ID[r["view"]]
         assert 0 <= r["x"] <= view.width and 0 <= r["y"] <= view.height
 
 
-def test_bilateral_placements_mirror(tables: dict) -> None:
+def test_bilateral_placements_mirror(tables: Tables) -> None:
     rows = {(r["code"], r["view"], r["side"]): r for r in tables["placements"]}
     pairs = 0
     for (code, view_id, side), r in rows.items():
@@ -77,7 +80,7 @@ def test_bilateral_placements_mirror(tables: dict) -> None:
     assert pairs > 200
 
 
-def test_right_side_is_viewer_left_on_front(tables: dict) -> None:
+def test_right_side_is_viewer_left_on_front(tables: Tables) -> None:
     st36 = {
         r["side"]: r for r in tables["placements"] if r["code"] == "ST36" and r["view"] == "front"
     }
@@ -85,7 +88,7 @@ def test_right_side_is_viewer_left_on_front(tables: dict) -> None:
 
 
 @pytest.mark.parametrize(("channel", "view_id"), [("CV", "front"), ("GV", "back")])
-def test_vessels_on_the_midline(tables: dict, channel: str, view_id: str) -> None:
+def test_vessels_on_the_midline(tables: Tables, channel: str, view_id: str) -> None:
     view = an.VIEW_BY_ID[view_id]
     rows = [
         r
@@ -98,7 +101,7 @@ def test_vessels_on_the_midline(tables: dict, channel: str, view_id: str) -> Non
         assert r["x"] == pytest.approx(view.width / 2)
 
 
-def test_locator_distances_match_location_text(points: dict) -> None:
+def test_locator_distances_match_location_text(points: Points) -> None:
     locators = placement.load_locators(paths.source_dir())
     problems = []
     for code, locs in locators.items():
@@ -112,7 +115,7 @@ def test_locator_distances_match_location_text(points: dict) -> None:
     assert not problems
 
 
-def test_st36_measuring_guide(tables: dict) -> None:
+def test_st36_measuring_guide(tables: Tables) -> None:
     rows = [
         r
         for r in tables["measures"]
@@ -125,7 +128,7 @@ def test_st36_measuring_guide(tables: dict) -> None:
     assert breadth["cun"] == 1
 
 
-def test_views_and_landmarks_tables(tables: dict) -> None:
+def test_views_and_landmarks_tables(tables: Tables) -> None:
     assert {v["id"] for v in tables["views"]} >= FULL
     names = {(r["view"], r["id"]) for r in tables["landmarks"]}
     for name in ("umbilicus", "suprasternal_notch", "nipple", "medial_malleolus"):
