@@ -332,14 +332,8 @@ class MainWindow(QMainWindow):
         self.settings.set_last_view(view_id)
 
     def _restore_settings(self) -> None:
-        self._state_restored = self.settings.restore_window(self)
-        self.commands.show_choices(self.settings.names(), self.settings.theme())
+        self._state_restored = self.settings.restore(self, self.commands, self.diagram)
         self._names_changed(save=False)
-        for code in self.settings.hidden_channels():
-            self.diagram.set_channel_visible(code, False)
-        last_view = self.settings.last_view()
-        if last_view in self.diagram.views():
-            self.diagram.set_initial_view(last_view)
         self._view_changed(self.diagram.current_view() or "")
 
     # ================================================================= events
@@ -362,14 +356,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.detail.save_note()
-        self.save_settings()
+        self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
         super().closeEvent(event)
         self.userdata.close()
-
-    def save_settings(self) -> None:
-        self.settings.save_window(self)
-        self.settings.set_names(self.search.model.names())
-        self.settings.set_hidden_channels(self.diagram.hidden_channels())
-        self.settings.set_last_view(self.diagram.current_view() or "")
-        self.settings.sync()

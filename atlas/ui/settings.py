@@ -2,18 +2,24 @@
 layout, the names shown in lists, the theme, the hidden channels, the last body
 view, and whether the safety notice was accepted.
 
-Nothing is written at start-up: a write makes QSettings save the file (with an
-fsync) from the event loop, so each value is written only when it changes.
+Nothing is written at start-up (a write makes QSettings save the file, with an
+fsync, from the event loop): values are written when the user changes them and
+when the window closes, and the last view only when it differs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtWidgets import QMainWindow
 
 from atlas.ui.models import NAME_KINDS
+
+if TYPE_CHECKING:
+    from atlas.diagram.widget import DiagramView
+    from atlas.ui.actions import WindowActions
 
 GEOMETRY = "window/geometry"
 STATE = "window/state"
@@ -28,23 +34,37 @@ DEFAULT_SIZE = (1440, 900)
 
 
 class WindowSettings:
-    """The window's remembered state, one typed getter and setter per value."""
+    """The window's remembered state: `restore` and `save` for the whole window,
+    and a typed getter and setter for each value."""
 
     def __init__(self) -> None:
         self.store = QSettings()
 
-    def restore_window(self, window: QMainWindow) -> bool:
-        """Give the window its last geometry (or the default size) and dock layout;
-        whether the dock layout came back."""
+    def restore(self, window: QMainWindow, commands: WindowActions, diagram: DiagramView) -> bool:
+        """Put back the window's geometry (or the default size) and dock layout, the
+        names and theme chosen, the hidden channels and the last view; whether the
+        dock layout came back."""
         geometry = self.store.value(GEOMETRY)
         if not (isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry)):
             window.resize(*DEFAULT_SIZE)
         state = self.store.value(STATE)
-        return isinstance(state, QByteArray | bytes) and window.restoreState(state)
+        restored = isinstance(state, QByteArray | bytes) and window.restoreState(state)
+        commands.show_choices(self.names(), self.theme())
+        for code in self.hidden_channels():
+            diagram.set_channel_visible(code, False)
+        last_view = self.last_view()
+        if last_view in diagram.views():
+            diagram.set_initial_view(last_view)
+        return restored
 
-    def save_window(self, window: QMainWindow) -> None:
+    def save(self, window: QMainWindow, names: Iterable[str], diagram: DiagramView) -> None:
+        """Remember the window as it is closed."""
         self.store.setValue(GEOMETRY, window.saveGeometry())
         self.store.setValue(STATE, window.saveState())
+        self.set_names(names)
+        self.set_hidden_channels(diagram.hidden_channels())
+        self.set_last_view(diagram.current_view() or "")
+        self.store.sync()
 
     def names(self) -> set[str]:
         """The names rows show besides the code (pinyin, hanzi, english)."""
@@ -80,6 +100,3 @@ class WindowSettings:
 
     def accept_notice(self) -> None:
         self.store.setValue(NOTICE_ACCEPTED, True)
-
-    def sync(self) -> None:
-        self.store.sync()
