@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 
 #: The options of the window itself; a command line of nothing else opens it without
-#: loading argparse and the subcommands (about 10 ms of start-up).
+#: building the parser or loading the printing subcommands.
 WINDOW_OPTIONS = frozenset({"--exit-when-ready"})
 
 
