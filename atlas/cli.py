@@ -8,33 +8,36 @@ never a traceback.
 from __future__ import annotations
 
 import contextlib
-import gc
-import importlib
 import sys
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
+
+from atlas import __version__
+from atlas.core.meta import (
+    EXIT_ERROR,
+    EXIT_OK,
+    EXIT_USAGE,
+    CommandError,
+    CommandHandler,
+    UsageError,
+)
 
 if TYPE_CHECKING:
     import argparse
 
-from atlas import __version__
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-
-
-class UsageError(Exception):
-    """Bad command-line usage, reported in one line."""
+    from atlas.core import Atlas, Point
 
 
 #: The options of the window itself; a command line of nothing else opens it without
-#: loading argparse and the subcommands (about 10 ms of start-up).
+#: building the parser or loading the printing subcommands.
 WINDOW_OPTIONS = frozenset({"--exit-when-ready"})
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser() -> tuple[argparse.ArgumentParser, dict[str, CommandHandler]]:
+    """The parser, and the handler of each of its commands."""
     import argparse
+
+    from atlas.printing.cli import add_commands
 
     class _Parser(argparse.ArgumentParser):
         """argparse, but errors are one line and raise instead of exiting."""
@@ -72,13 +75,7 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("build", help="validate db/ and (re)build the reference database")
     check.add_argument("--check", action="store_true", help="only validate the sources")
 
-    try:
-        print_cli = importlib.import_module("atlas.printing.cli")
-    except ImportError:  # printing is optional during bring-up
-        pass
-    else:
-        print_cli.add_commands(commands)
-    return parser
+    return parser, {**_COMMANDS, **add_commands(commands)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -87,10 +84,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if set(args_list) <= WINDOW_OPTIONS:
             return _window(exit_when_ready="--exit-when-ready" in args_list)
-        args = _parser().parse_args(args_list)
+        parser, handlers = _parser()
+        args = parser.parse_args(args_list)
         if args.command is None:
             return _window(exit_when_ready=args.exit_when_ready)
-        return int(_COMMANDS[args.command](args))
+        return handlers[args.command](args)
     except UsageError as exc:
         _fail(f"{exc} (try 'atlas --help')")
         return EXIT_USAGE
@@ -115,25 +113,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _window(exit_when_ready: bool) -> int:
-    # Start-up allocates a great deal and frees almost nothing, so the cycle
-    # collector would only walk the same objects again and again (about 7% of
-    # start-up): the window turns it back on once it has been drawn.
-    gc.disable()
-    # The Qt-free modules first: once PySide6 is loaded, its import hook reads
-    # the source of every module imported after it (about 9 ms here).
-    for name in ("atlas.core.userdata", "atlas.diagram.sources", "atlas.printing.fonts"):
-        importlib.import_module(name)
     from atlas.app import run
 
     return run(exit_when_ready=exit_when_ready)
-
-
-class CommandError(Exception):
-    """A user-facing failure of a command."""
-
-    def __init__(self, message: str, status: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.status = status
 
 
 def _fail(message: str) -> None:
@@ -148,7 +130,7 @@ def _safe_output() -> None:
                 reconfigure(errors="replace")
 
 
-def open_atlas() -> Any:
+def open_atlas() -> Atlas:
     from atlas.core import Atlas
 
     return Atlas.open()
@@ -206,17 +188,18 @@ def _show(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def format_point(atlas: Any, point: Any) -> str:
+def format_point(atlas: Atlas, point: Point) -> str:
     """A point as readable terminal text."""
     import shutil
     import textwrap
 
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     channel = atlas.channel(point.channel)
+    region = atlas.region(point.region)
     lines = [
         f"{point.code}  {point.pinyin_tones}  {point.hanzi} ({point.hanzi_simplified})",
         f"{point.english} · {channel.english if channel else point.channel}"
-        f" · {atlas.region(point.region).name if atlas.region(point.region) else point.region}",
+        f" · {region.name if region else point.region}",
     ]
     if point.aliases:
         lines.append(f"Also: {', '.join(point.aliases)}")
@@ -249,7 +232,7 @@ def format_point(atlas: Any, point: Any) -> str:
     )
     section("Needling", technique)
     section("Moxibustion", point.moxibustion)
-    flags = [atlas.caution_flag(f).name for f in point.caution_flags if atlas.caution_flag(f)]
+    flags = [flag.name for flag in map(atlas.caution_flag, point.caution_flags) if flag]
     section("Cautions" + (f" [{', '.join(flags)}]" if flags else ""), point.cautions)
     used_for = atlas.conditions_for(point.code)
     if used_for:
@@ -278,14 +261,9 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS: dict[str, Any] = {
+_COMMANDS: dict[str, CommandHandler] = {
     "search": _search,
     "show": _show,
     "db-path": _db_path,
     "build": _build,
 }
-
-
-def register(name: str, handler: Any) -> None:
-    """Add a subcommand handler (used by optional modules such as printing)."""
-    _COMMANDS[name] = handler

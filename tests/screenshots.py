@@ -77,17 +77,18 @@ def windows(app: QApplication, atlas: Atlas) -> None:
 
 def pages(atlas: Atlas) -> None:
     from atlas.printing.handout import Handout
-    from atlas.printing.render import write_pdf
+    from atlas.printing.render import Document, write_pdf
     from atlas.printing.sheets import PointSheet
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not installed: skipping the printed pages", file=sys.stderr)
         return
+    documents: list[tuple[str, Document]] = [
+        ("sheet-ST36", PointSheet(atlas, ["ST36"])),
+        ("handout-LI4", Handout(atlas, ["LI4"])),
+    ]
     with tempfile.TemporaryDirectory() as tmp:
-        for name, document in [
-            ("sheet-ST36", PointSheet(atlas, ["ST36"])),
-            ("handout-LI4", Handout(atlas, ["LI4"])),
-        ]:
+        for name, document in documents:
             pdf = Path(tmp) / f"{name}.pdf"
             write_pdf(document, pdf)
             subprocess.run(

@@ -10,18 +10,21 @@ from typing import Any
 import pytest
 
 from atlas.core import anatomy as an
-from atlas.core import build, paths, placement
+from atlas.core import build, paths, pathways, placement
 
 FULL = {"front", "back", "side"}
 
+Tables = dict[str, list[dict[str, Any]]]  # diagram table name -> rows
+Points = dict[str, dict[str, Any]]  # point code -> source record
+
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, list[dict[str, Any]]]:
+def tables() -> Tables:
     return build.load_sources().diagram
 
 
 @pytest.fixture(scope="module")
-def points() -> dict[str, dict[str, Any]]:
+def points() -> Points:
     return {p["code"]: p for p in build.load_sources().points}
 
 
@@ -32,19 +35,19 @@ def _by_code(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
-def test_every_point_is_on_a_full_body_view(tables: dict, points: dict) -> None:
+def test_every_point_is_on_a_full_body_view(tables: Tables, points: Points) -> None:
     placed = _by_code(tables["placements"])
     missing = [c for c in points if not {r["view"] for r in placed.get(c, [])} & FULL]
     assert not missing
     assert len(points) == 409
 
 
-def test_every_point_has_a_locator(points: dict) -> None:
+def test_every_point_has_a_locator(points: Points) -> None:
     locators = placement.load_locators(paths.source_dir())
     assert set(locators) == set(points)
 
 
-def test_placements_lie_in_their_own_region(tables: dict, points: dict) -> None:
+def test_placements_lie_in_their_own_region(tables: Tables, points: Points) -> None:
     locators = placement.load_locators(paths.source_dir())
     own = {(lc.code, lc.part): lc.spec.get("region") for locs in locators.values() for lc in locs}
     bad = [
@@ -61,13 +64,13 @@ def test_placements_lie_in_their_own_region(tables: dict, points: dict) -> None:
     assert not bad, bad[:5]
 
 
-def test_placements_are_inside_their_view(tables: dict) -> None:
+def test_placements_are_inside_their_view(tables: Tables) -> None:
     for r in tables["placements"]:
         view = an.VIEW_BY_ID[r["view"]]
         assert 0 <= r["x"] <= view.width and 0 <= r["y"] <= view.height
 
 
-def test_bilateral_placements_mirror(tables: dict) -> None:
+def test_bilateral_placements_mirror(tables: Tables) -> None:
     rows = {(r["code"], r["view"], r["side"]): r for r in tables["placements"]}
     pairs = 0
     for (code, view_id, side), r in rows.items():
@@ -83,7 +86,7 @@ def test_bilateral_placements_mirror(tables: dict) -> None:
     assert pairs > 200
 
 
-def test_right_side_is_viewer_left_on_front(tables: dict) -> None:
+def test_right_side_is_viewer_left_on_front(tables: Tables) -> None:
     st36 = {
         r["side"]: r for r in tables["placements"] if r["code"] == "ST36" and r["view"] == "front"
     }
@@ -91,7 +94,7 @@ def test_right_side_is_viewer_left_on_front(tables: dict) -> None:
 
 
 @pytest.mark.parametrize(("channel", "view_id"), [("CV", "front"), ("GV", "back")])
-def test_vessels_on_the_midline(tables: dict, channel: str, view_id: str) -> None:
+def test_vessels_on_the_midline(tables: Tables, channel: str, view_id: str) -> None:
     view = an.VIEW_BY_ID[view_id]
     rows = [
         r
@@ -104,7 +107,7 @@ def test_vessels_on_the_midline(tables: dict, channel: str, view_id: str) -> Non
         assert r["x"] == pytest.approx(view.width / 2)
 
 
-def test_locator_distances_match_location_text(points: dict) -> None:
+def test_locator_distances_match_location_text(points: Points) -> None:
     locators = placement.load_locators(paths.source_dir())
     problems = []
     for code, locs in locators.items():
@@ -118,7 +121,7 @@ def test_locator_distances_match_location_text(points: dict) -> None:
     assert not problems
 
 
-def test_st36_measuring_guide(tables: dict) -> None:
+def test_st36_measuring_guide(tables: Tables) -> None:
     """ST36 is measured down the leg's 16 B-cun from ST35, on the line to ST41: the
     guide shows that span and nothing the location text does not say."""
     rows = [
@@ -132,7 +135,7 @@ def test_st36_measuring_guide(tables: dict) -> None:
     assert scale["y2"] - scale["y1"] == pytest.approx(160.0)
 
 
-def test_views_and_landmarks_tables(tables: dict) -> None:
+def test_views_and_landmarks_tables(tables: Tables) -> None:
     assert {v["id"] for v in tables["views"]} >= FULL
     names = {(r["view"], r["id"]) for r in tables["landmarks"]}
     for name in ("umbilicus", "suprasternal_notch", "nipple", "medial_malleolus"):
@@ -215,7 +218,7 @@ def test_locator_files_name_real_points() -> None:
     assert set(placement.load_locators(paths.source_dir())) <= codes
 
 
-def test_groups_have_every_part_on_both_sides(tables: dict) -> None:
+def test_groups_have_every_part_on_both_sides(tables: Tables) -> None:
     rows = [r for r in tables["placements"] if r["code"] == "EX-B2" and r["view"] == "back"]
     parts = {r["part"] for r in rows}
     assert parts == {f"T{n}" for n in range(1, 13)} | {f"L{n}" for n in range(1, 6)}
@@ -224,13 +227,13 @@ def test_groups_have_every_part_on_both_sides(tables: dict) -> None:
     assert len(ys) == 17  # one level per vertebra
 
 
-def test_a_shift_is_never_drawn_in_the_guide(tables: dict) -> None:
+def test_a_shift_is_never_drawn_in_the_guide(tables: Tables) -> None:
     """SP2 sits a quarter B-cun beyond the joint (a 'just distal' hollow): no measure."""
     assert not [r for r in tables["measures"] if r["code"] == "SP2" and r["view"] == "front"]
 
 
-def test_scalp_points_land_on_every_view_that_sees_them(tables: dict) -> None:
-    views = {}
+def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
+    views: dict[str, set[str]] = {}
     for r in tables["placements"]:
         views.setdefault(r["code"], set()).add(r["view"])
     assert {"front", "back", "side", "vertex", "head_front", "head_back"} <= views["GV20"]
@@ -240,7 +243,7 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: dict) -> None:
     assert "front" not in views["GV17"] and "vertex" not in views["GV17"]
 
 
-def test_midline_points_are_midline_on_the_side_view(tables: dict) -> None:
+def test_midline_points_are_midline_on_the_side_view(tables: Tables) -> None:
     sides = {r["side"] for r in tables["placements"] if r["code"] == "GV20"}
     assert sides == {"midline"}
 
@@ -296,7 +299,7 @@ def test_pathways_run_through_points_and_landmarks_on_both_sides(tmp_path: Path)
 )
 def test_pathway_errors(tmp_path: Path, pathway: str, fragment: str) -> None:
     source = _write_pathway(tmp_path, _CHAIN, pathway)
-    with pytest.raises(placement.pathways.PathwayError) as info:
+    with pytest.raises(pathways.PathwayError) as info:
         placement.compute(source, _pts_st())
     assert fragment in str(info.value)
     assert info.value.file.endswith("ST.toml")

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from pypdf.generic import DictionaryObject
 from PySide6.QtCore import QLocale, QRectF
 from PySide6.QtGui import QFont, QFontInfo, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from atlas import cli
-from atlas.core import Atlas
+from atlas.core import Atlas, Point
 from atlas.core.userdata import Plan, UserData
 from atlas.printing import fonts
 from atlas.printing.book import Book
@@ -52,7 +53,7 @@ def check_placed(placed: list[Placed], page: QRectF | None = None) -> None:
 
 
 def longest_points(atlas: Atlas, count: int = 8) -> list[str]:
-    def size(p: object) -> int:
+    def size(p: Point) -> int:
         fields = ("location", "location_alt", "how_to_find", "actions", "needling_method",
                   "moxibustion", "cautions")  # fmt: skip
         return sum(len(getattr(p, f)) for f in fields) + 30 * len(p.indications)
@@ -88,8 +89,10 @@ def test_pdf_text_is_real_text_with_embedded_font_and_vector_diagram(
     out = tmp_path / "li4.pdf"
     write_pdf(PointSheet(atlas, ["LI4"]), out, "a4")
     reader = pypdf.PdfReader(str(out))
-    page = reader.pages[0]
-    fonts_used = page["/Resources"]["/Font"]
+    resources = reader.pages[0]["/Resources"].get_object()
+    assert isinstance(resources, DictionaryObject)
+    fonts_used = resources["/Font"].get_object()
+    assert isinstance(fonts_used, DictionaryObject)
     names = []
     for ref in fonts_used.values():
         font = ref.get_object()
@@ -98,7 +101,7 @@ def test_pdf_text_is_real_text_with_embedded_font_and_vector_diagram(
         descriptor = descendant["/FontDescriptor"].get_object()
         assert "/FontFile2" in descriptor  # embedded TrueType
     assert any("AcupointAtlasSans" in n for n in names)
-    xobjects = page["/Resources"].get("/XObject", {})
+    xobjects = resources.get("/XObject", DictionaryObject()).get_object()
     images = [x for x in xobjects.values() if x.get_object().get("/Subtype") == "/Image"]
     assert images == [], "the diagram must be vector, not a picture"
 

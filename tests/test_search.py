@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -14,7 +15,13 @@ from atlas.core import Atlas
 REFERENCE = Path(__file__).parent / "reference"
 
 
-def first(atlas: Atlas, query: str, **filters: str) -> str | None:
+class Filters(TypedDict, total=False):
+    channel: str
+    region: str
+    category: str
+
+
+def first(atlas: Atlas, query: str, **filters: Unpack[Filters]) -> str | None:
     results = atlas.search(query, **filters)
     return results[0].code if results else None
 
@@ -107,7 +114,7 @@ def test_indication_typos_are_forgiven(atlas: Atlas) -> None:
         ({"category": "he_sea"}, lambda p: "he_sea" in p.category_ids()),
     ],
 )
-def test_filters(atlas: Atlas, filters: dict[str, str], check: object) -> None:
+def test_filters(atlas: Atlas, filters: Filters, check: object) -> None:
     results = atlas.search("pain", **filters)
     assert results
     assert all(check(r.point) for r in results)  # type: ignore[operator]

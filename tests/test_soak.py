@@ -57,7 +57,7 @@ def soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, steps: int, tmp_path: P
             window.detail.note_edit.setPlainText(rng.choice(NOTES))
 
     actions: list[tuple[int, Callable[[], object]]] = [
-        (6, lambda: window.search_edit.setText(rng.choice(QUERIES))),
+        (6, lambda: window.search.edit.setText(rng.choice(QUERIES))),
         (6, lambda: window.open_point(rng.choice(codes))),
         (5, click_marker),
         (5, click_somewhere),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
@@ -46,6 +47,7 @@ def test_plan_rules(tmp_path: Path) -> None:
         with pytest.raises(UserDataError):
             store.save_plan(Plan(None, "  ", ()))
         renamed = store.save_plan(Plan(first.id, "B", ("ST36", "LI4")))
+        assert renamed.id is not None
         assert store.plan(renamed.id) == Plan(first.id, "B", ("ST36", "LI4"), "")
         store.delete_plan(first.id or 0)
         assert store.plans() == []
@@ -135,7 +137,7 @@ def test_unwritable_folder_shows_data_but_saves_nothing(
 ) -> None:
     with UserData.open(tmp_path) as store:
         store.set_note("LI4", "mine")
-    monkeypatch.setattr(userdata.os, "access", lambda *_args: False)
+    monkeypatch.setattr(os, "access", lambda *_args: False)
     with UserData.open(tmp_path) as store:
         assert not store.persistent and "cannot be written" in store.recovery
         assert store.note("LI4") == "mine"

@@ -18,7 +18,7 @@ from atlas.diagram.sources import (
     path_polygons,
     read_regions,
 )
-from atlas.diagram.widget import DiagramPanel, DiagramView, MarkerItem, RegionItem
+from atlas.diagram.widget import DiagramPanel, DiagramView, LabelItem, MarkerItem, RegionItem
 
 # A small test view: two regions side by side (hand on the left, forearm on the right),
 # drawn the way the generator draws them (paths and polygons, no transforms).
@@ -169,7 +169,7 @@ def test_highlight_and_labels_never_overlap(qtbot: QtBot, view: DiagramView) -> 
     assert {"LI4", "LI10"} <= set(view.visible_labels())
     view.zoom_in()
     view._layout_labels()
-    labels = [i for i in view.scene().items() if i.isVisible() and type(i).__name__ == "LabelItem"]
+    labels = [i for i in view.scene().items() if i.isVisible() and isinstance(i, LabelItem)]
     device = view.viewportTransform()
     rects = [i.rect().translated(device.map(i.pos())) for i in labels]
     for a in range(len(rects)):
@@ -201,7 +201,9 @@ def test_pathways_are_opaque_and_fade_towards_the_skin(view: DiagramView, atlas:
     normal = ink()
     view.set_focus_channel("LI")
     focused = ink()
-    assert focused[:3] == QColor(channel.colour).getRgb()[:3] and path.pen().widthF() == 4.0
+    colour = QColor(channel.colour)
+    assert focused[:3] == (colour.red(), colour.green(), colour.blue())
+    assert path.pen().widthF() == 4.0
     view.set_focus_channel("ST")
     faint = ink()
     assert normal[3] == focused[3] == faint[3] == 255

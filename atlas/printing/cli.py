@@ -14,15 +14,25 @@ import os
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, TypeVar
+
+from atlas.core import Atlas
+from atlas.core.meta import EXIT_OK, EXIT_USAGE, CommandError, CommandHandler
+
+if TYPE_CHECKING:
+    from atlas.core.userdata import UserData
+    from atlas.printing.render import Document, ProgressFn
 
 PAPER_CHOICES = ("a4", "letter")
 
+_Parser = TypeVar("_Parser", bound=argparse.ArgumentParser)
 
-def add_commands(subparsers: Any) -> None:
-    """Add the printing subcommands to the `atlas` parser (called by atlas.cli)."""
-    from atlas import cli
 
+def add_commands(subparsers: argparse._SubParsersAction[_Parser]) -> dict[str, CommandHandler]:
+    """Add the printing subcommands to the `atlas` parser; returns their handlers.
+
+    `atlas.cli` builds the parser and calls this; the handlers go back to it.
+    """
     printing = subparsers.add_parser(
         "print",
         help="write point sheets, a plan sheet or a patient handout as a PDF",
@@ -52,8 +62,7 @@ def add_commands(subparsers: Any) -> None:
     book.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
     _common(book)
 
-    cli.register("print", print_command)
-    cli.register("book", book_command)
+    return {"print": print_command, "book": book_command}
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
@@ -70,8 +79,6 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _output(args: argparse.Namespace) -> Path:
-    from atlas.cli import EXIT_USAGE, CommandError
-
     path = Path(args.output).expanduser()
     if path.is_dir():
         raise CommandError(f"{path} is a folder; give a file name such as {path / 'atlas.pdf'}",
@@ -86,8 +93,9 @@ def _output(args: argparse.Namespace) -> Path:
     return path
 
 
-def _write(document: Any, path: Path, paper: str | None, progress: Any = None) -> int:
-    from atlas.cli import CommandError
+def _write(
+    document: Document, path: Path, paper: str | None, progress: ProgressFn | None = None
+) -> int:
     from atlas.printing.render import write_pdf
 
     try:
@@ -97,10 +105,10 @@ def _write(document: Any, path: Path, paper: str | None, progress: Any = None) -
     return result.pages
 
 
-def _user_data() -> Any:
-    from atlas.app import user_data_dir
+def _user_data() -> UserData:
     from atlas.core.userdata import UserData
     from atlas.printing.render import ensure_gui
+    from atlas.qtbase import user_data_dir
 
     ensure_gui()
     store = UserData.open(user_data_dir())
@@ -110,8 +118,6 @@ def _user_data() -> Any:
 
 
 def print_command(args: argparse.Namespace) -> int:
-    from atlas.cli import EXIT_OK, EXIT_USAGE, CommandError, open_atlas
-
     if args.plan and args.codes:
         raise CommandError("give point codes or --plan NAME, not both", EXIT_USAGE)
     if not args.plan and not args.codes:
@@ -119,7 +125,7 @@ def print_command(args: argparse.Namespace) -> int:
     if args.plan and args.notes:
         raise CommandError("--notes applies to point sheets, not to plans", EXIT_USAGE)
     path = _output(args)
-    atlas = open_atlas()
+    atlas = Atlas.open()
 
     from atlas.printing.render import ensure_gui
 
@@ -128,7 +134,7 @@ def print_command(args: argparse.Namespace) -> int:
     from atlas.printing.plan import PlanSheet
     from atlas.printing.sheets import PointSheet
 
-    document: Any
+    document: Document
     if args.plan:
         store = _user_data()
         plan = store.plan(args.plan)
@@ -190,10 +196,8 @@ class ProgressBar:
 
 
 def book_command(args: argparse.Namespace) -> int:
-    from atlas.cli import EXIT_OK, EXIT_USAGE, CommandError, open_atlas
-
     path = _output(args)
-    atlas = open_atlas()
+    atlas = Atlas.open()
     channel = None
     if args.channel:
         found = atlas.channel(args.channel)

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from atlas import __version__
 from atlas.printing import fonts
 from atlas.printing.layout import Placed, Style
+from atlas.qtbase import identify
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
 #: Margins in millimetres (left, top, right, bottom): room for a printer's
@@ -91,8 +92,6 @@ def ensure_gui() -> QGuiApplication:
         # Output to files needs no window: never depend on a display being reachable.
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         app = QGuiApplication(["atlas"])
-        from atlas.app import identify
-
         identify(app)
     fonts.ensure_fonts()
     assert isinstance(app, QGuiApplication)
