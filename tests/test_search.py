@@ -275,15 +275,17 @@ def test_slips_of_the_ear_rank_below_exact_names_and_typos(atlas: Atlas) -> None
 
 
 def test_the_conversion_library_waits_for_hanzi() -> None:
-    """OpenCC is imported by the first search in hanzi, not by opening or other searches."""
+    """OpenCC is imported by the first search in hanzi, not by opening or other searches;
+    opening the atlas does not even import the spelling module."""
     code = (
         "import sys; from atlas.core import Atlas; a = Atlas.open();"
+        "opened = 'atlas.core.spelling' in sys.modules;"
         "a.search('hegu'); a.search('LI4'); a.search('headache');"
         "before = 'opencc' in sys.modules; a.search('腎俞');"
-        "print(before, 'opencc' in sys.modules)"
+        "print(opened, before, 'opencc' in sys.modules)"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
-    assert result.stdout.split() == ["False", "True"], result.stderr
+    assert result.stdout.split() == ["False", "False", "True"], result.stderr
 
 
 # ---------------------------------------------------------------- cautions

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from atlas.core import codes
 from atlas.core.model import Point
-from atlas.core.spelling import fold_hanzi, phonetic_key
 
 if TYPE_CHECKING:
     from atlas.core.atlas import Atlas, PointFilter
@@ -149,6 +148,8 @@ class SearchIndex:
     """In-memory name tables and a typo index over the atlas, plus its FTS tables."""
 
     def __init__(self, atlas: Atlas) -> None:
+        from atlas.core.spelling import phonetic_key  # not on the way to the first window
+
         self._atlas = atlas
         self._names: _Entries = {}  # pinyin, English and alternative names
         self._wade_giles: _Entries = {}
@@ -194,6 +195,8 @@ class SearchIndex:
     def _hanzi(self) -> _Entries:
         """Hanzi names in one form (traditional, simplified and old variants folded
         together), made on the first search in hanzi: it imports OpenCC."""
+        from atlas.core.spelling import fold_hanzi
+
         table: _Entries = {}
         for name, code, label in self._hanzi_names:
             _add_entry(table, fold_hanzi(name), code, label)
@@ -237,6 +240,8 @@ class SearchIndex:
     # ------------------------------------------------------------------ search
 
     def search(self, query: str, *, filters: PointFilter, limit: int) -> list[SearchResult]:
+        from atlas.core.spelling import fold_hanzi, phonetic_key
+
         if not isinstance(query, str) or limit <= 0:
             return []
         query = unicodedata.normalize("NFKC", query)[:MAX_QUERY_CHARS].strip()
