@@ -116,8 +116,9 @@ def test_codes_in_the_older_style(capsys: pytest.CaptureFixture[str], atlas: Atl
 
 
 def test_print_finds_a_plan_in_any_case(
-    capsys: pytest.CaptureFixture[str], atlas: object, data_dir: Path, tmp_path: Path
+    capsys: pytest.CaptureFixture[str], atlas: object, data_dir: Path, tmp_path: Path, qapp: object
 ) -> None:
+    """(qapp: printing reuses the test session's QApplication rather than making its own.)"""
     from atlas.core.userdata import Plan, UserData
 
     with UserData.open(data_dir) as store:

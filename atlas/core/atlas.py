@@ -380,8 +380,12 @@ class Atlas:
 
         Raises ValueError for an unknown category.
         """
-        columns = tuple(self._categories[self.check_filters(category=c).category or ""]
-                        for c in categories)  # fmt: skip
+        columns: list[Category] = []
+        for name in categories:
+            found = self.check_filters(category=name).category
+            if found is None:
+                raise ValueError(f"unknown category {name!r}")
+            columns.append(self._categories[found])
         ids = [c.id for c in columns]
         cells: dict[str, tuple[list[str], ...]] = {}  # channel code or vessel -> columns
         for point in self._points.values():
@@ -391,11 +395,10 @@ class Atlas:
                         self._row_of(membership.relates_to), tuple([] for _ in ids)
                     )
                     row[ids.index(membership.category)].append(point.code)
-        order = [c for c in self._channels if c in cells] + [
-            k for k in cells if k not in self._channels
-        ]
+        order = [c for c in self._channels if c in cells]
+        order += [k for k in cells if k not in self._channels]
         return CategoryTable(
-            columns,
+            tuple(columns),
             tuple(
                 CategoryRow(
                     self._channels[key].english if key in self._channels else key,
@@ -412,13 +415,11 @@ class Atlas:
         membership's own target (an extraordinary vessel)."""
         if relates_to in self._channels:
             return relates_to
+        organs = {c.organ.lower(): c.code for c in self._channels.values() if c.organ}
         text = relates_to.lower()
-        organs = [c for c in self._channels.values() if c.organ]
-        for match in (lambda o: o == text, lambda o: o in text):  # exact names first:
-            for channel in organs:  # "Gallbladder" holds "bladder"
-                if match((channel.organ or "").lower()):
-                    return channel.code
-        return relates_to
+        if text in organs:  # before looking inside: "gallbladder" holds "bladder"
+            return organs[text]
+        return next((code for organ, code in organs.items() if organ in text), relates_to)
 
     def conditions(self) -> tuple[Condition, ...]:
         return tuple(self._conditions.values())
