@@ -55,6 +55,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
+    from atlas.core.codes import CODE_STYLES
+
     codes_help = "write codes in WHO style (LR3, BL40) or the older style (LIV3, UB40)"
     search = commands.add_parser(
         "search",
@@ -75,12 +77,12 @@ def _parser() -> argparse.ArgumentParser:
         "--limit", "-n", type=int, help="at most N results (20 for a query; a list is whole)"
     )
     search.add_argument("--json", action="store_true", help="print a JSON list of point rows")
-    search.add_argument("--codes", choices=("who", "older"), default="who", help=codes_help)
+    search.add_argument("--codes", choices=CODE_STYLES, default="who", help=codes_help)
 
     show = commands.add_parser("show", help="show everything about one point")
     show.add_argument("code", help="a point code in any common form (LI4, li-4, UB40)")
     show.add_argument("--json", action="store_true", help="print the point row as JSON")
-    show.add_argument("--codes", choices=("who", "older"), default="who", help=codes_help)
+    show.add_argument("--codes", choices=CODE_STYLES, default="who", help=codes_help)
 
     commands.add_parser("db-path", help="print the path of the built reference database")
 

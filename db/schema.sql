@@ -99,11 +99,11 @@ CREATE TABLE point_categories (
 CREATE INDEX point_categories_category ON point_categories(category);
 
 CREATE TABLE caution_flags (
-    id       TEXT PRIMARY KEY,
-    name     TEXT NOT NULL,
-    summary  TEXT NOT NULL,
-    keywords TEXT NOT NULL DEFAULT '',  -- words that find the flag in search, '; '-separated
-    sort     INTEGER NOT NULL UNIQUE
+    id      TEXT PRIMARY KEY,
+    name    TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    sort    INTEGER NOT NULL UNIQUE,
+    keywords TEXT NOT NULL DEFAULT ''  -- words that find the flag in search, '; '-separated
 );
 
 CREATE TABLE point_cautions (
