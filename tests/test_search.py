@@ -187,6 +187,23 @@ def test_every_spelling_finds_its_point_first(atlas: Atlas, query: str, code: st
     assert first(atlas, query) == code
 
 
+@pytest.mark.parametrize(
+    ("pinyin", "count", "spelt"),
+    [("Hégǔ", 2, "Ho-ku"), ("Zúsānlǐ", 3, "Tsu-san-li"), ("Bìnào", 2, "Pi-nao"),
+     ("Xī'ān", 2, "Hsi-an"), ("Fùāi", 2, "Fu-ai"), ("Zhōnglǚshū", 3, "Chung-lü-shu"),
+     ("Qūchí", 2, "Ch'ü-ch'ih"), ("Sìshéncōng", 3, "Ssu-shên-ts'ung"), ("Hegu", 3, None)],
+)  # fmt: skip
+def test_wade_giles_from_pinyin_syllables(pinyin: str, count: int, spelt: str | None) -> None:
+    import tomllib
+
+    from atlas.core import paths
+    from atlas.core.spelling import wade_giles
+
+    with (paths.source_dir() / "wade_giles.toml").open("rb") as f:
+        table = tomllib.load(f)["syllables"]
+    assert wade_giles(pinyin, count, table) == spelt
+
+
 def test_juegu_outranks_a_typo_of_jugu(atlas: Atlas) -> None:
     """Juegu once found LI16 Jugu (one letter away) because GB39's classical name was
     unknown; an exact alternative name now ranks above any corrected typo."""

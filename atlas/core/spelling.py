@@ -76,36 +76,28 @@ def fold_hanzi(text: str) -> str:
 
 # ---------------------------------------------------------------- Wade-Giles
 
-_TONE_MARKS = frozenset("\u0300\u0301\u0304\u030c")  # grave, acute, macron, caron
-_DIAERESIS = "\u0308"
-
 
 def pinyin_syllables(pinyin: str, count: int, known: Mapping[str, str]) -> list[str] | None:
     """Split a pinyin name ('Zúsānlǐ') into `count` syllables of `known` (zu, san, li).
 
     The count is the number of hanzi, which settles most splits; pinyin's own rule
-    settles more (a syllable starting with a, o or e follows an apostrophe unless it
-    comes first: Bìnào is bi-nao; where no split keeps that rule, the apostrophe is
-    taken as left out), and the tone marks the rest (each syllable carries one at
-    most). Returns None when no single split fits.
+    settles the rest: a syllable starting with a, o or e follows an apostrophe unless
+    it comes first (Bìnào is bi-nao; where no split keeps the rule, the apostrophe is
+    taken as left out: Fùāi). Returns None unless exactly one split fits.
     """
     letters: list[str] = []
-    toned: list[bool] = []
     breaks: set[int] = set()  # spaces, hyphens and apostrophes end a syllable
     for char in unicodedata.normalize("NFD", pinyin.casefold()):
-        if char in _TONE_MARKS and toned:
-            toned[-1] = True
-        elif char == _DIAERESIS and letters:
+        if char == "\u0308" and letters:  # the diaeresis of ü; tone marks are dropped
             letters[-1] = "ü"
         elif char.isalpha():
             letters.append(char)
-            toned.append(False)
-        else:
+        elif not unicodedata.combining(char):
             breaks.add(len(letters))
     text = "".join(letters)
     longest = max(map(len, known))
 
-    def splits(start: int, left: int, strict: bool) -> list[list[tuple[int, int]]]:
+    def splits(start: int, left: int, strict: bool) -> list[list[str]]:
         if start == len(text) or left == 0:
             return [[]] if start == len(text) and left == 0 else []
         if strict and start and text[start] in "aoe" and start not in breaks:
@@ -113,19 +105,11 @@ def pinyin_syllables(pinyin: str, count: int, known: Mapping[str, str]) -> list[
         found = []
         for end in range(start + 1, min(len(text), start + longest) + 1):
             if text[start:end] in known and not any(start < b < end for b in breaks):
-                found += [[(start, end), *rest] for rest in splits(end, left - 1, strict)]
+                found += [[text[start:end], *rest] for rest in splits(end, left - 1, strict)]
         return found
 
-    candidates = [
-        s
-        for s in splits(0, count, True) or splits(0, count, False)
-        if all(sum(toned[a:b]) <= 1 for a, b in s)
-    ]
-    if len(candidates) > 1:  # prefer the split where every syllable carries its tone
-        candidates = [s for s in candidates if all(any(toned[a:b]) for a, b in s)] or candidates
-    if len(candidates) != 1:
-        return None
-    return [text[a:b] for a, b in candidates[0]]
+    candidates = splits(0, count, True) or splits(0, count, False)
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def wade_giles(pinyin: str, count: int, table: Mapping[str, str]) -> str | None:
