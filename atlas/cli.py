@@ -58,17 +58,34 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, CommandHandler]]:
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
-    search = commands.add_parser("search", help="search points by code, name, indication...")
-    search.add_argument("query", nargs="+", help="what to look for (LI4, hegu, 合谷, leg cramps)")
+    from atlas.core.codes import CODE_STYLES
+
+    codes_help = "write codes in WHO style (LR3, BL40) or the older style (LIV3, UB40)"
+    search = commands.add_parser(
+        "search",
+        help="search points by code, name, indication...",
+        description="Search points. With a filter and no query, list every point it keeps.",
+    )
+    search.add_argument(
+        "query", nargs="*", help="what to look for (LI4, hegu, 合谷, leg cramps, pregnancy)"
+    )
     search.add_argument("--channel", "-c", help="only this channel (LU, LI, ... EX)")
     search.add_argument("--region", "-r", help="only this body region (hand, leg, ...)")
     search.add_argument("--category", "-k", help="only this category (yuan_source, ...)")
-    search.add_argument("--limit", "-n", type=int, default=20, help="at most N results (20)")
+    search.add_argument("--caution", metavar="FLAG", help="only points with this caution flag")
+    search.add_argument(
+        "--without-caution", metavar="FLAG", help="only points without it (pregnancy, ...)"
+    )
+    search.add_argument(
+        "--limit", "-n", type=int, help="at most N results (20 for a query; a list is whole)"
+    )
     search.add_argument("--json", action="store_true", help="print a JSON list of point rows")
+    search.add_argument("--codes", choices=CODE_STYLES, default="who", help=codes_help)
 
     show = commands.add_parser("show", help="show everything about one point")
     show.add_argument("code", help="a point code in any common form (LI4, li-4, UB40)")
     show.add_argument("--json", action="store_true", help="print the point row as JSON")
+    show.add_argument("--codes", choices=CODE_STYLES, default="who", help=codes_help)
 
     commands.add_parser("db-path", help="print the path of the built reference database")
 
@@ -137,33 +154,47 @@ def open_atlas() -> Atlas:
 
 
 def _search(args: argparse.Namespace) -> int:
-    if args.limit < 1:
+    from atlas.core.codes import format_code
+
+    if args.limit is not None and args.limit < 1:
         raise CommandError("--limit must be at least 1", EXIT_USAGE)
-    atlas = open_atlas()
-    query = " ".join(args.query)
-    try:
-        results = atlas.search(
-            query,
-            channel=args.channel,
-            region=args.region,
-            category=args.category,
-            limit=args.limit,
+    query = " ".join(args.query).strip()
+    filters = {
+        "channel": args.channel,
+        "region": args.region,
+        "category": args.category,
+        "caution": args.caution,
+        "without_caution": args.without_caution,
+    }
+    if not query and not any(filters.values()):
+        raise CommandError(
+            "give a query, or a filter (--channel, --region, --category, --caution,"
+            " --without-caution) to list its points",
+            EXIT_USAGE,
         )
+    atlas = open_atlas()
+    try:
+        if query:
+            found = [
+                (r.point, r.match) for r in atlas.search(query, limit=args.limit or 20, **filters)
+            ]
+        else:
+            found = [(p, "") for p in atlas.points(**filters)[: args.limit]]
     except ValueError as exc:
         raise CommandError(str(exc), EXIT_USAGE) from exc
     if args.json:
         import json
 
-        print(json.dumps([atlas.row(r.code) for r in results], ensure_ascii=False, indent=2))
+        print(json.dumps([atlas.row(p.code) for p, _ in found], ensure_ascii=False, indent=2))
         return EXIT_OK
-    if not results:
-        print(f"No points found for {query!r}.", file=sys.stderr)
+    if not found:
+        print(f"No points found for {query!r}." if query else "No points match.", file=sys.stderr)
         return EXIT_OK
-    width = max(len(r.code) for r in results)
-    for r in results:
-        p = r.point
+    shown = [format_code(p.code, args.codes) for p, _ in found]
+    width = max(map(len, shown))
+    for code, (p, match) in zip(shown, found, strict=True):
         hanzi = p.hanzi + " " * max(0, 8 - display_width(p.hanzi))
-        print(f"{p.code:<{width}}  {p.pinyin_tones:<16} {hanzi} {p.english:<28} {r.match}")
+        print(f"{code:<{width}}  {p.pinyin_tones:<16} {hanzi} {p.english:<28} {match}".rstrip())
     return EXIT_OK
 
 
@@ -184,20 +215,23 @@ def _show(args: argparse.Namespace) -> int:
 
         print(json.dumps(atlas.row(point.code), ensure_ascii=False, indent=2))
         return EXIT_OK
-    print(format_point(atlas, point))
+    print(format_point(atlas, point, args.codes))
     return EXIT_OK
 
 
-def format_point(atlas: Atlas, point: Point) -> str:
-    """A point as readable terminal text."""
+def format_point(atlas: Atlas, point: Point, code_style: str = "who") -> str:
+    """A point as readable terminal text, its codes in the given style (who, older)."""
     import shutil
     import textwrap
+
+    from atlas.core.codes import format_channel, format_code, format_codes_in
 
     width = min(shutil.get_terminal_size((88, 24)).columns, 100)
     channel = atlas.channel(point.channel)
     region = atlas.region(point.region)
     lines = [
-        f"{point.code}  {point.pinyin_tones}  {point.hanzi} ({point.hanzi_simplified})",
+        f"{format_code(point.code, code_style)}  {point.pinyin_tones}  {point.hanzi}"
+        f" ({point.hanzi_simplified})",
         f"{point.english} · {channel.english if channel else point.channel}"
         f" · {region.name if region else point.region}",
     ]
@@ -207,7 +241,7 @@ def format_point(atlas: Atlas, point: Point) -> str:
 
     def section(title: str, text: str) -> None:
         lines.append(title.upper())
-        for paragraph in text.split("\n"):
+        for paragraph in format_codes_in(text, code_style).split("\n"):
             lines.extend(
                 textwrap.wrap(paragraph, width, initial_indent="  ", subsequent_indent="  ")
             )
@@ -217,7 +251,8 @@ def format_point(atlas: Atlas, point: Point) -> str:
         cats = []
         for c in point.categories:
             category = atlas.category(c.category)
-            cats.append(f"{category.name if category else c.category} ({c.relates_to})")
+            relates_to = format_channel(c.relates_to, code_style)
+            cats.append(f"{category.name if category else c.category} ({relates_to})")
         section("Categories", "; ".join(cats))
     section("Location", point.location)
     if point.location_alt:

@@ -45,6 +45,7 @@ CREATE TABLE points (
     hanzi            TEXT NOT NULL CHECK (hanzi <> ''),
     hanzi_simplified TEXT NOT NULL CHECK (hanzi_simplified <> ''),
     english          TEXT NOT NULL CHECK (english <> ''),
+    wade_giles       TEXT NOT NULL DEFAULT '',  -- the name in Wade-Giles (Ho-ku)
     region           TEXT NOT NULL REFERENCES regions(id),
     location         TEXT NOT NULL CHECK (location <> ''),
     location_alt     TEXT NOT NULL DEFAULT '',
@@ -101,7 +102,8 @@ CREATE TABLE caution_flags (
     id      TEXT PRIMARY KEY,
     name    TEXT NOT NULL,
     summary TEXT NOT NULL,
-    sort    INTEGER NOT NULL UNIQUE
+    sort    INTEGER NOT NULL UNIQUE,
+    keywords TEXT NOT NULL DEFAULT ''  -- words that find the flag in search, '; '-separated
 );
 
 CREATE TABLE point_cautions (

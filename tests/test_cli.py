@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from atlas import __version__
 from atlas.cli import main
+from atlas.core import Atlas
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -57,6 +58,10 @@ def test_search_json_and_filters(capsys: pytest.CaptureFixture[str], atlas: obje
         (["search", "x", "--channel", "ZZ"], "unknown channel"),
         (["search", "x", "--limit", "0"], "--limit"),
         (["search", "x", "--limit", "many"], "invalid int value"),
+        (["search"], "give a query, or a filter"),
+        (["search", "--caution", "bleeding"], "unknown caution flag 'bleeding' (one of pregnancy,"),
+        (["search", "x", "--without-caution", "x"], "unknown caution flag 'x'"),
+        (["search", "LI4", "--codes", "tcm"], "invalid choice"),
         (["frobnicate"], "invalid choice"),
         (["show"], "required"),
     ],
@@ -67,6 +72,64 @@ def test_errors_are_one_line(
     status, out, err = run(capsys, *args)
     assert status != 0 and out == ""
     assert len(err.strip().splitlines()) == 1 and message in err and "Traceback" not in err
+
+
+def test_search_lists_by_caution_without_a_query(
+    capsys: pytest.CaptureFixture[str], atlas: Atlas
+) -> None:
+    expected = [p.code for p in atlas.points(caution="pregnancy")]
+    status, out, _ = run(capsys, "search", "--caution", "pregnancy")
+    assert status == 0 and [line.split()[0] for line in out.splitlines()] == expected
+    status, out, _ = run(capsys, "search", "--without-caution", "pregnancy", "--channel", "SP")
+    listed = [line.split()[0] for line in out.splitlines()]
+    assert status == 0 and "SP6" not in listed and "SP1" in listed
+    assert listed == [p.code for p in atlas.points(channel="SP", without_caution="pregnancy")]
+    status, out, _ = run(capsys, "search", "pain", "--caution", "pregnancy", "--json")
+    assert status == 0 and all(r["code"] in expected for r in json.loads(out))
+
+
+@pytest.mark.parametrize(
+    ("query", "code"),
+    [("腎俞", "BL23"), ("懸鐘", "GB39"), ("絕骨", "GB39"), ("Ho Ku", "LI4"),
+     ("Tsu San Li", "ST36"), ("M-HN-3", "EX-HN3"), ("pregnant", "LI4")],
+)  # fmt: skip
+def test_search_knows_every_spelling(
+    capsys: pytest.CaptureFixture[str], atlas: object, query: str, code: str
+) -> None:
+    status, out, _ = run(capsys, "search", query)
+    assert status == 0 and out.split()[0] == code
+
+
+def test_codes_in_the_older_style(capsys: pytest.CaptureFixture[str], atlas: Atlas) -> None:
+    import re
+
+    status, out, _ = run(capsys, "search", "taichong", "--codes", "older")
+    assert status == 0 and out.split()[0] == "LIV3"
+    status, out, _ = run(capsys, "show", "LR3", "--codes", "older")
+    assert status == 0 and out.startswith("LIV3") and "(LIV)" in out and "LR3" not in out
+    # codes inside sentences follow the style too
+    point, named = next(
+        (p, m[1]) for p in atlas.all_points() if (m := re.search(r"\bTE(\d+)\b", p.how_to_find))
+    )
+    status, out, _ = run(capsys, "show", point.code, "--codes", "older")
+    assert f"SJ{named}" in out and f"TE{named}" not in out
+
+
+def test_print_finds_a_plan_in_any_case(
+    capsys: pytest.CaptureFixture[str], atlas: object, data_dir: Path, tmp_path: Path, qapp: object
+) -> None:
+    """(qapp: printing reuses the test session's QApplication rather than making its own.)"""
+    from atlas.core.userdata import Plan, UserData
+
+    with UserData.open(data_dir) as store:
+        store.save_plan(Plan(None, "Low back", ("BL23", "BL40")))
+    out = tmp_path / "plan.pdf"
+    status, _, err = run(capsys, "print", "--plan", "low back", "-o", str(out))
+    assert status == 0 and out.exists(), err
+    with UserData.open(data_dir) as store:
+        store.save_plan(Plan(None, "LOW BACK", ("GB30",)))
+    status, _, err = run(capsys, "print", "--plan", "low back", "-o", str(tmp_path / "x.pdf"))
+    assert status == 1 and "no plan called 'low back'" in err  # two plans: ask, never guess
 
 
 def test_db_path(capsys: pytest.CaptureFixture[str], atlas: object) -> None:

@@ -6,7 +6,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.core.codes import CHANNEL_SIZES, EX_GROUPS, channel_of, parse_code, sort_key
+from atlas.core.codes import (
+    CHANNEL_SIZES,
+    CODE_STYLES,
+    EX_GROUPS,
+    OLDER_EXTRA_CODES,
+    channel_of,
+    format_code,
+    format_codes_in,
+    parse_code,
+    sort_key,
+)
 
 
 @pytest.mark.parametrize(
@@ -69,6 +79,14 @@ from atlas.core.codes import CHANNEL_SIZES, EX_GROUPS, channel_of, parse_code, s
         ("EX-UE11", "EX-UE11"),
         ("EX-LE12", "EX-LE12"),
         ("EX-CA1", "EX-CA1"),
+        ("M-HN-3", "EX-HN3"),
+        ("m-hn-3", "EX-HN3"),
+        ("MHN3", "EX-HN3"),
+        ("M HN 03", "EX-HN3"),
+        ("M-BW-35", "EX-B2"),
+        ("M-UE-24", "EX-UE8"),
+        ("M-LE-16", "EX-LE5"),
+        ("M-CA-18", "EX-CA1"),
         ("GV20\u2013", None),
     ],
 )
@@ -98,6 +116,9 @@ def test_parse_code_forms(text: str, expected: str | None) -> None:
         "EX-ZZ1",
         "GB 45",
         "Large Intestine",
+        "M-HN-20",  # Jinjin and Yuye together: no single WHO point
+        "M-HN-2",
+        "M-XX-3",
     ],
 )
 def test_parse_code_rejects(text: str) -> None:
@@ -146,3 +167,46 @@ def test_parse_code_never_raises(text: str) -> None:
     parsed = parse_code(text)
     if parsed is not None:
         assert parse_code(parsed.code) == parsed
+
+
+def test_every_older_extra_code_is_a_who_extra_point() -> None:
+    assert len(OLDER_EXTRA_CODES) == len(set(OLDER_EXTRA_CODES.values()))
+    for older, who in OLDER_EXTRA_CODES.items():
+        parsed = parse_code(older)
+        assert parsed is not None and parsed.code == who and parsed == parse_code(who)
+
+
+@pytest.mark.parametrize(
+    ("who", "older"),
+    [("LR3", "LIV3"), ("BL40", "UB40"), ("TE5", "SJ5"), ("GV20", "DU20"), ("CV12", "REN12"),
+     ("KI1", "K1"), ("PC6", "P6"), ("LU7", "LU7"), ("LI4", "LI4"), ("ST36", "ST36"),
+     ("SP6", "SP6"), ("HT7", "HT7"), ("SI3", "SI3"), ("GB34", "GB34"), ("EX-HN3", "EX-HN3")],
+)  # fmt: skip
+def test_format_code_styles(who: str, older: str) -> None:
+    assert format_code(who, "older") == older
+    assert format_code(older, "who") == who
+    assert format_code(who.lower(), "who") == who
+
+
+def test_every_code_round_trips_through_both_styles() -> None:
+    codes = [f"{c}{n}" for c, size in CHANNEL_SIZES.items() for n in range(1, size + 1)]
+    codes += [f"EX-{g}{n}" for g, size in EX_GROUPS.items() for n in range(1, size + 1)]
+    for code in codes:
+        for style in CODE_STYLES:
+            shown = format_code(code, style)
+            parsed = parse_code(shown)
+            assert parsed is not None and parsed.code == code, (code, style, shown)
+
+
+def test_format_code_leaves_other_text_and_refuses_unknown_styles() -> None:
+    assert format_code("hegu", "older") == "hegu"
+    with pytest.raises(ValueError, match="unknown code style 'tcm'"):
+        format_code("LI4", "tcm")
+
+
+def test_codes_in_sentences_follow_the_style() -> None:
+    text = "SI19 and TE21 lie above it; compare LR3, EX-HN3 and the 1ST36 typo."
+    assert format_codes_in(text, "who") == text
+    assert format_codes_in(text, "older") == (
+        "SI19 and SJ21 lie above it; compare LIV3, EX-HN3 and the 1ST36 typo."
+    )

@@ -18,7 +18,7 @@ from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import Any, NamedTuple
 
 from atlas.core import cache, codes
 from atlas.core.model import (
@@ -49,6 +49,48 @@ _first = itemgetter(0)
 
 class AtlasDataError(Exception):
     """The reference database is missing, stale or damaged, or cannot be built."""
+
+
+class PointFilter(NamedTuple):
+    """Which points a list or a search keeps; None keeps any. Made by Atlas.check_filters."""
+
+    channel: str | None = None
+    region: str | None = None
+    category: str | None = None
+    caution: str | None = None  # only points with this caution flag
+    without_caution: str | None = None  # only points without it ("safe in pregnancy")
+
+    def matches(self, point: Point) -> bool:
+        return (
+            (self.channel is None or point.channel == self.channel)
+            and (self.region is None or point.region == self.region)
+            and (self.category is None or self.category in point.category_ids())
+            and (self.caution is None or self.caution in point.caution_flags)
+            and (self.without_caution is None or self.without_caution not in point.caution_flags)
+        )
+
+
+#: The categories of the tables across channels: the five transporting points, then
+#: yuan-source, luo-connecting, xi-cleft, front-mu and back-shu.
+CHANNEL_TABLE_CATEGORIES: tuple[str, ...] = (
+    "jing_well", "ying_spring", "shu_stream", "jing_river", "he_sea",
+    "yuan_source", "luo_connecting", "xi_cleft", "front_mu", "back_shu",
+)  # fmt: skip
+
+
+class CategoryRow(NamedTuple):
+    """One row of a category table: a channel (or a vessel) and its points per column."""
+
+    name: str  # the channel's English name, or the vessel's name (Yin Qiao Mai)
+    channel: str | None  # the channel's code; None for a vessel without a channel
+    cells: tuple[tuple[str, ...], ...]  # per column, the codes in atlas order
+
+
+class CategoryTable(NamedTuple):
+    """Categories side by side across the channels (Atlas.category_table)."""
+
+    categories: tuple[Category, ...]  # the columns
+    rows: tuple[CategoryRow, ...]
 
 
 def _ensure_built(verify: bool) -> Path:
@@ -244,24 +286,28 @@ class Atlas:
         channel: str | None = None,
         region: str | None = None,
         category: str | None = None,
+        caution: str | None = None,
+        without_caution: str | None = None,
     ) -> tuple[Point, ...]:
-        """Points in atlas order (channel order, then number), optionally filtered.
+        """Points in atlas order (channel order, then number), optionally filtered:
+        `caution="pregnancy"` keeps the points flagged for pregnancy,
+        `without_caution="pregnancy"` those that are not.
 
-        Raises ValueError for an unknown channel, region or category.
+        Raises ValueError for an unknown channel, region, category or caution flag.
         """
-        channel, region, category = self.check_filters(channel, region, category)
-        return tuple(
-            p
-            for p in self._points.values()
-            if (channel is None or p.channel == channel)
-            and (region is None or p.region == region)
-            and (category is None or category in p.category_ids())
-        )
+        keep = self.check_filters(channel, region, category, caution, without_caution)
+        return tuple(p for p in self._points.values() if keep.matches(p))
 
     def check_filters(
-        self, channel: str | None, region: str | None, category: str | None
-    ) -> tuple[str | None, str | None, str | None]:
-        """Normalise filter values; raise ValueError naming an unknown one."""
+        self,
+        channel: str | None = None,
+        region: str | None = None,
+        category: str | None = None,
+        caution: str | None = None,
+        without_caution: str | None = None,
+    ) -> PointFilter:
+        """Normalise filter values; raise ValueError naming an unknown one (and the
+        known ones) in a line."""
         if channel:
             resolved = codes.channel_of(channel)
             if resolved is None or resolved not in self._channels:
@@ -277,7 +323,23 @@ class Atlas:
             if category not in self._categories:
                 known = ", ".join(self._categories)
                 raise ValueError(f"unknown category {category!r} (one of {known})")
-        return channel or None, region or None, category or None
+        return PointFilter(
+            channel or None,
+            region or None,
+            category or None,
+            self._caution_id(caution),
+            self._caution_id(without_caution),
+        )
+
+    def _caution_id(self, flag: str | None) -> str | None:
+        """A caution flag by its id or name, in any case ("Major blood vessel")."""
+        if not flag:
+            return None
+        wanted = flag.strip().lower().replace(" ", "_").replace("-", "_")
+        for known in self._flags.values():
+            if wanted in (known.id, known.name.lower().replace(" ", "_")):
+                return known.id
+        raise ValueError(f"unknown caution flag {flag!r} (one of {', '.join(self._flags)})")
 
     def all_points(self) -> Iterator[Point]:
         return iter(self._points.values())
@@ -309,6 +371,56 @@ class Atlas:
 
     def caution_flag(self, flag_id: str) -> CautionFlag | None:
         return self._flags.get(flag_id)
+
+    def category_table(self, categories: Sequence[str] = CHANNEL_TABLE_CATEGORIES) -> CategoryTable:
+        """Point categories side by side across the channels, from point_categories: a
+        row per channel (in atlas order) that has any of them, with the code(s) of each
+        category. Back-shu and front-mu points go to their organ's channel (BL13 to LU),
+        the great luo of the spleen to SP, and the xi-cleft points of the extraordinary
+        vessels to rows of their own, after the channels.
+
+        Raises ValueError for an unknown category.
+        """
+        columns: list[Category] = []
+        for name in categories:
+            found = self.check_filters(category=name).category
+            if found is None:
+                raise ValueError(f"unknown category {name!r}")
+            columns.append(self._categories[found])
+        ids = [c.id for c in columns]
+        cells: dict[str, tuple[list[str], ...]] = {}  # channel code or vessel -> columns
+        for point in self._points.values():
+            for membership in point.categories:
+                if membership.category in ids:
+                    row = cells.setdefault(
+                        self._row_of(membership.relates_to), tuple([] for _ in ids)
+                    )
+                    row[ids.index(membership.category)].append(point.code)
+        order = [c for c in self._channels if c in cells]
+        order += [k for k in cells if k not in self._channels]
+        return CategoryTable(
+            tuple(columns),
+            tuple(
+                CategoryRow(
+                    self._channels[key].english if key in self._channels else key,
+                    key if key in self._channels else None,
+                    tuple(map(tuple, cells[key])),
+                )
+                for key in order
+            ),
+        )
+
+    def _row_of(self, relates_to: str) -> str:
+        """The channel a category membership belongs to: a channel code (LU), an organ
+        (Lung), or an organ named in a phrase ("great luo of the spleen"); else the
+        membership's own target (an extraordinary vessel)."""
+        if relates_to in self._channels:
+            return relates_to
+        organs = {c.organ.lower(): c.code for c in self._channels.values() if c.organ}
+        text = relates_to.lower()
+        if text in organs:  # before looking inside: "gallbladder" holds "bladder"
+            return organs[text]
+        return next((code for organ, code in organs.items() if organ in text), relates_to)
 
     def conditions(self) -> tuple[Condition, ...]:
         return tuple(self._conditions.values())
@@ -379,16 +491,17 @@ class Atlas:
         channel: str | None = None,
         region: str | None = None,
         category: str | None = None,
+        caution: str | None = None,
+        without_caution: str | None = None,
         limit: int = 50,
     ) -> list[SearchResult]:
-        """Ranked points for what a user typed: codes, names, indications, conditions.
+        """Ranked points for what a user typed: codes, names, indications, conditions,
+        cautions; the filters are those of `points`.
 
         Never raises for odd input; raises ValueError only for an unknown filter.
         """
-        channel, region, category = self.check_filters(channel, region, category)
-        return self._search.search(
-            query, channel=channel, region=region, category=category, limit=limit
-        )
+        keep = self.check_filters(channel, region, category, caution, without_caution)
+        return self._search.search(query, filters=keep, limit=limit)
 
     def search_conditions(self, query: str, limit: int = 10) -> list[Condition]:
         """Conditions whose name, keywords or summary match the query."""

@@ -22,6 +22,7 @@ from typing import Any
 from atlas.core import paths
 from atlas.core.cache import BuildError, Problem, ensure_built, sources_hash
 from atlas.core.codes import parse_code
+from atlas.core.spelling import wade_giles
 
 NEEDLING_ANGLES = ("perpendicular", "oblique", "transverse", "none")
 MAX_DEPTH_CUN = 5.0
@@ -209,9 +210,13 @@ def load_sources(source: Path | None = None) -> Sources:
     flags_path = source / "cautions.toml"
     doc = check.load(flags_path) or {}
     for i, flag in enumerate(doc.get("flags", [])):
-        out.flags.append({**flag, "sort": i})
+        keywords = check.strings(
+            flags_path, str(flag.get("id")), "keywords", flag.get("keywords", [])
+        )
+        out.flags.append({**flag, "keywords": "; ".join(keywords), "sort": i})
     flag_ids = {f.get("id") for f in out.flags}
 
+    syllables = _load_syllables(check, source / "wade_giles.toml")
     seen_codes: dict[str, str] = {}
     seen_aliases: dict[str, str] = {}
     sort = 0
@@ -237,7 +242,7 @@ def load_sources(source: Path | None = None) -> Sources:
             item = str(record.get("code") or f"record #{index + 1}")
             if not check.fields(path, item, record, _POINT_REQUIRED, _POINT_OPTIONAL):
                 continue
-            row = _point_row(check, path, item, channel, record, region_ids)
+            row = _point_row(check, path, item, channel, record, region_ids, syllables)
             if row is None:
                 continue
             code = row["code"]
@@ -289,6 +294,7 @@ def load_sources(source: Path | None = None) -> Sources:
     for alias, code in seen_aliases.items():
         if alias in seen_codes:
             check.add(source / "points", code, f"alias {alias} is also the code of a point")
+    _load_alias_names(check, source / "aliases.toml", out, set(seen_codes))
 
     by_category: dict[str, int] = {}
     for row in out.point_categories:
@@ -324,6 +330,7 @@ def _point_row(
     channel: str,
     record: Mapping[str, Any],
     region_ids: set[Any],
+    syllables: Mapping[str, str],
 ) -> dict[str, Any] | None:
     ok = True
     code = record["code"]
@@ -344,6 +351,17 @@ def _point_row(
             path,
             item,
             f"pinyin_tones {record['pinyin_tones']!r} does not spell {record['pinyin']!r}",
+        )
+        ok = False
+    romanised = (
+        wade_giles(record["pinyin_tones"], len(record["hanzi"]), syllables) if syllables else ""
+    )
+    if romanised is None:
+        check.add(
+            path,
+            item,
+            f"pinyin_tones {record['pinyin_tones']!r} does not split into one syllable per"
+            f" hanzi of {record['hanzi']!r} (db/wade_giles.toml lists the syllables)",
         )
         ok = False
     angle = record["angle"]
@@ -387,6 +405,7 @@ def _point_row(
         "hanzi": record["hanzi"],
         "hanzi_simplified": record["hanzi_simplified"],
         "english": record["english"],
+        "wade_giles": romanised,
         "region": record["region"],
         "location": record["location"].strip(),
         "location_alt": record.get("location_alt", "").strip(),
@@ -399,6 +418,43 @@ def _point_row(
         "moxibustion": record["moxibustion"].strip(),
         "cautions": record["cautions"].strip(),
     }
+
+
+def _load_syllables(check: _Checker, path: Path) -> dict[str, str]:
+    """The pinyin-to-Wade-Giles syllable table (without it, no names in Wade-Giles)."""
+    if not path.exists():
+        return {}
+    table = (check.load(path) or {}).get("syllables", {})
+    if not isinstance(table, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and k and v for k, v in table.items()
+    ):
+        check.add(path, "syllables", "should map each pinyin syllable to its Wade-Giles text")
+        return {}
+    return table
+
+
+def _load_alias_names(check: _Checker, path: Path, out: Sources, codes: set[str]) -> None:
+    """Alternative names (db/aliases.toml): each adds its pinyin and its hanzi as aliases."""
+    if not path.exists():
+        return
+    doc = check.load(path) or {}
+    taken = {(a["code"], a["alias"]) for a in out.aliases}
+    for index, record in enumerate(doc.get("names", [])):
+        item = str(record.get("code") or f"name #{index + 1}")
+        required = {"code": str, "pinyin": str, "hanzi": str, "note": str}
+        if not check.fields(path, item, record, required, {}):
+            continue
+        if record["code"] not in codes:
+            check.add(path, item, f"unknown point {record['code']!r}")
+            continue
+        for alias in (record["pinyin"].strip(), record["hanzi"].strip()):
+            if (record["code"], alias) in taken:
+                check.add(path, item, f"alias {alias!r} is given twice")
+                continue
+            taken.add((record["code"], alias))
+            out.aliases.append(
+                {"code": record["code"], "alias": alias, "kind": "name", "note": record["note"]}
+            )
 
 
 def _load_conditions(check: _Checker, path: Path, out: Sources, codes: set[str]) -> None:

@@ -57,6 +57,7 @@ class Point(NamedTuple):
     hanzi: str
     hanzi_simplified: str
     english: str
+    wade_giles: str
     region: str
     location: str
     location_alt: str

@@ -1,16 +1,20 @@
 """Point search: forgiving, well ranked, instant.
 
 A query is tried, in order of how certain the match is, as
-  1. a point code in any common form (LI4, li-4, "Large Intestine 4", UB40),
-  2. a point name: pinyin with or without tones and spaces, hanzi in either
-     form, the English name, or a known alternative name,
-  3. a channel name or abbreviation (lists the channel), then names that
+  1. a point code in any common form (LI4, li-4, "Large Intestine 4", UB40,
+     M-HN-3),
+  2. a point name: pinyin with or without tones and spaces, Wade-Giles (Ho-ku),
+     hanzi in traditional, simplified or older variant forms (腎兪, 腎俞, 肾俞),
+     the English name, or a known alternative name (Juegu),
+  3. a name with a typo corrected (yanglinquan finds GB34), then a name spelt
+     by ear (yanglingchuan, zusanlee),
+  4. a channel name or abbreviation (lists the channel), then names that
      start with what was typed,
-  4. a condition (lists its points in the order the condition gives),
-  5. full text over names, indications, location and actions (stemmed: cramp
-     finds cramps), and
-  6. if all that finds little, the same again with small typos corrected
-     (yanglinquan finds GB34).
+  5. a caution (pregnancy lists the points flagged for it),
+  6. a condition (lists its points in the order the condition gives),
+  7. full text over names, indications, location and actions (stemmed: cramp
+     finds cramps), and, if all that finds little, the same again with small
+     typos corrected.
 Each point takes the best score it earns; ties keep atlas order. Whatever a
 user types, the answer is a list, possibly empty: never an exception.
 """
@@ -27,7 +31,7 @@ from atlas.core import codes
 from atlas.core.model import Point
 
 if TYPE_CHECKING:
-    from atlas.core.atlas import Atlas
+    from atlas.core.atlas import Atlas, PointFilter
 
 MAX_QUERY_CHARS = 200
 MAX_TOKENS = 12
@@ -36,8 +40,10 @@ MAX_TOKENS = 12
 CODE = 1000.0
 NAME = 900.0
 NAME_FUZZY = 800.0
+PHONETIC = 775.0
 CHANNEL = 750.0
 NAME_PREFIX = 700.0
+CAUTION = 650.0
 CONDITION = 600.0
 TEXT = 400.0
 TEXT_FUZZY = 300.0
@@ -47,6 +53,12 @@ _STOPWORDS = frozenset(
 )
 _WORD_RE = re.compile(r"\w+", re.UNICODE)
 _Adder = Callable[[str, float, str], None]
+# Words that may stand around a caution's name without changing what is asked:
+# "avoid in pregnancy" and "pregnancy cautions" find what "pregnancy" finds.
+_CAUTION_FILLER = frozenset(
+    "a an the in of for to during with avoid avoided caution cautions risk point points"
+    " contraindicated contraindication contraindications".split()
+)
 
 
 def _is_hanzi(text: str) -> bool:
@@ -122,12 +134,27 @@ def _deletes(word: str, depth: int) -> set[str]:
     return found
 
 
+_Entries = dict[str, list[tuple[str, str]]]  # folded name -> [(code, label)]
+
+
+def _add_entry(table: _Entries, key: str, code: str, label: str) -> None:
+    if key:
+        entries = table.setdefault(key, [])
+        if all(c != code for c, _ in entries):
+            entries.append((code, label))
+
+
 class SearchIndex:
     """In-memory name tables and a typo index over the atlas, plus its FTS tables."""
 
     def __init__(self, atlas: Atlas) -> None:
+        from atlas.core.spelling import phonetic_key  # not on the way to the first window
+
         self._atlas = atlas
-        self._names: dict[str, list[tuple[str, str]]] = {}  # folded name -> [(code, label)]
+        self._names: _Entries = {}  # pinyin, English and alternative names
+        self._wade_giles: _Entries = {}
+        self._phonetic: _Entries = {}  # phonetic key -> points whose name sounds so
+        self._hanzi_names: list[tuple[str, str, str]] = []  # (hanzi, code, label), folded lazily
         for point in atlas.all_points():
             self._add_name(point.pinyin, point.code, "name")
             self._add_name(point.pinyin_tones, point.code, "name")
@@ -136,18 +163,44 @@ class SearchIndex:
             self._add_name(point.hanzi_simplified, point.code, "hanzi")
             for alias in point.aliases:
                 self._add_name(alias, point.code, f"also called {alias}")
+            _add_entry(
+                self._wade_giles,
+                fold(point.wade_giles),
+                point.code,
+                f"Wade-Giles {point.wade_giles}",
+            )
+            for name in (point.pinyin, point.wade_giles, *point.aliases):
+                key = fold(name)
+                if len(key) >= 4 and not _is_hanzi(key):
+                    _add_entry(self._phonetic, phonetic_key(key), point.code, f"sounds like {name}")
         self._channel_names: dict[str, str] = {}
         for channel in atlas.channels():
             for name in (channel.english, channel.pinyin, channel.hanzi, channel.hanzi_simplified):
                 self._channel_names[fold(name)] = channel.code
             self._channel_names[fold(channel.english.replace(" Meridian", ""))] = channel.code
+        self._cautions: dict[str, str] = {}  # folded name, id or keyword -> flag id
+        for row in atlas.table("caution_flags"):
+            for term in (row["id"], row["name"], *row["keywords"].split("; ")):
+                self._cautions.setdefault(fold(term), row["id"])
+        self._cautions.pop("", None)
 
     def _add_name(self, name: str, code: str, label: str) -> None:
         key = fold(name)
-        if key:
-            entries = self._names.setdefault(key, [])
-            if all(c != code for c, _ in entries):
-                entries.append((code, label))
+        if _is_hanzi(key):
+            self._hanzi_names.append((key, code, label))
+        else:
+            _add_entry(self._names, key, code, label)
+
+    @cached_property
+    def _hanzi(self) -> _Entries:
+        """Hanzi names in one form (traditional, simplified and old variants folded
+        together), made on the first search in hanzi: it imports OpenCC."""
+        from atlas.core.spelling import fold_hanzi
+
+        table: _Entries = {}
+        for name, code, label in self._hanzi_names:
+            _add_entry(table, fold_hanzi(name), code, label)
+        return table
 
     @cached_property
     def _vocabulary(self) -> dict[str, set[str]]:
@@ -186,15 +239,9 @@ class SearchIndex:
 
     # ------------------------------------------------------------------ search
 
-    def search(
-        self,
-        query: str,
-        *,
-        channel: str | None,
-        region: str | None,
-        category: str | None,
-        limit: int,
-    ) -> list[SearchResult]:
+    def search(self, query: str, *, filters: PointFilter, limit: int) -> list[SearchResult]:
+        from atlas.core.spelling import fold_hanzi, phonetic_key
+
         if not isinstance(query, str) or limit <= 0:
             return []
         query = unicodedata.normalize("NFKC", query)[:MAX_QUERY_CHARS].strip()
@@ -211,17 +258,26 @@ class SearchIndex:
             add(code, CODE, "code")
 
         key = fold(query)
-        for hit_code, label in self._names.get(key, ()):
-            add(hit_code, NAME, label)
         if _is_hanzi(key):
-            for point in self._atlas.all_points():
-                if key in point.hanzi or key in point.hanzi_simplified:
-                    add(point.code, NAME_PREFIX, "hanzi")
-        elif len(key) >= 3 and not key.isdigit():
-            for name, entries in self._names.items():
-                if name.startswith(key) and name != key:
+            hanzi = fold_hanzi(key)
+            for name, entries in self._hanzi.items():
+                if hanzi in name:
                     for hit_code, label in entries:
-                        add(hit_code, NAME_PREFIX - len(name) / 100, label)
+                        add(hit_code, NAME if name == hanzi else NAME_PREFIX, label)
+        else:
+            for hit_code, label in self._names.get(key, ()):
+                add(hit_code, NAME, label)
+            # just below: a Wade-Giles spelling never outranks a pinyin name it equals
+            for hit_code, label in self._wade_giles.get(key, ()):
+                add(hit_code, NAME - 1, label)
+            if len(key) >= 4:
+                for hit_code, label in self._phonetic.get(phonetic_key(key), ()):
+                    add(hit_code, PHONETIC, label)
+            if len(key) >= 3 and not key.isdigit():
+                for name, entries in self._names.items():
+                    if name.startswith(key) and name != key:
+                        for hit_code, label in entries:
+                            add(hit_code, NAME_PREFIX - len(name) / 100, label)
 
         channel_code = self._channel_names.get(key) or (
             codes.channel_of(query) if len(key) <= 5 or " " in query.strip() else None
@@ -229,6 +285,14 @@ class SearchIndex:
         if channel_code is not None:
             for point in self._atlas.points(channel=channel_code):
                 add(point.code, CHANNEL - point.number / 1000, "channel")
+
+        flag = self._caution_named(query)
+        if flag is not None:
+            caution = self._atlas.caution_flag(flag)
+            why = f"caution: {caution.name if caution else flag}"
+            for point in self._atlas.all_points():
+                if flag in point.caution_flags:
+                    add(point.code, CAUTION, why)
 
         tokens = words(query)[:MAX_TOKENS]
         self._add_conditions(tokens, add, CONDITION, "")
@@ -251,17 +315,16 @@ class SearchIndex:
         results = []
         for hit_code, (score, why) in hits.items():
             found = self._atlas.point(hit_code)
-            if found is None:
-                continue
-            if channel and found.channel != channel:
-                continue
-            if region and found.region != region:
-                continue
-            if category and category not in found.category_ids():
-                continue
-            results.append(SearchResult(found, score, why))
+            if found is not None and filters.matches(found):
+                results.append(SearchResult(found, score, why))
         results.sort(key=lambda r: (-r.score, self._atlas.sort_index(r.point.code)))
         return results[:limit]
+
+    def _caution_named(self, query: str) -> str | None:
+        """The caution flag a query names as a whole ("pregnant", "avoid in pregnancy"),
+        or None. Any other word, "safe" or "not" among them, makes it no caution."""
+        raw = [fold(w) for w in _WORD_RE.findall(query)[:MAX_TOKENS]]
+        return self._cautions.get("".join(w for w in raw if w not in _CAUTION_FILLER))
 
     def _add_conditions(self, tokens: list[str], add: _Adder, score: float, note: str) -> None:
         for rank, condition_id in enumerate(self._condition_ids(tokens)[:3]):

@@ -253,6 +253,11 @@ class UserData:
         row = self._conn.execute(
             f"SELECT id, name, notes FROM plans WHERE {column} = ?", (name_or_id,)
         ).fetchone()
+        if row is None and column == "name":  # "low back" finds "Low back", if only one
+            wanted = str(name_or_id).strip().casefold()
+            rows = self._conn.execute("SELECT id, name, notes FROM plans").fetchall()
+            same = [r for r in rows if str(r[1]).casefold() == wanted]
+            row = same[0] if len(same) == 1 else None
         if row is None:
             return None
         codes = tuple(

@@ -180,6 +180,18 @@ def search_queries(atlas: object, count: int = 600) -> list[str]:
         word = p.pinyin.lower()
         cut = rng.randrange(1, len(word))
         queries.append(word[:cut] + word[cut + 1 :])  # a dropped letter
+    # older spellings: Wade-Giles, traditional hanzi written with 俞, older extra codes,
+    # pinyin spelt by ear, cautions
+    for p in rng.sample(points, 40):
+        queries.append(p.wade_giles.replace("-", " ") if rng.random() < 0.5 else p.wade_giles)
+    queries += [p.hanzi.replace("兪", "俞") for p in points if "兪" in p.hanzi]
+    queries += ["M-HN-3", "m-bw-35", "M-UE-22", "M-LE-16", "M-HN-20"]
+    for p in rng.sample(points, 20):
+        word = p.pinyin.lower()
+        queries.append(
+            word.replace("zh", "j").replace("x", "sh").replace("q", "ch").replace("i", "ee")
+        )
+    queries += ["pregnancy", "pregnant", "avoid in pregnancy", "major blood vessel", "絕骨"]
     queries += ['"', "*", "AND (", "💥", "x" * 5000, "NEAR(", "zzqx", "a b c d e f", "%", ""]
     rng.shuffle(queries)
     return queries[:count] if len(queries) > count else queries
