@@ -42,3 +42,10 @@ def cache_dir() -> Path:
         return Path.home() / "Library" / "Caches" / "AcupointAtlas"
     base = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache"))
     return base / "acupoint-atlas"
+
+
+def shown(source: Path, path: Path) -> str:
+    """A source file's name as messages give it: ``db/points/LI.toml``."""
+    if source.parent in path.parents:
+        return path.relative_to(source.parent).as_posix()
+    return str(path)

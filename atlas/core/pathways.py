@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from atlas.core import anatomy as an
+from atlas.core import paths
 
 #: the longest segment a full-body view may draw without a stated reason (B-cun)
 MAX_SEGMENT = 10.0
@@ -73,11 +74,7 @@ def load_pathways(source: Path, channels: Iterable[str]) -> list[Branch]:
     frames = set(an.LANDMARKS) | {"vertex"}
     out: list[Branch] = []
     for path in sorted((source / "pathways").glob("*.toml")):
-        rel = (
-            path.relative_to(source.parent).as_posix()
-            if source.parent in path.parents
-            else str(path)
-        )
+        rel = paths.shown(source, path)
         channel = path.stem
         if channel not in known:
             raise PathwayError(rel, channel, "no such channel")

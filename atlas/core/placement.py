@@ -70,7 +70,7 @@ from pathlib import Path
 from typing import Any
 
 from atlas.core import anatomy as an
-from atlas.core import pathways
+from atlas.core import paths, pathways
 from atlas.core.anatomy import scalp
 
 UNITS: dict[str, float] = {"B-cun": 1.0, "F-cun": 1.0, "F-breadth": 0.75}
@@ -145,11 +145,7 @@ def load_locators(source: Path) -> dict[str, list[Locator]]:
     out: dict[str, list[Locator]] = {}
     folder = source / "locators"
     for path in sorted(folder.glob("*.toml")):
-        rel = (
-            path.relative_to(source.parent).as_posix()
-            if source.parent in path.parents
-            else str(path)
-        )
+        rel = paths.shown(source, path)
         try:
             with path.open("rb") as f:
                 doc = tomllib.load(f)
@@ -271,7 +267,7 @@ class _Resolver:
         for frame in ("side", "back", "front"):
             if self.locator(code, part, frame) is not None:
                 r = self.resolve(code, part, frame, by)
-                return _lift(frame, r.x, r.y)
+                return scalp.lift(frame, r.x, r.y)
         return None
 
     # -------------------------------------------------------------- resolving
@@ -449,12 +445,6 @@ def _along(polyline: list[tuple[float, float]], frac: float) -> tuple[float, flo
             return an.lerp(a, b, min(1.0, target / length) if length else 0.0)
         target -= length
     return pts[-1]
-
-
-def _lift(frame: str, x: float, y: float) -> scalp.Vec | None:
-    """A frame position on the vault of the head as a point of it (right side)."""
-    lift = {"side": scalp.lift_side, "front": scalp.lift_front, "back": scalp.lift_back}
-    return lift[frame](x, y)
 
 
 def _frame_sides(frame: str, lateral: float, midline: bool) -> list[tuple[str, float]]:
@@ -647,7 +637,7 @@ def _carrier(
     """Maps positions of the source frame onto the vault and into another frame."""
 
     def carry(p: tuple[float, float]) -> tuple[float, float] | None:
-        point = scalp.to_3d(max(p[0], 0.0), p[1]) if source == "scalp" else _lift(source, *p)
+        point = scalp.to_3d(max(p[0], 0.0), p[1]) if source == "scalp" else scalp.lift(source, *p)
         return None if point is None else scalp.project(point, frame)
 
     return carry

@@ -26,7 +26,7 @@ Every full-body view is a parallel projection of the same ellipsoid, so a
 point's place agrees between the front, back, side and top views. The sides
 of the head, round the ear, are not scalp positions (every line across the
 head meets every other there): points there are located on the side frame
-and *lifted* onto the ellipsoid (:func:`lift_side`) to reach the other views.
+and *lifted* onto the ellipsoid (:func:`lift`) to reach the other views.
 """
 
 from __future__ import annotations
@@ -186,30 +186,19 @@ def normal(p: Vec) -> Vec:
     return (n[0] / size, n[1] / size, n[2] / size)
 
 
-def lift_side(z: float, y: float) -> Vec | None:
-    """The point of the vault (right side) seen at (z, y) on the side frame, if any."""
+def lift(frame: str, u: float, y: float) -> Vec | None:
+    """The point of the vault (right side) seen at a frame position, if the vault is
+    there: (l, y) on the front or back frame, (z, y) on the side frame."""
     a, b, c = AXES
     cx, cy, cz = CENTRE
-    rest = 1.0 - ((y - cy) / b) ** 2 - ((z - cz) / c) ** 2
+    across, axis = (c, 2) if frame == "side" else (a, 0)
+    rest = 1.0 - ((u - CENTRE[axis]) / across) ** 2 - ((y - cy) / b) ** 2
     if rest <= 0.0:
         return None
-    return (cx + a * math.sqrt(rest), y, z)
-
-
-def lift_front(lateral: float, y: float) -> Vec | None:
-    """The point of the vault seen at (l, y) on the front frame (right side), if any."""
-    a, b, c = AXES
-    cx, cy, cz = CENTRE
-    rest = 1.0 - ((lateral - cx) / a) ** 2 - ((y - cy) / b) ** 2
-    if rest <= 0.0:
-        return None
-    return (lateral, y, cz + c * math.sqrt(rest))
-
-
-def lift_back(lateral: float, y: float) -> Vec | None:
-    """The point of the vault seen at (l, y) on the back frame (right side), if any."""
-    front = lift_front(lateral, y)
-    return None if front is None else (front[0], front[1], 2 * CENTRE[2] - front[2])
+    if frame == "side":
+        return (cx + a * math.sqrt(rest), y, u)
+    depth = c * math.sqrt(rest)
+    return (u, y, cz + depth if frame == "front" else cz - depth)
 
 
 def scalp_position(p: Vec) -> tuple[float, float]:
@@ -308,6 +297,6 @@ LANDMARKS: dict[str, Point] = {
     # directly above the medial end of the eyebrow, where its line crosses the hairline
     "eyebrow_medial_line": (t_of(math.asin(0.5 / AXES[0])), 0.0),
 }
-_eyebrow = lift_front(*EYEBROW_MIDDLE)
+_eyebrow = lift("front", *EYEBROW_MIDDLE)
 assert _eyebrow is not None
 LANDMARKS["eyebrow_middle"] = scalp_position(_eyebrow)
