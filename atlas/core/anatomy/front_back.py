@@ -58,6 +58,16 @@ _BODY_HALF: list[Point] = [
 ARM_SEP: list[Point] = [(6.45, 19.3), (7.1, 41.0), (7.0, 49.0)]
 
 
+#: where the arm's outline crosses the cubital crease, on its radial and ulnar sides
+ARM_ELBOW_RADIAL: Point = (9.6, 28.5)
+ARM_ELBOW_ULNAR: Point = (7.15, 28.5)
+
+
+def body_half() -> list[Point]:
+    """The control points of the body's right half (before smoothing)."""
+    return list(_BODY_HALF)
+
+
 def _mirror(half: Sequence[Point]) -> Polygon:
     """Right half (l >= 0) -> a closed outline in signed x (right side at -l)."""
     right = [(-lx, y) for lx, y in half]
@@ -347,6 +357,9 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "acromion_front": (8.1, 15.6),
     "biceps_lateral": (8.75, 19.5),
     "biceps_medial": (7.65, 19.5),
+    # the groove between the long and short heads of biceps
+    "biceps_heads_groove": (8.2, 19.5),
+    "lateral_epicondyle": (9.45, 28.4),
     "cubital_lateral": (9.35, 28.5),
     "cubital_biceps_radial": (8.85, 28.5),
     "cubital_biceps_ulnar": (8.2, 28.5),
@@ -432,9 +445,14 @@ BACK_LANDMARKS: dict[str, Point] = {
     "lateral_malleolus": (3.45, 73.0),
     # arm (posterior surface)
     "olecranon": (8.3, 28.4),
-    "lateral_epicondyle": (9.25, 28.4),
+    "lateral_epicondyle": (9.32, 28.3),
     "medial_epicondyle": (7.35, 28.5),
-    "cubital_lateral": (9.2, 28.5),
+    "cubital_lateral": (9.5, 28.5),
+    "lateral_supracondylar_ridge": (9.42, 27.6),
+    # the hollow between the acromial angle and the greater tubercle
+    "acromial_angle_hollow": (7.62, 17.2),
+    # the radial side of the ulna's shaft at the level of the wrist crease
+    "ulna_radial_side": (8.6, 40.5),
     "eop_upper": (0.0, 6.15),
     # the depression below the occiput between the origins of sternocleidomastoid
     # and trapezius (GB20), level with GV16

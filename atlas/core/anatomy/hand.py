@@ -266,7 +266,7 @@ def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
         "middle_pip_dorsal": joint("middle", 1),
         "little_pip_dorsal": joint("little", 1),
         # just proximal to the margin of each web, on the back of the hand
-        **{f"web_{k}": (x, round(y - 0.22, 3)) for k, (x, y) in WEBS.items()},
+        **{f"finger_web_{k}": (x, round(y - 0.22, 3)) for k, (x, y) in WEBS.items()},
     }
     return palmar, dorsal
 

@@ -3,18 +3,23 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Sequence
 
 from atlas.core import anatomy as an
-from atlas.core.anatomy import hand
+from atlas.core.anatomy import hand, side
 from atlas.diagram.drawing.canvas import (
     ANATOMY_INK,
     DETAIL,
     NAIL,
+    OUTLINE,
     SKIN_SHADE,
     Canvas,
     Point,
-    mirror,
+    rim,
 )
+
+#: puts a drawing of the right arm (back or front frame, (l, y)) in the view's frame
+Place = Callable[[Sequence[Point]], list[Point]]
 
 
 def _across(name: str, index: int, frac: float, t: float = 0.0) -> list[Point]:
@@ -30,61 +35,59 @@ def _across(name: str, index: int, frac: float, t: float = 0.0) -> list[Point]:
     return [(cx + nx, cy + ny), (cx + dx / n * bow, cy + dy / n * bow), (cx - nx, cy - ny)]
 
 
-def draw_hand(c: Canvas, s: int, palmar: bool) -> None:
+def draw_hand(c: Canvas, place: Place, palmar: bool) -> None:
     """The hand's surface art: creases, nails, knuckles, eminences."""
     if palmar:
-        _palm(c, s)
+        _palm(c, place)
     else:
-        _back_of_hand(c, s)
+        _back_of_hand(c, place)
 
 
-def _palm(c: Canvas, s: int) -> None:
+def _palm(c: Canvas, place: Place) -> None:
     # wrist creases
     w = hand.WRIST_Y
-    c.line(mirror([(8.15, w), (9.2, w + 0.06), (10.3, w)], s), 0.45, opacity=0.45)
-    c.line(mirror([(8.12, w - 0.28), (9.2, w - 0.24), (10.3, w - 0.3)], s), 0.35, opacity=0.25)
+    c.line(place([(8.15, w), (9.2, w + 0.06), (10.3, w)]), 0.45, opacity=0.45)
+    c.line(place([(8.12, w - 0.28), (9.2, w - 0.24), (10.3, w - 0.3)]), 0.35, opacity=0.25)
     # the thenar crease round the ball of the thumb, and the two transverse creases
-    c.line(
-        mirror([(10.78, 43.4), (10.15, 42.85), (9.8, 42.0), (9.72, 41.1)], s), 0.45, opacity=0.45
-    )
-    c.line(mirror([(10.8, 43.38), (9.8, 43.15), (8.9, 42.9), (8.3, 42.45)], s), 0.45, opacity=0.4)
-    c.line(mirror([(7.48, 43.2), (8.3, 43.42), (9.2, 43.6), (9.95, 43.95)], s), 0.45, opacity=0.4)
+    c.line(place([(10.78, 43.4), (10.15, 42.85), (9.8, 42.0), (9.72, 41.1)]), 0.45, opacity=0.45)
+    c.line(place([(10.8, 43.38), (9.8, 43.15), (8.9, 42.9), (8.3, 42.45)]), 0.45, opacity=0.4)
+    c.line(place([(7.48, 43.2), (8.3, 43.42), (9.2, 43.6), (9.95, 43.95)]), 0.45, opacity=0.4)
     # digits: the creases of each joint (two at the base and the middle joint)
     for name in hand.FINGERS:
         mcp, pip_, _dip = (hand.joint(name, i) for i in range(3))
         web_y = {"index": 44.9, "middle": 44.95, "ring": 44.95, "little": 44.7}[name]
         t_web = (web_y - mcp[1]) / (pip_[1] - mcp[1])
-        c.line(mirror(_across(name, 0, 0.85, t_web), s), 0.4, opacity=0.35)
+        c.line(place(_across(name, 0, 0.85, t_web)), 0.4, opacity=0.35)
         for dt in (-0.1, 0.06):
-            c.line(mirror(_across(name, 1, 0.85, dt if dt > 0 else 0.0), s), 0.35, opacity=0.35)
-        c.line(mirror(_across(name, 2, 0.85), s), 0.35, opacity=0.35)
-    c.line(mirror(_across("thumb", 1, 0.8, 0.05), s), 0.35, opacity=0.3)
-    c.line(mirror(_across("thumb", 2, 0.85), s), 0.35, opacity=0.35)
+            c.line(place(_across(name, 1, 0.85, dt if dt > 0 else 0.0)), 0.35, opacity=0.35)
+        c.line(place(_across(name, 2, 0.85)), 0.35, opacity=0.35)
+    c.line(place(_across("thumb", 1, 0.8, 0.05)), 0.35, opacity=0.3)
+    c.line(place(_across("thumb", 2, 0.85)), 0.35, opacity=0.35)
 
 
-def _back_of_hand(c: Canvas, s: int) -> None:
+def _back_of_hand(c: Canvas, place: Place) -> None:
     w = hand.WRIST_Y
-    c.line(mirror([(8.2, w), (9.2, w - 0.05), (10.25, w)], s), 0.35, opacity=0.3)
+    c.line(place([(8.2, w), (9.2, w - 0.05), (10.25, w)]), 0.35, opacity=0.3)
     for name in hand.DIGITS:
-        c.shape(mirror(hand.nail(name), s), NAIL, 0.9, stroke=DETAIL, width=0.35, smooth=True)
+        c.shape(place(hand.nail(name)), NAIL, 0.9, stroke=DETAIL, width=0.35, smooth=True)
     for name in hand.FINGERS:
         x, y = hand.joint(name, 0)
-        c.ellipse((s * x, y), 0.2, 0.12, SKIN_SHADE, 0.22)
+        c.ellipse(place([(x, y)])[0], 0.2, 0.12, SKIN_SHADE, 0.22)
         # the knuckle wrinkles of the middle joint, one over the end joint
         for dt in (-0.08, 0.0, 0.08):
-            c.line(mirror(_across(name, 1, 0.55, max(dt, 0.0) if dt else 0.0), s), 0.3, opacity=0.3)
-        c.line(mirror(_across(name, 2, 0.5), s), 0.3, opacity=0.3)
+            c.line(place(_across(name, 1, 0.55, max(dt, 0.0) if dt else 0.0)), 0.3, opacity=0.3)
+        c.line(place(_across(name, 2, 0.5)), 0.3, opacity=0.3)
     x, y = hand.joint("thumb", 1)
-    c.ellipse((s * x, y), 0.2, 0.13, SKIN_SHADE, 0.2)
-    c.line(mirror(_across("thumb", 2, 0.55), s), 0.3, opacity=0.3)
+    c.ellipse(place([(x, y)])[0], 0.2, 0.13, SKIN_SHADE, 0.2)
+    c.line(place(_across("thumb", 2, 0.55)), 0.3, opacity=0.3)
 
 
-def draw_hand_anatomy(c: Canvas, s: int, palmar: bool) -> None:
+def draw_hand_anatomy(c: Canvas, place: Place, palmar: bool) -> None:
     """Metacarpals, the wrist's bony points and tendons, the eminences."""
     for name in hand.DIGITS:
         base = hand.METACARPAL_BASES.get(name, hand.joint(name, 0))
         head = hand.joint(name, 1 if name == "thumb" else 0)
-        _outline(c, mirror(_bone(base, head), s), "anatomy-metacarpals", 0.18 if palmar else 0.3)
+        _outline(c, place(_bone(base, head)), "anatomy-metacarpals", 0.18 if palmar else 0.3)
     if palmar:
         # the eminences: soft shading over the thenar and hypothenar
         thenar = [(10.45, 40.75), (10.95, 41.3), (11.1, 42.2), (10.95, 42.9), (10.5, 43.0),
@@ -92,22 +95,23 @@ def draw_hand_anatomy(c: Canvas, s: int, palmar: bool) -> None:
         hypothenar = [(7.7, 41.3), (8.2, 41.1), (8.35, 42.0), (8.2, 42.9), (7.62, 43.0),
                       (7.56, 42.0)]  # fmt: skip
         for name, pts in (("thenar", thenar), ("hypothenar", hypothenar)):
-            c.shape(mirror(pts, s), ANATOMY_INK, 0.07, stroke=ANATOMY_INK, width=0.4,
+            c.shape(place(pts), ANATOMY_INK, 0.07, stroke=ANATOMY_INK, width=0.4,
                     smooth=True, layer=f"anatomy-{name}",
                     extra=' stroke-opacity="0.25"')  # fmt: skip
-        # palmaris longus and flexor carpi radialis (and ulnaris) above the crease
-        for name in ("palmaris_longus", "flexor_carpi_radialis", "flexor_carpi_ulnaris"):
+        # palmaris longus and flexor carpi radialis either side of the PC line (which
+        # runs to PC3), flexor carpi ulnaris along the ulnar border
+        for name, run in (("palmaris_longus", 5.6), ("flexor_carpi_radialis", 5.6),
+                          ("flexor_carpi_ulnaris", 4.5)):  # fmt: skip
             x, y = hand.TENDONS[name]
-            top = y - (5.5 if name != "flexor_carpi_ulnaris" else 4.5)
-            lean = 0.25 if name == "flexor_carpi_radialis" else 0.0
-            c.line(mirror([(x - lean, top), (x, y - 0.1)], s), 0.9, ANATOMY_INK, 0.35,
+            slope = 0.102 if name != "flexor_carpi_ulnaris" else 0.06
+            c.line(place([(x - slope * run, y - run), (x, y - 0.1)]), 0.9, ANATOMY_INK, 0.3,
                    smooth=False, layer="anatomy-wrist_tendons")  # fmt: skip
-        ring(c, (s * 10.16, 40.15), 0.15, 0.15,
+        ring(c, place([(10.16, 40.15)])[0], 0.15, 0.15,
              "anatomy-radial_styloid")  # fmt: skip
     else:
-        ring(c, (s * 10.16, 40.15), 0.15, 0.15,
+        ring(c, place([(10.16, 40.15)])[0], 0.15, 0.15,
              "anatomy-radial_styloid")  # fmt: skip
-        ring(c, (s * 8.48, 39.68), 0.3, 0.34, "anatomy-ulnar_head")
+        ring(c, place([(8.48, 39.68)])[0], 0.3, 0.34, "anatomy-ulnar_head")
 
 
 def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: float = 0.4) -> None:
@@ -141,39 +145,70 @@ def _outline(c: Canvas, pts: list[Point], layer: str, opacity: float = 0.35) -> 
             extra=f' stroke-opacity="{opacity}"')  # fmt: skip
 
 
-def draw_arm(c: Canvas, s: int, front: bool) -> None:
+def draw_arm(c: Canvas, place: Place, front: bool) -> None:
     """The arm's surface art on the front or back frame: folds and hollows."""
-    c.line(mirror([(7.4, 15.0), (7.7, 17.3), (8.2, 19.6), (9.0, 21.2)], s), 0.5, opacity=0.3)
+    c.line(place([(7.4, 15.0), (7.7, 17.3), (8.2, 19.6), (9.0, 21.2)]), 0.5, opacity=0.3)
     if front:
-        c.line(mirror([(7.6, 28.55), (8.4, 28.7), (9.3, 28.5)], s), 0.45, opacity=0.35)
+        c.line(place([(7.6, 28.55), (8.4, 28.7), (9.3, 28.5)]), 0.45, opacity=0.35)
     else:
-        c.ellipse((s * 8.3, 28.4), 0.3, 0.3, SKIN_SHADE, 0.25)
-        c.line(mirror([(8.7, 22.0), (8.5, 25.5), (8.4, 27.5)], s), 0.4, opacity=0.2)
+        c.ellipse(place([(8.3, 28.4)])[0], 0.3, 0.3, SKIN_SHADE, 0.25)
+        c.line(place([(8.7, 22.0), (8.5, 25.5), (8.4, 27.5)]), 0.4, opacity=0.2)
 
 
-def draw_arm_anatomy(c: Canvas, s: int, front: bool) -> None:
+def draw_arm_anatomy(c: Canvas, place: Place, front: bool) -> None:
     """Deltoid, biceps and its tendon, the cubital crease, olecranon and epicondyles."""
     if front:
         deltoid = [(6.75, 14.75), (7.6, 14.55), (8.5, 15.2), (9.0, 17.0), (9.1, 19.5),
                    (8.95, 22.0), (8.45, 20.2), (7.65, 17.6), (7.05, 16.0)]  # fmt: skip
-        _outline(c, mirror(deltoid, s), "anatomy-deltoid")
+        _outline(c, place(deltoid), "anatomy-deltoid")
         biceps = [(7.7, 19.6), (8.2, 19.25), (8.75, 19.6), (8.82, 22.0), (8.75, 24.5),
                   (8.62, 27.3), (8.42, 27.3), (7.78, 25.0), (7.63, 22.0)]  # fmt: skip
-        _outline(c, mirror(biceps, s), "anatomy-biceps")
+        _outline(c, place(biceps), "anatomy-biceps")
         # the groove between its two heads, and the tendon down to the crease
-        c.line(mirror([(8.2, 19.5), (8.2, 22.5), (8.3, 24.5)], s), 0.4, ANATOMY_INK, 0.25,
+        c.line(place([(8.2, 19.5), (8.2, 22.5), (8.3, 24.5)]), 0.4, ANATOMY_INK, 0.25,
                layer="anatomy-biceps")  # fmt: skip
         for x in (8.42, 8.62):
-            c.line(mirror([(x, 27.3), (x, 28.75)], s), 0.45, ANATOMY_INK, 0.4, smooth=False,
+            c.line(place([(x, 27.3), (x, 28.75)]), 0.45, ANATOMY_INK, 0.4, smooth=False,
                    layer="anatomy-biceps")  # fmt: skip
-        c.line(mirror([(7.3, 28.5), (8.4, 28.56), (9.5, 28.5)], s), 0.6, ANATOMY_INK, 0.45,
+        c.line(place([(7.3, 28.5), (8.4, 28.56), (9.5, 28.5)]), 0.6, ANATOMY_INK, 0.45,
                layer="anatomy-cubital_crease")  # fmt: skip
-        ring(c, (s * 7.42, 28.6), 0.2, 0.2, "anatomy-epicondyles")
-        ring(c, (s * 9.45, 28.4), 0.16, 0.16, "anatomy-epicondyles")
+        ring(c, place([(7.42, 28.6)])[0], 0.2, 0.2, "anatomy-epicondyles")
+        ring(c, place([(9.45, 28.4)])[0], 0.16, 0.16, "anatomy-epicondyles")
     else:
         deltoid = [(6.9, 15.3), (7.9, 15.05), (8.7, 15.8), (9.05, 17.5), (9.1, 19.5),
                    (8.95, 22.0), (8.35, 20.3), (7.8, 18.8), (7.2, 16.9)]  # fmt: skip
-        _outline(c, mirror(deltoid, s), "anatomy-deltoid")
-        ring(c, (s * 8.3, 28.4), 0.26, 0.24, "anatomy-olecranon")
-        ring(c, (s * 9.32, 28.3), 0.17, 0.17, "anatomy-epicondyles")
-        ring(c, (s * 7.4, 28.5), 0.18, 0.18, "anatomy-epicondyles")
+        _outline(c, place(deltoid), "anatomy-deltoid")
+        ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
+        ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
+        ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+
+
+def draw_side_arm(c: Canvas) -> None:
+    """The raised arm of the side frame: its back, the elbow and the back of the hand."""
+    arm = an.frame_geometry("side").outlines["arm"]
+    c.shape(arm, "url(#skin)", 1.0)
+    rim(c, arm, 6.0, 0.3)
+
+    def place(pts: Sequence[Point]) -> list[Point]:
+        return [side.arm_from_back(p) for p in pts]
+
+    _back_of_hand(c, place)
+    # the olecranon's hollow, the deltoid's border on the shoulder, the axillary fold
+    c.ellipse(place([(8.3, 28.4)])[0], 0.3, 0.3, SKIN_SHADE, 0.25)
+    c.line([side.upper_arm_point(t, a) for t, a in ((0.95, 1.6), (0.72, 0.3), (0.55, -1.2))],
+           0.5, opacity=0.3)  # fmt: skip
+    c.line([side.upper_arm_point(t, -_w) for t, _w in ((0.7, 1.5), (0.9, 1.75), (1.0, 1.6))]
+           + [(-0.6, 18.6), (0.9, 18.6)], 0.55, opacity=0.3)  # fmt: skip
+    draw_hand_anatomy(c, place, palmar=False)
+    _side_arm_anatomy(c, place)
+    c.shape(arm, "none", stroke=OUTLINE, width=1.1)
+
+
+def _side_arm_anatomy(c: Canvas, place: Place) -> None:
+    ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
+    ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
+    ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+    pt = side.upper_arm_point
+    deltoid = [pt(1.12, 1.5), pt(0.85, 1.9), pt(0.5, 0.7), pt(0.42, -0.2), pt(0.6, -1.5),
+               pt(0.9, -2.0), pt(1.12, -1.2)]  # fmt: skip
+    _outline(c, deltoid, "anatomy-deltoid")

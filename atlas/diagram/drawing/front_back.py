@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
 from atlas.diagram.drawing import arm
@@ -12,6 +14,7 @@ from atlas.diagram.drawing.canvas import (
     SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
+    Point,
     mirror,
     rim,
 )
@@ -174,13 +177,19 @@ def _back_details(c: Canvas) -> None:
 
 
 def _hand_details(c: Canvas, s: int, palmar: bool) -> None:
-    arm.draw_hand(c, s, palmar)
-    arm.draw_hand_anatomy(c, s, palmar)
+    def place(pts: Sequence[Point]) -> list[Point]:
+        return mirror(pts, s)
+
+    arm.draw_hand(c, place, palmar)
+    arm.draw_hand_anatomy(c, place, palmar)
 
 
 def _arm_details(c: Canvas, s: int, front: bool) -> None:
-    arm.draw_arm(c, s, front)
-    arm.draw_arm_anatomy(c, s, front)
+    def place(pts: Sequence[Point]) -> list[Point]:
+        return mirror(pts, s)
+
+    arm.draw_arm(c, place, front)
+    arm.draw_arm_anatomy(c, place, front)
 
 
 def _leg_details(c: Canvas, s: int, front: bool) -> None:
