@@ -17,8 +17,8 @@ from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, lerp
 
 #: the wrist crease (palmar and dorsal), and the two borders of the wrist there
 WRIST_Y = 40.5
-WRIST_RADIAL: Point = (10.42, 40.45)
-WRIST_ULNAR: Point = (8.08, 40.5)
+WRIST_RADIAL: Point = (10.5, 40.4)
+WRIST_ULNAR: Point = (7.9, 40.5)
 
 #: Each digit's axis from its proximal joint to the tip of its pulp, with the
 #: half-width at each point: the thumb from its carpometacarpal joint (CMC, MCP,
@@ -48,6 +48,10 @@ METACARPAL_BASES: dict[str, Point] = {
     "ring": (8.72, 41.3),
     "little": (8.2, 41.25),
 }
+
+# the borders of the wrist over the styloid processes
+_RADIAL_STYLOID: Point = (10.4, 39.8)
+_ULNAR_STYLOID: Point = (7.98, 39.7)
 
 #: the thenar eminence's outer bulge, over the middle of the first metacarpal
 THENAR: Point = (11.27, 41.8)
@@ -109,6 +113,14 @@ def _digit_run(name: str, first: int) -> list[Point]:
     return [*radial[first:3], *down, joint(name, 3), *up, *ulnar[first:3][::-1]]
 
 
+def _edge_below(name: str, side: str, web: Point) -> Point:
+    """A finger's radial or ulnar edge a little distal to a web."""
+    radial, ulnar = digit_edges(name)
+    (x0, y0), (x1, y1) = (radial if side == "radial" else ulnar)[:2]
+    y = web[1] + 0.25
+    return (x0 + (x1 - x0) * (y - y0) / (y1 - y0), y)
+
+
 def hand_half() -> list[Point]:
     """Control points of the hand's outline, from the radial end of the wrist
     crease round the thumb and the fingers to the ulnar end."""
@@ -118,13 +130,15 @@ def hand_half() -> list[Point]:
     # the thumb's ulnar side runs back up to the first web only as far as its IP joint
     thumb = [*thumb[:-3], thumb_ulnar[2]]
     index_radial, _ = digit_edges("index")
-    pts: list[Point] = [WRIST_RADIAL, *thumb, WEBS["1_2"], index_radial[0]]
+    pts: list[Point] = [_RADIAL_STYLOID, WRIST_RADIAL, *thumb, WEBS["1_2"], index_radial[0]]
     pts += _digit_run("index", 1)
     webs = [WEBS["2_3"], WEBS["3_4"], WEBS["4_5"]]
-    for web, name in zip(webs, FINGERS[1:], strict=True):
-        pts += [web, *_digit_run(name, 1)]
+    for web, (before, after) in zip(webs, itertools.pairwise(FINGERS), strict=True):
+        # the web rounds off the slit between two fingers: the curve turns on their edges
+        pts += [_edge_below(before, "ulnar", web), web, _edge_below(after, "radial", web)]
+        pts += _digit_run(after, 1)
     _, little_ulnar = digit_edges("little")
-    pts += [little_ulnar[0], *_HYPOTHENAR, WRIST_ULNAR]
+    pts += [little_ulnar[0], *_HYPOTHENAR, WRIST_ULNAR, _ULNAR_STYLOID]
     return pts
 
 
@@ -156,27 +170,27 @@ def between_metacarpals(a: str, b: str, t: float) -> Point:
 
 
 def nail(name: str) -> Polygon:
-    """A digit's nail on the back view: over the distal phalanx, ending at the free edge."""
+    """A digit's nail on the back view: from its curved base over the distal phalanx
+    to the free edge, inside the fingertip; radial corner of the base first."""
     axis = DIGITS[name]
     (x2, y2, w2), (x3, y3, _) = axis[2], axis[3]
     d = _unit((x2, y2), (x3, y3))
     nx, ny = _radial(d)
-    base = lerp((x2, y2), (x3, y3), 0.22)
-    free = lerp((x2, y2), (x3, y3), 0.9)
-    w = w2 * 0.68
-    return [
-        (base[0] + nx * w, base[1] + ny * w),
-        (free[0] + nx * w * 0.95, free[1] + ny * w * 0.95),
-        (free[0] + d[0] * 0.06, free[1] + d[1] * 0.06),
-        (free[0] - nx * w * 0.95, free[1] - ny * w * 0.95),
-        (base[0] - nx * w, base[1] - ny * w),
-    ]
+
+    def at(t: float, across: float) -> Point:
+        cx, cy = lerp((x2, y2), (x3, y3), t)
+        return (cx + nx * w2 * across, cy + ny * w2 * across)
+
+    side = [(0.2, 0.6), (0.52, 0.66), (0.8, 0.5)]
+    radial = [at(t, k) for t, k in side]
+    ulnar = [at(t, -k) for t, k in side[::-1]]
+    return [*radial, at(0.87, 0.0), *ulnar, at(0.15, 0.0)]
 
 
 def nail_corner(name: str, side: str) -> Point:
     """The corner of a nail where its base meets its radial or ulnar border."""
     corners = nail(name)
-    return corners[0] if side == "radial" else corners[4]
+    return corners[0] if side == "radial" else corners[6]
 
 
 def _inward(p: Point, q: Point, by: float) -> Point:

@@ -66,7 +66,7 @@ ARM_L = 9.23
 ARM_ELBOW: Point = (-8.2, 8.9)
 ARM_SHOULDER: Point = (-0.9, 15.8)
 #: the upper arm's half-width along its axis (fraction from the elbow, half-width)
-_UPPER_ARM_WIDTH = ((0.0, 1.25), (0.45, 1.45), (0.75, 1.75), (1.0, 2.0))
+_UPPER_ARM_WIDTH = ((0.0, 1.25), (0.45, 1.4), (0.75, 1.6), (1.0, 1.8))
 #: where the regions of the upper arm change, as fractions from the elbow
 ARM_STATIONS = {"elbow": 0.0, "upper_arm": 0.12, "shoulder": 0.88}
 

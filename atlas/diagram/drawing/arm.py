@@ -15,7 +15,6 @@ from atlas.diagram.drawing.canvas import (
     SKIN_SHADE,
     Canvas,
     Point,
-    rim,
 )
 
 #: puts a drawing of the right arm (back or front frame, (l, y)) in the view's frame
@@ -145,9 +144,19 @@ def _outline(c: Canvas, pts: list[Point], layer: str, opacity: float = 0.35) -> 
             extra=f' stroke-opacity="{opacity}"')  # fmt: skip
 
 
+#: the deltoid's outline on the front and on the back; its free border (toward the
+#: chest or the back) is also drawn as a fold of the skin
+_DELTOID = {
+    True: [(8.95, 22.0), (8.45, 20.2), (7.65, 17.6), (7.05, 16.0), (6.75, 14.75), (7.6, 14.55),
+           (8.5, 15.2), (9.0, 17.0), (9.1, 19.5)],
+    False: [(8.95, 22.0), (8.35, 20.3), (7.8, 18.8), (7.2, 16.9), (6.9, 15.3), (7.9, 15.05),
+            (8.7, 15.8), (9.05, 17.5), (9.1, 19.5)],
+}  # fmt: skip
+
+
 def draw_arm(c: Canvas, place: Place, front: bool) -> None:
     """The arm's surface art on the front or back frame: folds and hollows."""
-    c.line(place([(7.4, 15.0), (7.7, 17.3), (8.2, 19.6), (9.0, 21.2)]), 0.5, opacity=0.3)
+    c.line(place(_DELTOID[front][:4]), 0.5, opacity=0.3)
     if front:
         c.line(place([(7.6, 28.55), (8.4, 28.7), (9.3, 28.5)]), 0.45, opacity=0.35)
     else:
@@ -157,12 +166,12 @@ def draw_arm(c: Canvas, place: Place, front: bool) -> None:
 
 def draw_arm_anatomy(c: Canvas, place: Place, front: bool) -> None:
     """Deltoid, biceps and its tendon, the cubital crease, olecranon and epicondyles."""
+    _outline(c, place(_DELTOID[front]), "anatomy-deltoid")
     if front:
-        deltoid = [(6.75, 14.75), (7.6, 14.55), (8.5, 15.2), (9.0, 17.0), (9.1, 19.5),
-                   (8.95, 22.0), (8.45, 20.2), (7.65, 17.6), (7.05, 16.0)]  # fmt: skip
-        _outline(c, place(deltoid), "anatomy-deltoid")
-        biceps = [(7.7, 19.6), (8.2, 19.25), (8.75, 19.6), (8.82, 22.0), (8.75, 24.5),
-                  (8.62, 27.3), (8.42, 27.3), (7.78, 25.0), (7.63, 22.0)]  # fmt: skip
+        # a spindle from under the deltoid to its tendon above the crease
+        biceps = [(8.05, 18.3), (8.35, 18.3), (8.75, 19.6), (8.85, 22.0), (8.78, 24.5),
+                  (8.62, 26.9), (8.5, 27.3), (8.42, 27.3), (7.9, 25.5), (7.62, 22.5),
+                  (7.72, 19.8)]  # fmt: skip
         _outline(c, place(biceps), "anatomy-biceps")
         # the groove between its two heads, and the tendon down to the crease
         c.line(place([(8.2, 19.5), (8.2, 22.5), (8.3, 24.5)]), 0.4, ANATOMY_INK, 0.25,
@@ -175,40 +184,83 @@ def draw_arm_anatomy(c: Canvas, place: Place, front: bool) -> None:
         ring(c, place([(7.42, 28.6)])[0], 0.2, 0.2, "anatomy-epicondyles")
         ring(c, place([(9.45, 28.4)])[0], 0.16, 0.16, "anatomy-epicondyles")
     else:
-        deltoid = [(6.9, 15.3), (7.9, 15.05), (8.7, 15.8), (9.05, 17.5), (9.1, 19.5),
-                   (8.95, 22.0), (8.35, 20.3), (7.8, 18.8), (7.2, 16.9)]  # fmt: skip
-        _outline(c, place(deltoid), "anatomy-deltoid")
-        ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
-        ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
-        ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+        _back_of_elbow(c, place)
+
+
+def _back_of_elbow(c: Canvas, place: Place) -> None:
+    ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
+    ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
+    ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+
+
+def _free_runs(poly: Sequence[Point], body: Sequence[Point]) -> list[list[Point]]:
+    """The stretches of a closed outline that lie outside the body (where the arm is
+    its own edge: over the body it merges into the shoulder)."""
+    inside = [an.point_in_polygon(p, body) for p in poly]
+    if all(not k for k in inside):
+        return [[*poly, poly[0]]]
+    start = inside.index(True)
+    runs: list[list[Point]] = []
+    run: list[Point] = []
+    n = len(poly)
+    for k in range(start, start + n + 1):
+        p, covered = poly[k % n], inside[k % n]
+        if covered:
+            if run:
+                runs.append([*run, p])
+            run = []
+        else:
+            run = run or [poly[(k - 1) % n]]
+            run.append(p)
+    return [r for r in runs if len(r) > 2]
+
+
+def _arm_fill(run: list[Point], body: Sequence[Point], inward: Point) -> list[Point]:
+    """The arm's free stretch closed along the body's edge under it, a little inside
+    the body (so that the edge is hidden and the shoulder's skin is the body's own)."""
+
+    def nearest(p: Point) -> int:
+        return min(range(len(body)), key=lambda i: math.dist(body[i], p))
+
+    i, j = nearest(run[-1]), nearest(run[0])
+    n = len(body)
+    forward = [body[(i + k) % n] for k in range((j - i) % n + 1)]
+    backward = [body[(i - k) % n] for k in range((i - j) % n + 1)]
+    under = min(forward, backward, key=len)
+    moved = [an.lerp(p, inward, 0.25 / max(math.dist(p, inward), 0.25)) for p in under]
+    return [*run, *moved]
 
 
 def draw_side_arm(c: Canvas) -> None:
     """The raised arm of the side frame: its back, the elbow and the back of the hand."""
-    arm = an.frame_geometry("side").outlines["arm"]
-    c.shape(arm, "url(#skin)", 1.0)
-    rim(c, arm, 6.0, 0.3)
+    geo = an.frame_geometry("side")
+    arm, body = geo.outlines["arm"], geo.outlines["body"]
+    runs = _free_runs(arm, body)
+    fill = _arm_fill(runs[0], body, side.ARM_SHOULDER) if len(runs) == 1 else arm
+    c.shape(fill, "url(#skin)", 1.0)
+    for k, f in enumerate((1.0, 0.66, 0.33)):
+        for run in runs:
+            c.line(run, 6.0 * f, SKIN_SHADE, round(0.3 * (0.28 + 0.12 * k), 3), smooth=False)
 
     def place(pts: Sequence[Point]) -> list[Point]:
         return [side.arm_from_back(p) for p in pts]
 
     _back_of_hand(c, place)
-    # the olecranon's hollow, the deltoid's border on the shoulder, the axillary fold
+    # the olecranon's hollow, the posterior axillary fold under the arm
     c.ellipse(place([(8.3, 28.4)])[0], 0.3, 0.3, SKIN_SHADE, 0.25)
-    c.line([side.upper_arm_point(t, a) for t, a in ((0.95, 1.6), (0.72, 0.3), (0.55, -1.2))],
-           0.5, opacity=0.3)  # fmt: skip
-    c.line([side.upper_arm_point(t, -_w) for t, _w in ((0.7, 1.5), (0.9, 1.75), (1.0, 1.6))]
-           + [(-0.6, 18.6), (0.9, 18.6)], 0.55, opacity=0.3)  # fmt: skip
+    fold = [side.upper_arm_point(t, -_w) for t, _w in ((0.7, 1.5), (0.9, 1.7))]
+    c.line([*fold, (-0.9, 18.4), (0.6, 18.6)], 0.55, opacity=0.3)
     draw_hand_anatomy(c, place, palmar=False)
     _side_arm_anatomy(c, place)
-    c.shape(arm, "none", stroke=OUTLINE, width=1.1)
+    for run in runs:
+        c.line(run, 1.1, OUTLINE, 1.0, smooth=False)
 
 
 def _side_arm_anatomy(c: Canvas, place: Place) -> None:
-    ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
-    ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
-    ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+    _back_of_elbow(c, place)
     pt = side.upper_arm_point
-    deltoid = [pt(1.12, 1.5), pt(0.85, 1.9), pt(0.5, 0.7), pt(0.42, -0.2), pt(0.6, -1.5),
-               pt(0.9, -2.0), pt(1.12, -1.2)]  # fmt: skip
+    # from the clavicle, acromion and scapular spine at the shoulder to its insertion
+    # halfway up the raised arm
+    deltoid = [pt(1.1, 1.4), pt(1.16, 0.0), pt(1.08, -1.45), pt(0.8, -1.35), pt(0.5, -0.35),
+               pt(0.48, 0.25), pt(0.8, 1.35)]  # fmt: skip
     _outline(c, deltoid, "anatomy-deltoid")
