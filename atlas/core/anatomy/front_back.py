@@ -363,7 +363,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "cubital_lateral": (9.35, 28.5),
     "cubital_biceps_radial": (8.85, 28.5),
     "cubital_biceps_ulnar": (8.2, 28.5),
-    "cubital_medial": (7.4, 28.5),
+    "cubital_medial": (7.62, 28.5),
     "medial_epicondyle": (7.35, 28.6),
     **hand.PALMAR_LANDMARKS,
     # leg

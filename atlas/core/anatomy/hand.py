@@ -208,18 +208,13 @@ def _beside(name: str, side: str, t: float, inset: float) -> Point:
     return _inward(p, lerp(joint(name, 0), joint(name, 1), t), inset)
 
 
-def _tendons() -> dict[str, Point]:
-    """Where the tendons cross the wrist crease (the palmar and dorsal landmarks
-    beside them are named for the points that lie there)."""
-    return {
-        "flexor_carpi_radialis": (9.64, WRIST_Y),
-        "palmaris_longus": (9.2, WRIST_Y),
-        "flexor_carpi_ulnaris": (8.36, WRIST_Y),
-        "extensor_digitorum": (9.16, WRIST_Y),
-    }
-
-
-TENDONS = _tendons()
+#: where the tendons cross the wrist crease (the landmarks beside them are named
+#: for the points that lie there)
+TENDONS: dict[str, Point] = {
+    "flexor_carpi_radialis": (9.64, WRIST_Y),
+    "palmaris_longus": (9.2, WRIST_Y),
+    "flexor_carpi_ulnaris": (8.36, WRIST_Y),
+}
 
 
 def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
@@ -228,9 +223,8 @@ def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
         **tips,
         # the radial end of the wrist crease, ulnar to the abductor pollicis longus
         "wrist_radial": (10.06, WRIST_Y),
-        # between palmaris longus and flexor carpi radialis; the radial side of FCR
+        # between palmaris longus and flexor carpi radialis
         "wrist_mid": (9.42, WRIST_Y),
-        "fcr_radial": (9.84, WRIST_Y),
         # the radial side of the flexor carpi ulnaris tendon
         "wrist_ulnar": (8.54, WRIST_Y),
         "thenar_mid": edge_at((joint("thumb", 0)[1] + joint("thumb", 1)[1]) / 2, "radial", 0.12),
@@ -248,7 +242,6 @@ def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
     dorsal: dict[str, Point] = {
         **tips,
         "radial_styloid": (10.16, 40.15),
-        "ulnar_styloid": (8.22, 40.15),
         # the anatomical snuffbox at the radial end of the dorsal wrist crease
         "wrist_dorsal_radial": edge_at(40.55, "radial", 0.16),
         "wrist_dorsal_mid": (9.05, WRIST_Y),

@@ -181,7 +181,7 @@ def draw_arm_anatomy(c: Canvas, place: Place, front: bool) -> None:
                    layer="anatomy-biceps")  # fmt: skip
         c.line(place([(7.3, 28.5), (8.4, 28.56), (9.5, 28.5)]), 0.6, ANATOMY_INK, 0.45,
                layer="anatomy-cubital_crease")  # fmt: skip
-        ring(c, place([(7.42, 28.6)])[0], 0.2, 0.2, "anatomy-epicondyles")
+        ring(c, place([(7.38, 28.6)])[0], 0.18, 0.18, "anatomy-epicondyles")
         ring(c, place([(9.45, 28.4)])[0], 0.16, 0.16, "anatomy-epicondyles")
     else:
         _back_of_elbow(c, place)
