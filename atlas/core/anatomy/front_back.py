@@ -58,6 +58,8 @@ _BODY_HALF: list[Point] = [
 ARM_SEP: list[Point] = [(6.45, 19.3), (7.1, 41.0), (7.0, 49.0)]
 
 
+#: where the elbow region ends and the forearm begins
+ELBOW_FOREARM_Y = 29.6
 #: where the arm's outline crosses the cubital crease, on its radial and ulnar sides
 ARM_ELBOW_RADIAL: Point = (9.6, 28.5)
 ARM_ELBOW_ULNAR: Point = (7.15, 28.5)
@@ -117,10 +119,11 @@ def _sep_l(y: float) -> float:
     the gap between arm and trunk."""
     if y <= ARM_SEP[0][1]:
         return ARM_SEP[0][0]
-    for (l0, y0), (l1, y1) in itertools.pairwise(ARM_SEP):
-        if y <= y1 or (l1, y1) == ARM_SEP[-1]:
-            return l0 + (l1 - l0) * (y - y0) / (y1 - y0)
-    raise AssertionError("unreachable")
+    # the segment holding y (the last one, extended, below its end)
+    (l0, y0), (l1, y1) = next(
+        (a, b) for a, b in itertools.pairwise(ARM_SEP) if y <= b[1] or b == ARM_SEP[-1]
+    )
+    return l0 + (l1 - l0) * (y - y0) / (y1 - y0)
 
 
 def _arm_band(y0: float, y1: float) -> Cell:
@@ -270,8 +273,8 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         quad(7.5, 19.55, BIG, 20.4, BIG, 27.2, 7.5, 27.2),
         quad(_sep_l(21.0), 21.0, 7.5, 21.0, 7.5, 27.2, _sep_l(27.2), 27.2),
     ]
-    c["elbow"] = _arm_band(27.2, 29.6)
-    c["forearm"] = _arm_band(29.6, 40.1)
+    c["elbow"] = _arm_band(27.2, ELBOW_FOREARM_Y)
+    c["forearm"] = _arm_band(ELBOW_FOREARM_Y, 40.1)
     c.update(_hand_cells())
     return c
 
@@ -364,7 +367,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "cubital_biceps_radial": (8.85, 28.5),
     "cubital_biceps_ulnar": (8.2, 28.5),
     "cubital_medial": (7.62, 28.5),
-    "medial_epicondyle": (7.35, 28.6),
+    "medial_epicondyle": (7.38, 28.6),
     **hand.PALMAR_LANDMARKS,
     # leg
     "inguinal_mid": (3.3, 37.6),

@@ -14,9 +14,10 @@ import itertools
 import math
 
 from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, lerp
+from atlas.core.anatomy.levels import LEVEL
 
 #: the wrist crease (palmar and dorsal), and the two borders of the wrist there
-WRIST_Y = 40.5
+WRIST_Y = LEVEL["wrist_crease"]
 WRIST_RADIAL: Point = (10.5, 40.4)
 WRIST_ULNAR: Point = (7.9, 40.5)
 

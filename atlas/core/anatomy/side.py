@@ -20,6 +20,7 @@ from atlas.core.anatomy.cells import (
     strip_below,
     zband,
 )
+from atlas.core.anatomy.front_back import ELBOW_FOREARM_Y
 from atlas.core.anatomy.geometry import (
     Point,
     Polygon,
@@ -30,7 +31,7 @@ from atlas.core.anatomy.geometry import (
     halfplane_pieces,
     quad,
 )
-from atlas.core.anatomy.hand import DORSAL_LANDMARKS
+from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
 
 # ---------------------------------------------------------------- side frame
 
@@ -67,8 +68,9 @@ ARM_ELBOW: Point = (-8.2, 8.9)
 ARM_SHOULDER: Point = (-0.9, 15.8)
 #: the upper arm's half-width along its axis (fraction from the elbow, half-width)
 _UPPER_ARM_WIDTH = ((0.0, 1.25), (0.45, 1.4), (0.75, 1.6), (1.0, 1.8))
-#: where the regions of the upper arm change, as fractions from the elbow
-ARM_STATIONS = {"elbow": 0.0, "upper_arm": 0.12, "shoulder": 0.88}
+#: where the regions of the upper arm begin, as fractions from the elbow (the elbow
+#: ends there; it begins where the back frame's forearm ends)
+ARM_STATIONS = {"upper_arm": 0.12, "shoulder": 0.88}
 
 
 #: the back frame's landmarks of the elbow and forearm that the side view sees
@@ -80,7 +82,7 @@ _ARM_BACK_LANDMARKS = (
 
 def arm_from_back(p: Point) -> Point:
     """A point of the back frame's right forearm or hand, in the side frame."""
-    return (round(ARM_Z - (p[0] - ARM_L), 3), round(ARM_WRIST_Y - (p[1] - 40.5), 3))
+    return (round(ARM_Z - (p[0] - ARM_L), 3), round(ARM_WRIST_Y - (p[1] - WRIST_Y), 3))
 
 
 def _upper_arm_frame() -> tuple[Point, Point, float]:
@@ -170,10 +172,8 @@ def side_geometry() -> FrameGeometry:
     d, n, _ = _upper_arm_frame()
     cross = upper_arm_point(ARM_STATIONS["upper_arm"])
 
-    def beyond(p: Point, origin: Point) -> float:
-        return (p[0] - origin[0]) * d[0] + (p[1] - origin[1]) * d[1]
-
-    occluder = convex_hull([p for p in arm if beyond(p, cross) >= 0] + _cut(arm, cross, n))
+    beyond = [p for p in arm if (p[0] - cross[0]) * d[0] + (p[1] - cross[1]) * d[1] >= 0]
+    occluder = convex_hull(beyond + _cut(arm, cross, n))
     outside_arm = halfplane_pieces(
         [(occluder[i], occluder[(i + 1) % len(occluder)]) for i in range(len(occluder))]
     )
@@ -248,11 +248,11 @@ def side_geometry() -> FrameGeometry:
     for name in ("forearm", "wrist", "hand", "fingers"):
         cell = [[arm_from_back(p) for p in piece] for piece in back_cells[name]]
         geo.regions.setdefault(f"{name}-right", []).extend(clip_pieces(arm, cell))
-    far = 4 * BIG
-    below = quad(-far, 7.3, far, 7.3, far, far, -far, far)
+    far, top = 4 * BIG, arm_from_back((0.0, ELBOW_FOREARM_Y))[1]
+    below = quad(-far, top, far, top, far, far, -far, far)
     bend = _halfplane(below, cross, d, -1.0)
     geo.regions.setdefault("elbow-right", []).extend(clip_pieces(arm, [bend]))
-    stations = list(ARM_STATIONS.items())[1:]
+    stations = list(ARM_STATIONS.items())
     for k, (name, t0) in enumerate(stations):
         slab = _halfplane(occluder, upper_arm_point(t0), d, 1.0)
         if k + 1 < len(stations):

@@ -1,4 +1,5 @@
-"""Art of the arm and the hand on the front and back frames, and their anatomy layer."""
+"""Art of the arm and the hand (front and back frames, and the side view's raised arm)
+and their anatomy layer."""
 
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ def _across(name: str, index: int, frac: float, t: float = 0.0) -> list[Point]:
     (x0, y0, w0), (x1, y1, _) = axis[index], axis[min(index + 1, 3)]
     cx, cy = an.lerp((x0, y0), (x1, y1), t)
     dx, dy = x1 - x0, y1 - y0
-    n = (dx * dx + dy * dy) ** 0.5 or 1.0
+    n = math.hypot(dx, dy) or 1.0
     nx, ny = dy / n * w0 * frac, -dx / n * w0 * frac
     bow = 0.04
     return [(cx + nx, cy + ny), (cx + dx / n * bow, cy + dy / n * bow), (cx - nx, cy - ny)]
@@ -52,13 +53,14 @@ def _palm(c: Canvas, place: Place) -> None:
     c.line(place([(10.8, 43.38), (9.8, 43.15), (8.9, 42.9), (8.3, 42.45)]), 0.45, opacity=0.4)
     c.line(place([(7.48, 43.2), (8.3, 43.42), (9.2, 43.6), (9.95, 43.95)]), 0.45, opacity=0.4)
     # digits: the creases of each joint (two at the base and the middle joint)
-    for name in hand.FINGERS:
-        mcp, pip_, _dip = (hand.joint(name, i) for i in range(3))
-        web_y = {"index": 44.9, "middle": 44.95, "ring": 44.95, "little": 44.7}[name]
-        t_web = (web_y - mcp[1]) / (pip_[1] - mcp[1])
+    webs = [hand.WEBS[k][1] for k in ("2_3", "2_3", "3_4", "4_5", "4_5")]
+    for k, name in enumerate(hand.FINGERS):
+        # the base crease lies level with the webs beside the finger
+        mcp, pip_ = hand.joint(name, 0), hand.joint(name, 1)
+        t_web = ((webs[k] + webs[k + 1]) / 2 - mcp[1]) / (pip_[1] - mcp[1])
         c.line(place(_across(name, 0, 0.85, t_web)), 0.4, opacity=0.35)
-        for dt in (-0.1, 0.06):
-            c.line(place(_across(name, 1, 0.85, dt if dt > 0 else 0.0)), 0.35, opacity=0.35)
+        for dt in (0.0, 0.06):
+            c.line(place(_across(name, 1, 0.85, dt)), 0.35, opacity=0.35)
         c.line(place(_across(name, 2, 0.85)), 0.35, opacity=0.35)
     c.line(place(_across("thumb", 1, 0.8, 0.05)), 0.35, opacity=0.3)
     c.line(place(_across("thumb", 2, 0.85)), 0.35, opacity=0.35)
@@ -73,8 +75,8 @@ def _back_of_hand(c: Canvas, place: Place) -> None:
         x, y = hand.joint(name, 0)
         c.ellipse(place([(x, y)])[0], 0.2, 0.12, SKIN_SHADE, 0.22)
         # the knuckle wrinkles of the middle joint, one over the end joint
-        for dt in (-0.08, 0.0, 0.08):
-            c.line(place(_across(name, 1, 0.55, max(dt, 0.0) if dt else 0.0)), 0.3, opacity=0.3)
+        for dt in (-0.06, 0.0, 0.06):
+            c.line(place(_across(name, 1, 0.55, dt)), 0.3, opacity=0.3)
         c.line(place(_across(name, 2, 0.5)), 0.3, opacity=0.3)
     x, y = hand.joint("thumb", 1)
     c.ellipse(place([(x, y)])[0], 0.2, 0.13, SKIN_SHADE, 0.2)
@@ -105,12 +107,10 @@ def draw_hand_anatomy(c: Canvas, place: Place, palmar: bool) -> None:
             slope = 0.102 if name != "flexor_carpi_ulnaris" else 0.06
             c.line(place([(x - slope * run, y - run), (x, y - 0.1)]), 0.9, ANATOMY_INK, 0.3,
                    smooth=False, layer="anatomy-wrist_tendons")  # fmt: skip
-        ring(c, place([(10.16, 40.15)])[0], 0.15, 0.15,
-             "anatomy-radial_styloid")  # fmt: skip
     else:
-        ring(c, place([(10.16, 40.15)])[0], 0.15, 0.15,
-             "anatomy-radial_styloid")  # fmt: skip
         ring(c, place([(8.48, 39.68)])[0], 0.3, 0.34, "anatomy-ulnar_head")
+    styloid = hand.DORSAL_LANDMARKS["radial_styloid"]
+    ring(c, place([styloid])[0], 0.15, 0.15, "anatomy-radial_styloid")
 
 
 def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: float = 0.4) -> None:
@@ -126,7 +126,7 @@ def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: fl
 def _bone(base: Point, head: Point) -> list[Point]:
     """A metacarpal's outline: a slender shaft between a broad base and a round head."""
     (bx, by), (hx, hy) = base, head
-    n = ((hx - bx) ** 2 + (hy - by) ** 2) ** 0.5
+    n = math.hypot(hx - bx, hy - by)
     ux, uy = (hx - bx) / n, (hy - by) / n
     rx, ry = uy, -ux  # radial normal
     out: list[Point] = []
@@ -181,16 +181,18 @@ def draw_arm_anatomy(c: Canvas, place: Place, front: bool) -> None:
                    layer="anatomy-biceps")  # fmt: skip
         c.line(place([(7.3, 28.5), (8.4, 28.56), (9.5, 28.5)]), 0.6, ANATOMY_INK, 0.45,
                layer="anatomy-cubital_crease")  # fmt: skip
-        ring(c, place([(7.38, 28.6)])[0], 0.18, 0.18, "anatomy-epicondyles")
-        ring(c, place([(9.45, 28.4)])[0], 0.16, 0.16, "anatomy-epicondyles")
+        marks = an.LANDMARKS["front"]
+        ring(c, place([marks["medial_epicondyle"]])[0], 0.18, 0.18, "anatomy-epicondyles")
+        ring(c, place([marks["lateral_epicondyle"]])[0], 0.16, 0.16, "anatomy-epicondyles")
     else:
         _back_of_elbow(c, place)
 
 
 def _back_of_elbow(c: Canvas, place: Place) -> None:
-    ring(c, place([(8.3, 28.4)])[0], 0.26, 0.24, "anatomy-olecranon")
-    ring(c, place([(9.32, 28.3)])[0], 0.17, 0.17, "anatomy-epicondyles")
-    ring(c, place([(7.4, 28.5)])[0], 0.18, 0.18, "anatomy-epicondyles")
+    marks = an.LANDMARKS["back"]
+    ring(c, place([marks["olecranon"]])[0], 0.26, 0.24, "anatomy-olecranon")
+    ring(c, place([marks["lateral_epicondyle"]])[0], 0.17, 0.17, "anatomy-epicondyles")
+    ring(c, place([marks["medial_epicondyle"]])[0], 0.18, 0.18, "anatomy-epicondyles")
 
 
 def _free_runs(poly: Sequence[Point], body: Sequence[Point]) -> list[list[Point]]:
