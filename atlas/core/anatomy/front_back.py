@@ -448,7 +448,7 @@ BACK_LANDMARKS: dict[str, Point] = {
     "lateral_malleolus": (3.45, 73.0),
     # arm (posterior surface)
     "olecranon": (8.3, 28.4),
-    "lateral_epicondyle": (9.32, 28.3),
+    "lateral_epicondyle": (9.32, 28.45),
     "medial_epicondyle": (7.35, 28.5),
     "cubital_lateral": (9.5, 28.5),
     "lateral_supracondylar_ridge": (9.42, 27.6),

@@ -248,8 +248,11 @@ def draw_side_arm(c: Canvas) -> None:
         return [side.arm_from_back(p) for p in pts]
 
     _back_of_hand(c, place)
-    # the olecranon's hollow, the posterior axillary fold under the arm
+    # the olecranon's hollow; the axillary fossa the raised arm opens, and its
+    # posterior fold
     c.ellipse(place([(8.3, 28.4)])[0], 0.3, 0.3, SKIN_SHADE, 0.25)
+    x, y = an.LANDMARKS["side"]["axilla_centre"]
+    c.ellipse((x - 0.1, y), 0.75, 0.55, SKIN_SHADE, 0.14)
     fold = [side.upper_arm_point(t, -_w) for t, _w in ((0.7, 1.5), (0.9, 1.7))]
     c.line([*fold, (-0.9, 18.4), (0.6, 18.6)], 0.55, opacity=0.3)
     draw_hand_anatomy(c, place, palmar=False)
