@@ -332,6 +332,9 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "acromion_front": (0.55, 15.2),
     "acromial_angle": (-1.55, 15.05),
     "acromial_angle_hollow": (-1.3, 15.75),
+    # the lateral side of the humerus below the shoulder, where LI runs up the
+    # raised arm (the posterior surface, with TE, faces the viewer)
+    "humerus_lateral": (-1.78, 16.0),
     **{
         name: arm_from_back(p)
         for name, p in front_back.BACK_LANDMARKS.items()

@@ -266,6 +266,6 @@ def _side_arm_anatomy(c: Canvas, place: Place) -> None:
     pt = side.upper_arm_point
     # from the clavicle, acromion and scapular spine at the shoulder to its insertion
     # halfway up the raised arm
-    deltoid = [pt(1.1, 1.4), pt(1.16, 0.0), pt(1.08, -1.45), pt(0.8, -1.35), pt(0.5, -0.35),
-               pt(0.48, 0.25), pt(0.8, 1.35)]  # fmt: skip
+    deltoid = [pt(1.1, 1.4), pt(1.16, 0.0), pt(1.08, -1.45), pt(0.85, -1.5), pt(0.62, -1.2),
+               pt(0.64, -0.65), pt(0.85, 0.5)]  # fmt: skip
     _outline(c, deltoid, "anatomy-deltoid")
