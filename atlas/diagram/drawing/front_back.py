@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from functools import partial
 
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
@@ -14,7 +14,6 @@ from atlas.diagram.drawing.canvas import (
     SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
-    Point,
     mirror,
     rim,
 )
@@ -177,17 +176,13 @@ def _back_details(c: Canvas) -> None:
 
 
 def _hand_details(c: Canvas, s: int, palmar: bool) -> None:
-    def place(pts: Sequence[Point]) -> list[Point]:
-        return mirror(pts, s)
-
+    place = partial(mirror, sign=s)
     arm.draw_hand(c, place, palmar)
     arm.draw_hand_anatomy(c, place, palmar)
 
 
 def _arm_details(c: Canvas, s: int, front: bool) -> None:
-    def place(pts: Sequence[Point]) -> list[Point]:
-        return mirror(pts, s)
-
+    place = partial(mirror, sign=s)
     arm.draw_arm(c, place, front)
     arm.draw_arm_anatomy(c, place, front)
 
