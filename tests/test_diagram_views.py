@@ -125,3 +125,27 @@ def _box(poly: an.Polygon) -> tuple[float, float, float, float]:
 
 def _in_box(p: tuple[float, float], box: tuple[float, float, float, float]) -> bool:
     return box[0] <= p[0] <= box[2] and box[1] <= p[1] <= box[3]
+
+
+@pytest.mark.parametrize("view_id", ["hand_dorsal", "hand_palmar"])
+def test_hand_views_show_the_hand_and_forearm_only(view_id: str) -> None:
+    regions = set(an.view_regions(an.VIEW_BY_ID[view_id]))
+    assert regions == {"forearm-right", "wrist-right", "hand-right", "fingers-right"}
+
+
+_UPPER_LIMB = {
+    "front": {"deltoid", "biceps", "cubital_crease", "epicondyles", "wrist_tendons",
+              "radial_styloid", "metacarpals", "thenar", "hypothenar"},
+    "back": {"deltoid", "olecranon", "epicondyles", "radial_styloid", "ulnar_head",
+             "metacarpals"},
+    "side": {"deltoid", "olecranon", "epicondyles", "radial_styloid", "ulnar_head",
+             "metacarpals"},
+    "hand_palmar": {"wrist_tendons", "radial_styloid", "metacarpals", "thenar", "hypothenar"},
+    "hand_dorsal": {"radial_styloid", "ulnar_head", "metacarpals"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("view_id", sorted(_UPPER_LIMB))
+def test_the_upper_limb_has_its_anatomy_layer(view_id: str) -> None:
+    parts = set(re.findall(r'<g id="anatomy-([a-z_]+)">', _svg(view_id)))
+    assert _UPPER_LIMB[view_id] <= parts

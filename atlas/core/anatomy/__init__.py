@@ -44,7 +44,7 @@ from atlas.core.anatomy.levels import (
     ics_y,
     scale_for,
 )
-from atlas.core.anatomy.side import SIDE_ARM_AXIS, SIDE_LANDMARKS, side_arm_edges
+from atlas.core.anatomy.side import SIDE_LANDMARKS
 from atlas.core.anatomy.vault import head_unwrap, head_wrap, vault_arc, vault_y
 from atlas.core.anatomy.views import (
     FULL_VIEWS,
@@ -76,7 +76,6 @@ __all__ = [
     "MIDLINE_REGIONS",
     "POSTERIOR_HAIRLINE",
     "SCALES",
-    "SIDE_ARM_AXIS",
     "SPINE",
     "UNITS",
     "VIEWS",
@@ -98,7 +97,6 @@ __all__ = [
     "polyline_length",
     "region_at",
     "scale_for",
-    "side_arm_edges",
     "simplify",
     "snap_to_border",
     "vault_arc",

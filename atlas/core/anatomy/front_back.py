@@ -9,7 +9,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
-from atlas.core.anatomy import scalp
+from atlas.core.anatomy import hand, scalp
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -36,15 +36,9 @@ _FACE_HALF: list[Point] = [
 _BODY_HALF: list[Point] = [
     (1.55, 10.1), (1.72, 11.3), (1.95, 12.4), (2.6, 13.05), (4.3, 13.55), (6.1, 13.95),
     (7.3, 14.4), (8.25, 15.25), (8.8, 16.6), (9.05, 18.4), (9.05, 20.6), (9.1, 23.5),
-    (9.25, 26.5), (9.6, 28.5), (10.0, 30.6), (10.2, 33.5), (10.3, 37.0), (10.35, 40.0),
-    # hand: thenar, thumb, fingers, hypothenar
-    (10.80, 41.2), (11.30, 42.5), (11.55, 43.8), (11.50, 44.9), (11.25, 45.55),
-    (10.95, 45.35), (10.85, 44.6), (10.80, 44.0),
-    (10.85, 45.2), (10.77, 46.6), (10.55, 47.45), (10.25, 47.5), (10.07, 46.0), (9.97, 44.85),
-    (9.90, 46.4), (9.80, 47.9), (9.50, 48.3), (9.20, 47.9), (9.15, 46.4), (9.07, 44.95),
-    (8.95, 46.3), (8.80, 47.6), (8.50, 47.85), (8.25, 47.4), (8.20, 45.9), (8.13, 45.1),
-    (7.95, 46.0), (7.77, 46.75), (7.50, 46.6), (7.40, 45.4), (7.45, 43.6), (7.70, 42.0),
-    (8.10, 40.7),
+    (9.25, 26.5), (9.6, 28.5), (10.0, 30.6), (10.2, 33.5), (10.3, 37.0), (10.32, 38.6),
+    # the hand (atlas.core.anatomy.hand)
+    *hand.hand_half(),
     # medial forearm and arm up to the axilla
     (7.95, 38.0), (7.5, 34.0), (7.2, 31.0), (7.15, 28.5), (7.0, 25.5), (6.85, 22.5),
     (6.7, 20.3), (6.45, 19.3),
@@ -59,9 +53,21 @@ _BODY_HALF: list[Point] = [
     (0.85, 59.2), (0.6, 56.5), (0.55, 53.5), (0.35, 48.5), (0.15, 43.5), (0.0, 41.0),
 ]  # fmt: skip
 
-# The arm/trunk separator (l as a function of y), through the gap under the axilla.
-ARM_SEP_TOP: Point = (6.45, 19.3)
-ARM_SEP_BOTTOM: Point = (7.3, 48.0)
+# The arm/trunk separator (l as a function of y), through the gap under the axilla
+# and between the hand and the thigh.
+ARM_SEP: list[Point] = [(6.45, 19.3), (7.1, 41.0), (7.0, 49.0)]
+
+
+#: where the elbow region ends and the forearm begins
+ELBOW_FOREARM_Y = 29.6
+#: where the arm's outline crosses the cubital crease, on its radial and ulnar sides
+ARM_ELBOW_RADIAL: Point = (9.6, 28.5)
+ARM_ELBOW_ULNAR: Point = (7.15, 28.5)
+
+
+def body_half() -> list[Point]:
+    """The control points of the body's right half (before smoothing)."""
+    return list(_BODY_HALF)
 
 
 def _mirror(half: Sequence[Point]) -> Polygon:
@@ -111,20 +117,58 @@ def ear_outline_front(sign: int, head: Polygon) -> Polygon:
 def _sep_l(y: float) -> float:
     """The arm/trunk separator: straight down from the top of the axilla, then along
     the gap between arm and trunk."""
-    (l0, y0), (l1, y1) = ARM_SEP_TOP, ARM_SEP_BOTTOM
-    if y <= y0:
-        return l0
+    if y <= ARM_SEP[0][1]:
+        return ARM_SEP[0][0]
+    # the segment holding y (the last one, extended, below its end)
+    (l0, y0), (l1, y1) = next(
+        (a, b) for a, b in itertools.pairwise(ARM_SEP) if y <= b[1] or b == ARM_SEP[-1]
+    )
     return l0 + (l1 - l0) * (y - y0) / (y1 - y0)
 
 
-def _arm_band(y0: float, y1: float) -> Polygon:
+def _arm_band(y0: float, y1: float) -> Cell:
     """The part of the arm domain between two levels (lateral of the separator)."""
-    return [(_sep_l(y0), y0), (BIG, y0), (BIG, y1), (_sep_l(y1), y1)]
+    levels = [y0, *(y for _, y in ARM_SEP if y0 < y < y1), y1]
+    return [
+        [(_sep_l(a), a), (BIG, a), (BIG, b), (_sep_l(b), b)] for a, b in itertools.pairwise(levels)
+    ]
+
+
+def _hand_cells() -> dict[str, Cell]:
+    """Wrist, hand and fingers (in the arm domain): the fingers begin at the MCP
+    joints on the radial side of the index, the ulnar side of the little finger and
+    across the thumb, and at the web margins between the fingers."""
+    wrist_y, hand_y = 40.1, 41.3
+    crotch = hand.WEBS["1_2"]
+    index_mcp = hand.digit_edges("index")[0][0]
+    little_mcp = hand.digit_edges("little")[1][0]
+    # across the thumb at its MCP joint, perpendicular to the first metacarpal
+    (cl, cy), (ml, my) = hand.joint("thumb", 0), hand.joint("thumb", 1)
+    slope = -(ml - cl) / (my - cy)  # dy/dl along the line
+    u = (crotch[0], my + (crotch[0] - ml) * slope)
+    lw = crotch[0] + (hand_y - u[1]) / slope
+    webs = [index_mcp, hand.WEBS["2_3"], hand.WEBS["3_4"], hand.WEBS["4_5"], little_mcp,
+            (little_mcp[0] - 3.0, little_mcp[1])]  # fmt: skip
+    fingers: Cell = [
+        [u, (lw, hand_y), (BIG, hand_y), (BIG, 60.0), (crotch[0], 60.0)],
+        [crotch, index_mcp, (index_mcp[0], 60.0), (crotch[0], 60.0)],
+        *strip_below(webs, 60.0),
+    ]
+    palm: Cell = [
+        [(crotch[0], hand_y), (lw, hand_y), u],
+        [(index_mcp[0], hand_y), (crotch[0], hand_y), crotch, index_mcp],
+        *strip_above(webs, hand_y),
+    ]
+    return {
+        "wrist": _arm_band(wrist_y, hand_y),
+        "hand": intersect_cells(palm, _arm_band(hand_y, 60.0)),
+        "fingers": intersect_cells(fingers, _arm_band(hand_y, 60.0)),
+    }
 
 
 def _trunk_band(y0: float, y1: float, l0: float = 0.0) -> Cell:
     """The trunk between two levels, medial of the separator (split where it bends)."""
-    bend = ARM_SEP_TOP[1]
+    bend = ARM_SEP[0][1]
     levels = [y0, bend, y1] if y0 < bend < y1 else [y0, y1]
     return [
         [(l0, a), (_sep_l(a), a), (_sep_l(b), b), (l0, b)] for a, b in itertools.pairwise(levels)
@@ -229,14 +273,9 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         quad(7.5, 19.55, BIG, 20.4, BIG, 27.2, 7.5, 27.2),
         quad(_sep_l(21.0), 21.0, 7.5, 21.0, 7.5, 27.2, _sep_l(27.2), 27.2),
     ]
-    c["elbow"] = [_arm_band(27.2, 29.6)]
-    c["forearm"] = [_arm_band(29.6, 40.1)]
-    c["wrist"] = [_arm_band(40.1, 41.2)]
-    c["hand"] = [
-        _arm_band(41.2, 43.7),
-        [(_sep_l(43.7), 43.7), (10.95, 43.7), (10.95, 44.3), (_sep_l(44.3), 44.3)],
-    ]
-    c["fingers"] = [_arm_band(44.3, 60.0), quad(10.95, 43.7, BIG, 43.7, BIG, 44.3, 10.95, 44.3)]
+    c["elbow"] = _arm_band(27.2, ELBOW_FOREARM_Y)
+    c["forearm"] = _arm_band(ELBOW_FOREARM_Y, 40.1)
+    c.update(_hand_cells())
     return c
 
 
@@ -321,30 +360,15 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "acromion_front": (8.1, 15.6),
     "biceps_lateral": (8.75, 19.5),
     "biceps_medial": (7.65, 19.5),
+    # the groove between the long and short heads of biceps
+    "biceps_heads_groove": (8.2, 19.5),
+    "lateral_epicondyle": (9.45, 28.4),
     "cubital_lateral": (9.35, 28.5),
     "cubital_biceps_radial": (8.85, 28.5),
     "cubital_biceps_ulnar": (8.2, 28.5),
-    "cubital_medial": (7.4, 28.5),
-    "medial_epicondyle": (7.35, 28.6),
-    "wrist_radial": (9.95, 40.5),
-    "wrist_mid": (9.2, 40.5),
-    "wrist_ulnar": (8.35, 40.5),
-    "thenar_mid": (10.75, 42.3),
-    "palm_centre": (9.75, 43.0),
-    "palm_ulnar": (8.3, 43.0),
-    "thumb_nail_radial": (11.45, 44.85),
-    "index_tip": (10.42, 47.4),
-    "middle_tip": (9.52, 48.2),
-    "ring_tip": (8.6, 47.75),
-    "little_tip": (7.77, 46.65),
-    "little_nail_radial": (7.8, 46.25),
-    "middle_pip_palmar": (9.52, 46.3),
-    "index_pip_palmar": (10.45, 45.95),
-    "ring_pip_palmar": (8.62, 46.05),
-    "little_pip_palmar": (7.72, 45.55),
-    "thumb_tip": (11.3, 45.4),
-    # the radial side of the flexor carpi radialis tendon at the wrist crease
-    "fcr_radial": (9.65, 40.5),
+    "cubital_medial": (7.62, 28.5),
+    "medial_epicondyle": (7.38, 28.6),
+    **hand.PALMAR_LANDMARKS,
     # leg
     "inguinal_mid": (3.3, 37.6),
     "patella_base": (2.7, 55.0),
@@ -424,27 +448,14 @@ BACK_LANDMARKS: dict[str, Point] = {
     "lateral_malleolus": (3.45, 73.0),
     # arm (posterior surface)
     "olecranon": (8.3, 28.4),
-    "lateral_epicondyle": (9.25, 28.4),
+    "lateral_epicondyle": (9.32, 28.45),
     "medial_epicondyle": (7.35, 28.5),
-    "cubital_lateral": (9.2, 28.5),
-    "wrist_dorsal_radial": (10.05, 40.5),
-    "wrist_dorsal_mid": (9.2, 40.5),
-    "wrist_dorsal_ulnar": (8.35, 40.6),
-    "ulnar_styloid": (8.2, 40.1),
-    "radial_styloid": (10.15, 40.3),
-    "hamate_ulnar": (8.05, 41.1),
-    "mcp5_ulnar": (7.45, 44.0),
-    "mcp2_radial": (10.82, 44.3),
-    "metacarpal2_mid": (10.55, 42.6),
-    "metacarpal_2_3": (10.0, 43.2),
-    "metacarpal_4_5": (8.35, 43.5),
-    "web_4_5": (8.13, 44.72),
-    "web_2_3": (9.97, 44.7),
-    "index_nail_radial": (10.6, 46.95),
-    "ring_nail_ulnar": (8.25, 47.35),
-    "little_nail_ulnar": (7.5, 46.3),
-    "thumb_ip_dorsal": (11.45, 44.1),
-    "middle_pip_dorsal": (9.52, 46.2),
+    "cubital_lateral": (9.5, 28.5),
+    "lateral_supracondylar_ridge": (9.42, 27.6),
+    # the hollow between the acromial angle and the greater tubercle
+    "acromial_angle_hollow": (7.62, 17.2),
+    # the radial side of the ulna's shaft at the level of the wrist crease
+    "ulna_radial_side": (8.6, 40.5),
     "eop_upper": (0.0, 6.15),
     # the depression below the occiput between the origins of sternocleidomastoid
     # and trapezius (GB20), level with GV16
@@ -461,15 +472,6 @@ BACK_LANDMARKS: dict[str, Point] = {
     "sacral_foramen4": (0.62, 38.55),
     "perineum": (0.0, 40.45),
     "tibial_condyle_medial": (1.05, 59.0),
-    "index_base_radial": (10.85, 44.55),
-    "mcp2_radial_proximal": (10.85, 44.0),
-    "little_base_ulnar": (7.42, 44.6),
-    "mcp_2_3": (10.0, 44.2),
-    "mcp_4_5": (8.2, 44.0),
-    "wrist_dorsal_2_3": (9.75, 40.5),
-    "wrist_dorsal_4_5": (8.7, 40.55),
-    "web_1_2": (10.85, 44.45),
-    "web_3_4": (9.05, 44.72),
-    "little_pip_dorsal": (7.77, 45.75),
+    **hand.DORSAL_LANDMARKS,
     **spine_marks(),
 }

@@ -5,8 +5,10 @@ Positions are ``(z, y)``: ``z`` runs forward from the mid-coronal plane.
 
 from __future__ import annotations
 
+import itertools
 import math
 
+from atlas.core.anatomy import front_back
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -18,16 +20,18 @@ from atlas.core.anatomy.cells import (
     strip_below,
     zband,
 )
+from atlas.core.anatomy.front_back import ELBOW_FOREARM_Y
 from atlas.core.anatomy.geometry import (
     Point,
     Polygon,
     area,
     catmull_rom,
-    clip_convex,
+    clip_halfplane,
     convex_hull,
     halfplane_pieces,
     quad,
 )
+from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
 
 # ---------------------------------------------------------------- side frame
 
@@ -50,48 +54,75 @@ _SIDE_PROFILE: list[Point] = [
     (-4.45, 5.2), (-3.95, 2.6), (-2.4, 0.65),
 ]  # fmt: skip
 
-# The raised right arm on the side view: upper arm up and back from the shoulder,
-# forearm and hand above and behind the head. Centre line and half-widths.
-SIDE_ARM_AXIS: list[tuple[float, float, float]] = [
-    # (z, y, half-width): raised and drawn back, clear of the head and the nape
-    (-0.8, 16.2, 2.05),
-    (-3.4, 12.2, 1.7),
-    (-6.2, 7.6, 1.45),
-    (-7.0, 6.0, 1.35),
-    (-8.2, 3.1, 1.45),
-    (-9.5, -0.3, 1.2),
-    (-10.5, -3.3, 0.95),
-    (-10.9, -4.6, 0.95),
-    (-11.6, -6.3, 1.15),
-    (-12.4, -8.5, 0.95),
-    (-12.9, -10.3, 0.55),
-]
-#: arm stations (index into SIDE_ARM_AXIS) where the regions change
-SIDE_ARM_STATIONS = {"shoulder": 0, "upper_arm": 1, "elbow": 3, "forearm": 4, "wrist": 7,
-                     "hand": 8}  # fmt: skip
+# The raised right arm on the side view, its back (dorsal) surface toward the
+# viewer: the upper arm runs up and back from the shoulder to the elbow behind
+# the nape, and the forearm and hand stand upright behind the head. Forearm and
+# hand are the back frame's (the same outline, landmarks and regions), turned
+# upright: the ulnar side (SI) toward the head, the radial side (LI) and thumb
+# behind.
+ARM_WRIST_Y = -3.6  # the wrist crease
+ARM_Z = -9.0  # where the back frame's l = ARM_L lands
+ARM_L = 9.23
+#: the upper arm's axis: the bend of the elbow and the shoulder joint
+ARM_ELBOW: Point = (-8.2, 8.9)
+ARM_SHOULDER: Point = (-0.9, 15.8)
+#: the upper arm's half-width along its axis (fraction from the elbow, half-width)
+_UPPER_ARM_WIDTH = ((0.0, 1.25), (0.45, 1.4), (0.75, 1.6), (1.0, 1.8))
+#: where the regions of the upper arm begin, as fractions from the elbow (the elbow
+#: ends there; it begins where the back frame's forearm ends)
+ARM_STATIONS = {"upper_arm": 0.12, "shoulder": 0.88}
 
 
-def side_arm_edges() -> tuple[list[Point], list[Point]]:
-    """Front (upper) and back (lower) edges of the raised arm, one point per station."""
-    front: list[Point] = []
-    back: list[Point] = []
-    n = len(SIDE_ARM_AXIS)
-    for i, (z, y, w) in enumerate(SIDE_ARM_AXIS):
-        za, ya, _ = SIDE_ARM_AXIS[max(i - 1, 0)]
-        zb, yb, _ = SIDE_ARM_AXIS[min(i + 1, n - 1)]
-        dz, dy = zb - za, yb - ya
-        norm = math.hypot(dz, dy) or 1.0
-        nz, ny = -dy / norm, dz / norm  # perpendicular
-        front.append((z + nz * w, y + ny * w))
-        back.append((z - nz * w, y - ny * w))
-    return front, back
+#: the back frame's landmarks of the elbow and forearm that the side view sees
+_ARM_BACK_LANDMARKS = (
+    "olecranon", "lateral_epicondyle", "medial_epicondyle", "cubital_lateral",
+    "lateral_supracondylar_ridge", "ulna_radial_side",
+)  # fmt: skip
+
+
+def arm_from_back(p: Point) -> Point:
+    """A point of the back frame's right forearm or hand, in the side frame."""
+    return (round(ARM_Z - (p[0] - ARM_L), 3), round(ARM_WRIST_Y - (p[1] - WRIST_Y), 3))
+
+
+def _upper_arm_frame() -> tuple[Point, Point, float]:
+    """(unit axis from the elbow to the shoulder, its normal toward the head, length)."""
+    (ez, ey), (sz, sy) = ARM_ELBOW, ARM_SHOULDER
+    length = math.hypot(sz - ez, sy - ey)
+    d = ((sz - ez) / length, (sy - ey) / length)
+    return d, (d[1], -d[0]), length
+
+
+def upper_arm_point(t: float, across: float = 0.0) -> Point:
+    """A point on the upper arm: t of the way from the elbow to the shoulder,
+    ``across`` B-cun toward its front (upper) edge."""
+    d, n, length = _upper_arm_frame()
+    return (
+        ARM_ELBOW[0] + d[0] * length * t + n[0] * across,
+        ARM_ELBOW[1] + d[1] * length * t + n[1] * across,
+    )
+
+
+def _width(t: float) -> float:
+    for (t0, w0), (t1, w1) in itertools.pairwise(_UPPER_ARM_WIDTH):
+        if t <= t1:
+            return w0 + (w1 - w0) * (t - t0) / (t1 - t0)
+    return _UPPER_ARM_WIDTH[-1][1]
 
 
 def side_arm_outline() -> Polygon:
-    front, back = side_arm_edges()
-    tip = SIDE_ARM_AXIS[-1]
-    pts = [*front, (tip[0] - 0.35, tip[1] - 0.5), *back[::-1]]
-    return catmull_rom(pts, closed=True, steps=6)
+    """The raised arm: the forearm and hand from the back frame, the upper arm, the
+    cap of the shoulder."""
+    half = front_back.body_half()
+    i0 = half.index(front_back.ARM_ELBOW_RADIAL)
+    i1 = half.index(front_back.ARM_ELBOW_ULNAR)
+    forearm = [arm_from_back(p) for p in half[i0 : i1 + 1]]
+    ts = (0.15, 0.35, 0.55, 0.75, 0.92)
+    front = [upper_arm_point(t, _width(t)) for t in ts]
+    back = [upper_arm_point(t, -_width(t)) for t in ts[::-1]]
+    cap = [upper_arm_point(1.1, 1.2), upper_arm_point(1.18, 0.0), upper_arm_point(1.08, -1.5)]
+    elbow = [upper_arm_point(-0.02, -1.3), upper_arm_point(-0.1, -0.6)]
+    return catmull_rom([*forearm, *front, *cap, *back, *elbow], closed=True, steps=6)
 
 
 def side_body_outline() -> Polygon:
@@ -107,6 +138,26 @@ def side_ear_outline() -> Polygon:
     ]
 
 
+def _cut(poly: Polygon, origin: Point, direction: Point) -> list[Point]:
+    """Where the line through origin along direction crosses the polygon's edges."""
+    out: list[Point] = []
+    for i in range(len(poly)):
+        (x1, y1), (x2, y2) = poly[i], poly[(i + 1) % len(poly)]
+        f1 = (x1 - origin[0]) * direction[1] - (y1 - origin[1]) * direction[0]
+        f2 = (x2 - origin[0]) * direction[1] - (y2 - origin[1]) * direction[0]
+        if (f1 >= 0) != (f2 >= 0):
+            t = f1 / (f1 - f2)
+            out.append((x1 + t * (x2 - x1), y1 + t * (y2 - y1)))
+    return out
+
+
+def _halfplane(poly: Polygon, origin: Point, d: Point, sign: float) -> Polygon:
+    """The part of poly where (p - origin) . d has the given sign."""
+    return clip_halfplane(
+        poly, sign * d[0], sign * d[1], -sign * (d[0] * origin[0] + d[1] * origin[1])
+    )
+
+
 def side_geometry() -> FrameGeometry:
     """Outlines and regions of the side frame (z forward, y down), right side only."""
     geo = FrameGeometry("side")
@@ -116,51 +167,15 @@ def side_geometry() -> FrameGeometry:
     geo.outlines["body"] = body
     geo.outlines["arm"] = arm
     geo.outlines["ear"] = ear
-    front, back = side_arm_edges()
-    n = len(front)
-    hull_end = SIDE_ARM_STATIONS["forearm"]
+    # the upper arm hides what lies under it: its hull (from the elbow's cross-line
+    # on) belongs to the arm, the body's regions lie outside it
+    d, n, _ = _upper_arm_frame()
+    cross = upper_arm_point(ARM_STATIONS["upper_arm"])
 
-    def side_of(i: int, p: Point) -> float:
-        """> 0 when p lies beyond cross-line i (toward the hand)."""
-        (fx, fy), (bx, by) = front[i], back[i]
-        ax, ay = SIDE_ARM_AXIS[min(i + 1, n - 1)][:2]
-        if i == n - 1:
-            ax, ay = 2 * fx - SIDE_ARM_AXIS[i - 1][0], 2 * fy - SIDE_ARM_AXIS[i - 1][1]
-
-        def cross(q: Point) -> float:
-            return (bx - fx) * (q[1] - fy) - (by - fy) * (q[0] - fx)
-
-        return cross(p) * (1 if cross((ax, ay)) > 0 else -1)
-
-    def slab(i: int) -> Polygon:
-        """The strip between cross-lines i and i+1 (open-ended at the two ends)."""
-        k = 4.0
-
-        def ext(p: Point, q: Point) -> Point:
-            return (p[0] + (p[0] - q[0]) * k, p[1] + (p[1] - q[1]) * k)
-
-        f0, b0 = front[i], back[i]
-        if i + 1 < n:
-            f1, b1 = front[i + 1], back[i + 1]
-        else:
-            ax, ay = SIDE_ARM_AXIS[i][:2]
-            px, py = SIDE_ARM_AXIS[i - 1][:2]
-            f1 = (f0[0] + (ax - px) * 3, f0[1] + (ay - py) * 3)
-            b1 = (b0[0] + (ax - px) * 3, b0[1] + (ay - py) * 3)
-        if i == 0:
-            ax, ay = SIDE_ARM_AXIS[1][:2]
-            px, py = SIDE_ARM_AXIS[0][:2]
-            f0 = (f0[0] - (ax - px) * 3, f0[1] - (ay - py) * 3)
-            b0 = (b0[0] - (ax - px) * 3, b0[1] - (ay - py) * 3)
-        return [ext(f0, b0), ext(f1, b1), ext(b1, f1), ext(b0, f0)]
-
-    cap = [p for p in arm if side_of(1, p) <= 0]
-    occ_a = convex_hull([*cap, front[1], back[1]])
-    upper = [p for p in arm if side_of(1, p) >= 0 and side_of(hull_end, p) <= 0]
-    occ_b = convex_hull([*upper, front[1], back[1], front[hull_end], back[hull_end]])
-    outside_arm = intersect_cells(
-        halfplane_pieces([(occ_a[i], occ_a[(i + 1) % len(occ_a)]) for i in range(len(occ_a))]),
-        halfplane_pieces([(occ_b[i], occ_b[(i + 1) % len(occ_b)]) for i in range(len(occ_b))]),
+    beyond = [p for p in arm if (p[0] - cross[0]) * d[0] + (p[1] - cross[1]) * d[1] >= 0]
+    occluder = convex_hull(beyond + _cut(arm, cross, n))
+    outside_arm = halfplane_pieces(
+        [(occluder[i], occluder[(i + 1) % len(occluder)]) for i in range(len(occluder))]
     )
     outside_ear = halfplane_pieces([(ear[i], ear[(i + 1) % len(ear)]) for i in range(len(ear))])
     hair = [(-BIG, 8.6), (-1.5, 8.6), (-1.3, 4.3), (0.5, 4.1), (1.15, 5.25), (1.6, 4.3),
@@ -227,20 +242,23 @@ def side_geometry() -> FrameGeometry:
         rid = name if name in MIDLINE_REGIONS else f"{name}-right"
         geo.regions[rid] = clip_pieces(body, cell)
     geo.regions["ear-right"] = [ear]
-    # the raised arm: inside the occluder the whole hull belongs to the arm
-    stations = list(SIDE_ARM_STATIONS.items())
-    for k, (name, start) in enumerate(stations):
-        end = stations[k + 1][1] if k + 1 < len(stations) else n
-        pieces: list[Polygon] = []
-        for i in range(start, end):
-            if i < hull_end:
-                piece = clip_convex(occ_a if i == 0 else occ_b, slab(i))
-                if len(piece) >= 3 and area(piece) > 1e-4:
-                    pieces.append(piece)
-            else:
-                pieces += clip_pieces(arm, [slab(i)])
-        rid = "fingers-right" if name == "hand" else f"{name}-right"
-        geo.regions.setdefault(rid, []).extend(pieces)
+    # the raised arm: forearm, wrist, hand and fingers as on the back frame; the
+    # bend of the elbow; the upper arm and the shoulder's cap within the hull
+    back_cells = front_back.front_back_cells("back")
+    for name in ("forearm", "wrist", "hand", "fingers"):
+        cell = [[arm_from_back(p) for p in piece] for piece in back_cells[name]]
+        geo.regions.setdefault(f"{name}-right", []).extend(clip_pieces(arm, cell))
+    far, top = 4 * BIG, arm_from_back((0.0, ELBOW_FOREARM_Y))[1]
+    below = quad(-far, top, far, top, far, far, -far, far)
+    bend = _halfplane(below, cross, d, -1.0)
+    geo.regions.setdefault("elbow-right", []).extend(clip_pieces(arm, [bend]))
+    stations = list(ARM_STATIONS.items())
+    for k, (name, t0) in enumerate(stations):
+        slab = _halfplane(occluder, upper_arm_point(t0), d, 1.0)
+        if k + 1 < len(stations):
+            slab = _halfplane(slab, upper_arm_point(stations[k + 1][1]), d, -1.0)
+        if len(slab) >= 3 and area(slab) > 1e-4:
+            geo.regions.setdefault(f"{name}-right", []).append(slab)
     return geo
 
 
@@ -280,6 +298,8 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "suprasternal_notch": (2.6, 15.0),
     "acromion": (-0.6, 15.0),
     "axilla_apex": (-0.3, 17.6),
+    # the centre of the axillary fossa, opened by the raised arm
+    "axilla_centre": (-0.55, 18.1),
     "midaxillary_line": (-0.1, 20.0),
     "ics4_axillary": (-0.1, 22.4 + 0.12 * 6.5),
     "ics6_axillary": (-0.1, 25.5 + 0.12 * 6.5),
@@ -307,4 +327,17 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "hyoid": (1.7, 11.0),
     "mentolabial_groove": (3.85, 9.25),
     "philtrum_mid": (4.15, 7.9),
+    # the raised arm: the shoulder's hollows in front of and behind the acromion,
+    # and the forearm and hand's landmarks from the back frame
+    "acromion_front": (0.55, 15.2),
+    "acromial_angle": (-1.55, 15.05),
+    "acromial_angle_hollow": (-1.3, 15.75),
+    # the lateral side of the humerus below the shoulder, where LI runs up the
+    # raised arm (the posterior surface, with TE, faces the viewer)
+    "humerus_lateral": (-1.78, 16.0),
+    **{
+        name: arm_from_back(p)
+        for name, p in front_back.BACK_LANDMARKS.items()
+        if name in _ARM_BACK_LANDMARKS or name in DORSAL_LANDMARKS
+    },
 }

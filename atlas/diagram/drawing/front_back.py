@@ -2,19 +2,20 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
+from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
     DETAIL,
     HAIR,
-    NAIL,
     OUTLINE,
     SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
     mirror,
     rim,
-    sides,
 )
 
 
@@ -175,57 +176,15 @@ def _back_details(c: Canvas) -> None:
 
 
 def _hand_details(c: Canvas, s: int, palmar: bool) -> None:
-    right, _ = sides(c.view.frame)
-    # finger separations (cleft lines) and joint creases
-    clefts = [(10.04, 44.9), (9.1, 44.95), (8.15, 45.1)]
-    tips = [(10.4, 47.45), (9.5, 48.25), (8.5, 47.8), (7.62, 46.7)]
-    for x, y in clefts:
-        c.line(mirror([(x, y - 0.9), (x, y)], s), 0.45, opacity=0.4)
-    centres = [(10.42, 44.4), (9.52, 44.5), (8.62, 44.6), (7.8, 44.9)]
-    lengths = [3.0, 3.75, 3.2, 1.95]
-    for (x, y), ln, tip in zip(centres, lengths, tips, strict=True):
-        for f in (0.45, 0.72) if palmar else (0.42, 0.7):
-            yy = y + ln * f
-            c.line(mirror([(x - 0.28, yy), (x + 0.28, yy)], s), 0.35, opacity=0.35)
-        if not palmar:
-            nail = [
-                (tip[0] - 0.22, tip[1] - 0.85),
-                (tip[0] + 0.22, tip[1] - 0.85),
-                (tip[0] + 0.2, tip[1] - 0.2),
-                (tip[0], tip[1] - 0.08),
-                (tip[0] - 0.2, tip[1] - 0.2),
-            ]
-            c.shape(mirror(nail, s), NAIL, 0.9, stroke=DETAIL, width=0.35, smooth=True)
-    # thumb
-    if palmar:
-        c.line(mirror([(10.3, 41.3), (9.6, 42.3), (9.9, 43.6)], s), 0.45, opacity=0.35)
-        c.line(mirror([(7.75, 42.8), (8.9, 42.9), (10.1, 42.6)], s), 0.45, opacity=0.35)
-        c.line(mirror([(7.6, 43.6), (8.6, 43.8), (9.5, 43.5)], s), 0.45, opacity=0.3)
-        c.line(mirror([(8.3, 40.6), (9.9, 40.6)], s), 0.45, opacity=0.4)
-        c.line(mirror([(11.0, 44.3), (11.45, 44.2)], s), 0.35, opacity=0.35)
-    else:
-        nail = [(11.15, 44.65), (11.45, 44.6), (11.45, 45.1), (11.25, 45.35), (11.05, 45.1)]
-        c.shape(mirror(nail, s), NAIL, 0.9, stroke=DETAIL, width=0.35, smooth=True)
-        for x in (10.3, 9.55, 8.75, 7.95):
-            c.line(mirror([(x, 41.8), (x - 0.05, 43.7)], s), 0.35, opacity=0.15)
-        c.ellipse((s * 10.2, 44.15), 0.14, 0.1, DETAIL, 0.18)
-        c.ellipse((s * 9.5, 44.3), 0.14, 0.1, DETAIL, 0.18)
-        c.ellipse((s * 8.65, 44.4), 0.14, 0.1, DETAIL, 0.18)
-        c.ellipse((s * 7.85, 44.6), 0.14, 0.1, DETAIL, 0.18)
-    _ = right
+    place = partial(mirror, sign=s)
+    arm.draw_hand(c, place, palmar)
+    arm.draw_hand_anatomy(c, place, palmar)
 
 
 def _arm_details(c: Canvas, s: int, front: bool) -> None:
-    # deltoid border, cubital/olecranon, wrist
-    c.line(mirror([(7.4, 15.0), (7.7, 17.3), (8.2, 19.6), (9.0, 21.2)], s), 0.5, opacity=0.35)
-    if front:
-        c.line(mirror([(7.6, 28.6), (8.4, 28.8), (9.2, 28.5)], s), 0.5, opacity=0.45)
-        c.line(mirror([(8.0, 22.5), (8.1, 25.5), (8.25, 27.8)], s), 0.4, opacity=0.2)
-        c.line(mirror([(8.55, 40.35), (9.55, 40.5), (10.2, 40.3)], s), 0.45, opacity=0.45)
-    else:
-        c.ellipse((s * 8.3, 28.4), 0.3, 0.3, SKIN_SHADE, 0.3)
-        c.line(mirror([(8.7, 22.0), (8.5, 25.5), (8.4, 27.5)], s), 0.4, opacity=0.2)
-        c.ellipse((s * 8.35, 40.3), 0.18, 0.18, SKIN_SHADE, 0.35)
+    place = partial(mirror, sign=s)
+    arm.draw_arm(c, place, front)
+    arm.draw_arm_anatomy(c, place, front)
 
 
 def _leg_details(c: Canvas, s: int, front: bool) -> None:

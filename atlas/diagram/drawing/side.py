@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from atlas.core import anatomy as an
+from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
     DETAIL,
     HAIR,
@@ -18,7 +19,7 @@ from atlas.diagram.drawing.canvas import (
 
 def draw_side(c: Canvas) -> None:
     geo = an.frame_geometry("side")
-    body, arm, ear = geo.outlines["body"], geo.outlines["arm"], geo.outlines["ear"]
+    body, ear = geo.outlines["body"], geo.outlines["ear"]
     if c.view.kind == "full":
         c.ellipse((2.8, 75.2), 5.9, 0.5, "#000000", 0.08, layer="base")
     c.shape(body, "url(#skin)", layer="base")
@@ -101,17 +102,4 @@ def draw_side(c: Canvas) -> None:
     c.ellipse((-0.25, 6.35), 0.18, 0.25, SKIN_SHADE, 0.6)
     c.ellipse((0.78, 6.5), 0.12, 0.25, SKIN_SHADE, 0.4)
     # the raised arm, drawn over the body
-    c.shape(arm, "url(#skin)", 1.0)
-    rim(c, arm, 6.0, 0.3)
-    front, back = an.side_arm_edges()
-    c.line([back[0], (-1.6, 17.6), (-0.6, 18.8), (0.9, 18.6)], 0.6, opacity=0.35)
-    c.line([an.lerp(front[1], back[1], 0.35), an.lerp(front[2], back[2], 0.45)], 0.45, opacity=0.2)
-    ax = an.SIDE_ARM_AXIS
-    c.ellipse((ax[3][0], ax[3][1]), 0.35, 0.35, SKIN_SHADE, 0.3)
-    c.line(
-        [an.lerp(front[7], back[7], 0.1), an.lerp(front[7], back[7], 0.9)],
-        0.45,
-        opacity=0.35,
-        smooth=False,
-    )
-    c.shape(arm, "none", stroke=OUTLINE, width=1.1)
+    arm.draw_side_arm(c)
