@@ -62,10 +62,10 @@ _BODY_HALF: list[Point] = [
 ]  # fmt: skip
 
 #: The borders of the sternocleidomastoid seen from the front (right half): from
-#: under the angle of the jaw down to the sternum (its front) and the clavicle (its
-#: back, which higher up is the side of the neck).
+#: under the angle of the jaw down to the sternum (its front), and from the side of
+#: the neck down to the medial third of the clavicle (its back).
 FRONT_SCM_FRONT: tuple[Point, Point] = ((2.55, 9.3), (0.45, 14.8))
-FRONT_SCM_BACK: tuple[Point, Point] = ((2.5, 10.3), (1.8, 14.9))
+FRONT_SCM_BACK: tuple[Point, Point] = ((2.5, 10.3), (2.6, 14.9))
 
 # The arm/trunk separator (l as a function of y), through the gap under the axilla.
 ARM_SEP_TOP: Point = (6.45, 19.3)
@@ -311,7 +311,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "anterior_hairline": (0.0, 1.95),
     "hairline_corner": (3.25, 2.95),
     "glabella": (0.0, 4.95),
-    "eyebrow_medial": (0.5, 4.65),
+    "eyebrow_medial": (0.5, 4.85),
     "eyebrow_middle": scalp.EYEBROW_MIDDLE,
     "eyebrow_lateral": (2.5, 4.65),
     "pupil": (scalp.PUPIL_L, 5.33),
@@ -406,6 +406,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "scm_front_thyroid": at_level(FRONT_SCM_FRONT, 11.9),
     "scm_front_cricoid": at_level(FRONT_SCM_FRONT, 12.7),
     "scm_mid_thyroid": lerp(at_level(FRONT_SCM_FRONT, 11.9), at_level(FRONT_SCM_BACK, 11.9), 0.5),
+    "scm_back_thyroid": at_level(FRONT_SCM_BACK, 11.9),
     "scm_back_cricoid": at_level(FRONT_SCM_BACK, 12.7),
     # between the sternal and clavicular heads of the sternocleidomastoid
     "lesser_supraclavicular_fossa": (1.0, 14.6),

@@ -354,6 +354,7 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "scm_back": at_level(SIDE_SCM_BACK, _THYROID_Y),
     "scm_front_cricoid": at_level(SIDE_SCM_FRONT, _CRICOID_Y),
     "scm_back_cricoid": at_level(SIDE_SCM_BACK, _CRICOID_Y),
+    "scm_front_angle": at_level(SIDE_SCM_FRONT, _ANGLE_Y),
     "scm_back_angle": at_level(SIDE_SCM_BACK, _ANGLE_Y),
     # the trunk and the limbs
     "suprasternal_notch": (2.6, 15.0),

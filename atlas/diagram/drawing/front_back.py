@@ -119,7 +119,7 @@ def _face(c: Canvas) -> None:
     c.shape(full, HAIR, opacity=0.28)
     for s in (-1, 1):
         # eyebrow, the fold of the upper lid, the eye, the lower rim of the orbit
-        brow = [(0.48, 4.72), (0.9, 4.5), (1.45, 4.42), (2.0, 4.46), (2.55, 4.68)]
+        brow = [(0.5, 4.86), (0.85, 4.6), (1.4, 4.44), (2.0, 4.46), (2.55, 4.68)]
         c.line(mirror(brow, s), 1.1, colour=BROW, opacity=0.8)
         c.line(mirror([(0.62, 5.1), (1.2, 4.93), (1.8, 4.96), (2.2, 5.16)], s), 0.4, opacity=0.3)
         eye_top = [(0.55, 5.38), (0.95, 5.16), (1.45, 5.1), (1.85, 5.17), (2.15, 5.33)]
@@ -184,7 +184,7 @@ def _back_of_head(c: Canvas) -> None:
 def _head_neck_anatomy(c: Canvas, frame: str) -> None:
     """The anatomy layer of the head and neck: the bones and muscles their points are
     found from."""
-    ink = {"colour": ANATOMY_INK, "opacity": 0.45}
+    ink = {"colour": ANATOMY_INK, "opacity": 0.35}
     for s in (-1, 1):
         if frame == "front":
             # the sternocleidomastoid, its two heads parting above the clavicle
@@ -216,7 +216,6 @@ def _head_neck_anatomy(c: Canvas, frame: str) -> None:
                    layer="anatomy-sternocleidomastoid", **ink)  # fmt: skip
     if frame == "front":
         # the hyoid, the thyroid cartilage with its notch, the cricoid
-        ink = {"colour": ANATOMY_INK, "opacity": 0.35}
         c.line([(-0.7, 11.08), (0.0, 10.96), (0.7, 11.08)], 0.55, layer="anatomy-larynx", **ink)
         notch = [(-0.75, 11.9), (-0.22, 11.92), (0.0, 12.08), (0.22, 11.92), (0.75, 11.9)]
         c.line(notch, 0.55, layer="anatomy-larynx", smooth=False, **ink)
@@ -229,7 +228,7 @@ def _head_neck_anatomy(c: Canvas, frame: str) -> None:
             c.shape([(-half, y - 0.12), (half, y - 0.12), (half * 0.6, y + 0.15),
                      (-half * 0.6, y + 0.15)], "none", stroke=ANATOMY_INK, width=0.5,
                     smooth=True, layer="anatomy-cervical",
-                    extra=' stroke-opacity="0.45"')  # fmt: skip
+                    extra=' stroke-opacity="0.35"')  # fmt: skip
             c.text((half + 0.15, y + 0.1), name, 0.3, layer="anatomy-cervical", anchor="start")
 
 

@@ -181,7 +181,7 @@ def _ear(c: Canvas, ear: Sequence[Point]) -> None:
 
 def _head_anatomy(c: Canvas) -> None:
     """Bones and muscles of the head and neck that the points there are found from."""
-    ink = {"colour": ANATOMY_INK, "opacity": 0.45}
+    ink = {"colour": ANATOMY_INK, "opacity": 0.35}
     # the mandible: condyle, ramus, angle, lower border to the chin, and the
     # coronoid process rising under the zygomatic arch
     c.line(
