@@ -142,11 +142,11 @@ def side_ear_outline() -> Polygon:
 # it the face lies above ``_JAW_EDGE`` (in front of the ramus and above the
 # mandible's lower border) and the neck below.
 _HEAD_EDGE: list[Point] = [
-    (-BIG, 8.45), (-1.78, 8.45), (-1.55, 7.25), (-1.2, 7.05), (0.3, 7.05), (0.42, 5.3),
+    (-BIG, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
     (2.45, 5.3), (2.8, 4.3), (3.25, 2.1), (3.6, 1.95), (BIG, 1.95),
 ]  # fmt: skip
 _JAW_EDGE: list[Point] = [
-    (-BIG, 6.9), (0.3, 6.9), (0.62, 8.7), (0.85, 8.85), (2.0, 9.38), (3.0, 9.9),
+    (-BIG, 6.85), (0.3, 6.85), (0.62, 8.7), (0.85, 8.85), (2.0, 9.38), (3.0, 9.9),
     (3.7, 10.3), (BIG, 10.3),
 ]  # fmt: skip
 

@@ -187,6 +187,18 @@ def rim(
         )
 
 
+def anatomy_line(
+    c: Canvas,
+    part: str,
+    pts: Sequence[Point],
+    width: float = 0.55,
+    opacity: float = 0.35,
+    smooth: bool = True,
+) -> None:
+    """A faint line of the anatomy layer, in the part ``anatomy-<part>``."""
+    c.line(pts, width, colour=ANATOMY_INK, opacity=opacity, smooth=smooth, layer=f"anatomy-{part}")
+
+
 def mirror(pts: Iterable[Point], sign: int) -> list[Point]:
     return [(sign * x, y) for x, y in pts]
 

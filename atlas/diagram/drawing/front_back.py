@@ -7,7 +7,6 @@ from atlas.core.anatomy import scalp
 from atlas.core.anatomy.front_back import FRONT_SCM_BACK, FRONT_SCM_FRONT
 from atlas.core.anatomy.levels import SPINE
 from atlas.diagram.drawing.canvas import (
-    ANATOMY_INK,
     BROW,
     DETAIL,
     HAIR,
@@ -21,6 +20,7 @@ from atlas.diagram.drawing.canvas import (
     SKIN_SHADE,
     Canvas,
     Point,
+    anatomy_line,
     mirror,
     rim,
     sides,
@@ -60,8 +60,19 @@ def draw_front_back(c: Canvas) -> None:
     for poly, closed in silhouette:
         c.shape(poly, "none", stroke=OUTLINE, width=1.1, closed=closed)
     for ear in ears:
-        sign = 1 if ear[0][0] > 0 else -1
-        c.line(mirror([(3.95, 4.9), (4.05, 5.8), (3.9, 6.8), (3.7, 7.2)], sign), 0.6)
+        _ear(c, 1 if ear[0][0] > 0 else -1, front=frame == "front")
+
+
+def _ear(c: Canvas, sign: int, front: bool) -> None:
+    """The auricle seen from the front (its rim, the hollow of the concha and the
+    tragus by the cheek) or from behind (its rim, and its root in shadow)."""
+    c.line(mirror([(3.95, 4.9), (4.05, 5.8), (3.9, 6.8), (3.7, 7.2)], sign), 0.6)
+    if front:
+        c.ellipse((sign * 3.84, 6.1), 0.1, 0.42, SKIN_SHADE, 0.3)
+        c.line(mirror([(3.68, 5.92), (3.77, 6.18), (3.69, 6.45)], sign), 0.45, opacity=0.45)
+    else:
+        c.line(mirror([(3.72, 4.75), (3.78, 5.6), (3.7, 6.5)], sign), 2.0, colour=SKIN_SHADE,
+               opacity=0.25)  # fmt: skip
 
 
 def _limb_shading(c: Canvas, s: int) -> None:
@@ -184,52 +195,49 @@ def _back_of_head(c: Canvas) -> None:
 def _head_neck_anatomy(c: Canvas, frame: str) -> None:
     """The anatomy layer of the head and neck: the bones and muscles their points are
     found from."""
-    ink = {"colour": ANATOMY_INK, "opacity": 0.35}
     for s in (-1, 1):
         if frame == "front":
             # the sternocleidomastoid, its two heads parting above the clavicle
             for border in (FRONT_SCM_FRONT, FRONT_SCM_BACK):
-                c.line(mirror(border, s), 0.55, layer="anatomy-sternocleidomastoid",
-                       smooth=False, **ink)  # fmt: skip
-            c.line(mirror([(1.5, 13.1), (1.0, 14.85)], s), 0.45,
-                   layer="anatomy-sternocleidomastoid", **ink)  # fmt: skip
+                anatomy_line(c, "sternocleidomastoid", mirror(border, s), smooth=False)
+            anatomy_line(c, "sternocleidomastoid", mirror([(1.5, 13.1), (1.0, 14.85)], s), 0.45)
             # the trapezius's front edge, down the side of the neck to the clavicle
-            c.line(mirror([(2.62, 12.0), (3.05, 12.85), (4.2, 13.85), (5.6, 14.5)], s), 0.55,
-                   layer="anatomy-trapezius", **ink)  # fmt: skip
+            trapezius = [(2.62, 12.0), (3.05, 12.85), (4.2, 13.85), (5.6, 14.5)]
+            anatomy_line(c, "trapezius", mirror(trapezius, s))
             # the mandible's ramus and angle, the zygomatic arch
-            c.line(mirror([(3.35, 6.45), (3.25, 7.4), (3.0, 8.4), (2.74, 8.9), (2.45, 9.3)], s),
-                   0.55, layer="anatomy-mandible", **ink)  # fmt: skip
-            c.line(mirror([(2.95, 6.3), (3.25, 6.33), (3.5, 6.3)], s), 0.5,
-                   layer="anatomy-zygomatic-arch", **ink)  # fmt: skip
+            ramus = [(3.35, 6.45), (3.25, 7.4), (3.0, 8.4), (2.74, 8.9), (2.45, 9.3)]
+            anatomy_line(c, "mandible", mirror(ramus, s))
+            arch = [(2.95, 6.3), (3.25, 6.33), (3.5, 6.3)]
+            anatomy_line(c, "zygomatic-arch", mirror(arch, s), 0.5)
         else:
-            # the mastoid process, the superior nuchal line from the external occipital
-            # protuberance out to it
-            c.line(mirror([(3.05, 6.95), (2.98, 7.6), (3.1, 8.15), (3.32, 7.6), (3.38, 6.95)], s),
-                   0.55, layer="anatomy-mastoid", **ink)  # fmt: skip
-            c.line(mirror([(0.32, 6.5), (1.5, 6.72), (2.5, 6.98), (3.1, 7.2)], s), 0.5,
-                   layer="anatomy-occiput", **ink)  # fmt: skip
-            # the trapezius's lateral edge down the nape, and the sternocleidomastoid's
-            # back edge
-            c.line(mirror([(1.6, 6.85), (1.35, 7.6), (1.22, 8.4), (1.3, 9.4), (1.6, 10.3)], s),
-                   0.55, layer="anatomy-trapezius", **ink)  # fmt: skip
-            c.line(mirror([(3.05, 7.95), (2.85, 8.75), (2.62, 9.7)], s), 0.55,
-                   layer="anatomy-sternocleidomastoid", **ink)  # fmt: skip
+            # the mastoid process, and the superior nuchal line from the external
+            # occipital protuberance out to it
+            mastoid = [(3.05, 6.95), (2.98, 7.6), (3.1, 8.15), (3.32, 7.6), (3.38, 6.95)]
+            anatomy_line(c, "mastoid", mirror(mastoid, s))
+            nuchal = [(0.32, 6.5), (1.5, 6.72), (2.5, 6.98), (3.1, 7.2)]
+            anatomy_line(c, "occiput", mirror(nuchal, s), 0.5)
+            # the trapezius's lateral edge down the nape, the sternocleidomastoid's back edge
+            trapezius = [(1.6, 6.85), (1.35, 7.6), (1.22, 8.4), (1.3, 9.4), (1.6, 10.3)]
+            anatomy_line(c, "trapezius", mirror(trapezius, s))
+            scm = [(3.05, 7.95), (2.85, 8.75), (2.62, 9.7)]
+            anatomy_line(c, "sternocleidomastoid", mirror(scm, s))
     if frame == "front":
         # the hyoid, the thyroid cartilage with its notch, the cricoid
-        c.line([(-0.7, 11.08), (0.0, 10.96), (0.7, 11.08)], 0.55, layer="anatomy-larynx", **ink)
+        anatomy_line(c, "larynx", [(-0.7, 11.08), (0.0, 10.96), (0.7, 11.08)])
         notch = [(-0.75, 11.9), (-0.22, 11.92), (0.0, 12.08), (0.22, 11.92), (0.75, 11.9)]
-        c.line(notch, 0.55, layer="anatomy-larynx", smooth=False, **ink)
+        anatomy_line(c, "larynx", notch, smooth=False)
         for y in (12.5, 12.72):
-            c.line([(-0.6, y), (0.0, y + 0.06), (0.6, y)], 0.5, layer="anatomy-larynx", **ink)
+            anatomy_line(c, "larynx", [(-0.6, y), (0.0, y + 0.06), (0.6, y)], 0.5)
     else:
         # the external occipital protuberance, and the spinous processes of C2 and C7
-        c.line([(-0.35, 6.5), (0.0, 6.25), (0.35, 6.5)], 0.6, layer="anatomy-occiput", **ink)
+        anatomy_line(c, "occiput", [(-0.35, 6.5), (0.0, 6.25), (0.35, 6.5)], 0.6)
         for name, y, half in (("C2", 8.72, 0.16), ("C7", SPINE["C7"], 0.22)):
-            c.shape([(-half, y - 0.12), (half, y - 0.12), (half * 0.6, y + 0.15),
-                     (-half * 0.6, y + 0.15)], "none", stroke=ANATOMY_INK, width=0.5,
-                    smooth=True, layer="anatomy-cervical",
-                    extra=' stroke-opacity="0.35"')  # fmt: skip
-            c.text((half + 0.15, y + 0.1), name, 0.3, layer="anatomy-cervical", anchor="start")
+            tip = [(-half, y - 0.12), (half, y - 0.12), (half * 0.6, y + 0.15),
+                   (-half * 0.6, y + 0.15), (-half, y - 0.12)]  # fmt: skip
+            anatomy_line(c, "cervical", tip, 0.5)
+            # the label keeps about the same size on the screen in full and detail views
+            size = 0.3 * c.k**-0.45
+            c.text((half + 0.1, y + size / 3), name, size, layer="anatomy-cervical", anchor="start")
 
 
 def _back_details(c: Canvas) -> None:

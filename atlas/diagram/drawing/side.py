@@ -9,7 +9,6 @@ from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
 from atlas.core.anatomy.side import SIDE_SCM_BACK, SIDE_SCM_FRONT
 from atlas.diagram.drawing.canvas import (
-    ANATOMY_INK,
     BROW,
     DETAIL,
     HAIR,
@@ -23,6 +22,7 @@ from atlas.diagram.drawing.canvas import (
     SKIN_SHADE,
     Canvas,
     Point,
+    anatomy_line,
     rim,
 )
 
@@ -105,6 +105,14 @@ _HAIR_MARGIN: list[Point] = [
 ]  # fmt: skip
 _NAPE_HAIR = (-3.4, 9.05)
 
+# The mandible from its condyle down the back of the ramus, round the angle and
+# along the lower border to the chin and up the front of the chin.
+_JAW: list[Point] = [
+    (1.08, 6.0), (0.95, 5.88), (0.8, 5.98), (0.78, 6.25), (0.74, 6.7), (0.72, 7.5),
+    (0.76, 8.4), (0.86, 8.76), (1.15, 8.9), (2.0, 9.32), (3.0, 9.83), (3.72, 10.12),
+    (3.92, 9.8), (3.92, 9.3),
+]  # fmt: skip
+
 
 def _outline_run(poly: Sequence[Point], a: Point, b: Point) -> list[Point]:
     """The vertices of a closed outline from the one nearest a to the one nearest b."""
@@ -146,8 +154,7 @@ def _head(c: Canvas, body: Sequence[Point]) -> None:
     c.line([(4.28, 8.46), (4.1, 8.48), (3.9, 8.5)], 0.6, colour=LIP_LINE, opacity=0.75)
     # the jaw: the back of the ramus, the angle and the lower border; the front of the
     # sternocleidomastoid; the laryngeal prominence
-    c.line([(0.74, 7.7), (0.78, 8.45), (0.95, 8.88), (2.0, 9.42), (3.0, 9.92), (3.55, 10.2)],
-           0.55, opacity=0.3)  # fmt: skip
+    c.line(_JAW[5:-2], 0.55, opacity=0.3)
     c.line([(-0.3, 8.9), (0.7, 10.8), (1.9, 13.6)], 0.45, opacity=0.18)
     c.line([(2.12, 11.55), (2.28, 11.85), (2.25, 12.2)], 0.5, opacity=0.35)
 
@@ -181,35 +188,24 @@ def _ear(c: Canvas, ear: Sequence[Point]) -> None:
 
 def _head_anatomy(c: Canvas) -> None:
     """Bones and muscles of the head and neck that the points there are found from."""
-    ink = {"colour": ANATOMY_INK, "opacity": 0.35}
-    # the mandible: condyle, ramus, angle, lower border to the chin, and the
+    # the mandible: its condyle, ramus, angle and lower border to the chin, and the
     # coronoid process rising under the zygomatic arch
-    c.line(
-        [(1.08, 6.0), (0.95, 5.88), (0.8, 5.98), (0.78, 6.25), (0.74, 6.7), (0.72, 7.5),
-         (0.76, 8.4), (0.86, 8.76), (1.15, 8.9), (2.0, 9.32), (3.0, 9.83), (3.72, 10.12),
-         (3.92, 9.8), (3.92, 9.3)],
-        0.6, layer="anatomy-mandible", **ink,
-    )  # fmt: skip
-    c.line(
-        [(1.08, 6.0), (1.08, 6.28), (1.3, 6.55), (1.55, 6.6), (1.78, 6.45), (1.95, 6.28),
-         (2.15, 6.75), (2.3, 7.6), (2.55, 8.6), (2.7, 8.85)],
-        0.5, layer="anatomy-mandible", **ink,
-    )  # fmt: skip
+    anatomy_line(c, "mandible", _JAW, 0.6)
+    coronoid = [(1.08, 6.0), (1.08, 6.28), (1.3, 6.55), (1.55, 6.6), (1.78, 6.45), (1.95, 6.28),
+                (2.15, 6.75), (2.3, 7.6), (2.55, 8.6), (2.7, 8.85)]  # fmt: skip
+    anatomy_line(c, "mandible", coronoid, 0.5)
     # the zygomatic arch, from in front of the ear to the cheekbone
-    arch_top = [(0.85, 5.86), (1.7, 5.88), (2.5, 5.85), (2.85, 5.55)]
-    arch_bottom = [(0.9, 6.2), (1.7, 6.22), (2.55, 6.3), (3.05, 6.55)]
-    c.line(arch_top, 0.55, layer="anatomy-zygomatic-arch", **ink)
-    c.line(arch_bottom, 0.55, layer="anatomy-zygomatic-arch", **ink)
-    # the mastoid process behind the lobe, and the external occipital protuberance
-    c.line(
-        [(-0.98, 6.4), (-0.92, 7.1), (-0.95, 7.8), (-1.2, 7.6), (-1.55, 7.2), (-1.72, 6.6)],
-        0.55, layer="anatomy-mastoid", **ink,
-    )  # fmt: skip
-    c.line([(-4.05, 6.0), (-4.28, 6.3), (-4.05, 6.55), (-3.0, 6.8), (-1.75, 6.65)], 0.55,
-           layer="anatomy-occiput", **ink)  # fmt: skip
+    anatomy_line(c, "zygomatic-arch", [(0.85, 5.86), (1.7, 5.88), (2.5, 5.85), (2.85, 5.55)])
+    anatomy_line(c, "zygomatic-arch", [(0.9, 6.2), (1.7, 6.22), (2.55, 6.3), (3.05, 6.55)])
+    # the mastoid process behind the lobe; the external occipital protuberance and the
+    # superior nuchal line
+    mastoid = [(-0.98, 6.4), (-0.92, 7.1), (-0.95, 7.8), (-1.2, 7.6), (-1.55, 7.2), (-1.72, 6.6)]
+    anatomy_line(c, "mastoid", mastoid)
+    anatomy_line(c, "occiput", [(-4.05, 6.0), (-4.28, 6.3), (-4.05, 6.55), (-3.0, 6.8),
+                                (-1.75, 6.65)])  # fmt: skip
     # the sternocleidomastoid, from the mastoid to the sternum and the clavicle
     for border in (SIDE_SCM_FRONT, SIDE_SCM_BACK):
-        c.line(list(border), 0.55, layer="anatomy-sternocleidomastoid", smooth=False, **ink)
+        anatomy_line(c, "sternocleidomastoid", border, smooth=False)
     # the trapezius's front edge, from the occiput down the back of the neck
     # (below this the raised arm covers it)
-    c.line([(-3.05, 6.95), (-2.85, 8.4), (-2.75, 9.7)], 0.55, layer="anatomy-trapezius", **ink)
+    anatomy_line(c, "trapezius", [(-3.05, 6.95), (-2.85, 8.4), (-2.75, 9.7)])
