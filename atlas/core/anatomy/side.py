@@ -218,7 +218,7 @@ def side_geometry() -> FrameGeometry:
         halfplane_pieces([(occ_a[i], occ_a[(i + 1) % len(occ_a)]) for i in range(len(occ_a))]),
         halfplane_pieces([(occ_b[i], occ_b[(i + 1) % len(occ_b)]) for i in range(len(occ_b))]),
     )
-    ear_hull = convex_hull(ear)
+    ear_hull = convex_hull(SIDE_EAR)
     outside_ear = halfplane_pieces(
         [(ear_hull[i], ear_hull[(i + 1) % len(ear_hull)]) for i in range(len(ear_hull))]
     )
@@ -266,7 +266,9 @@ def side_geometry() -> FrameGeometry:
     c["toes"] = [quad(5.6, ankle_y, BIG, 72.9, BIG, 74.75, 5.6, 74.75)]
     c["sole"] = [zband(74.75, 80.0)]
     for name, cell in c.items():
-        cell = intersect_cells(intersect_cells(cell, outside_arm), outside_ear)
+        cell = intersect_cells(cell, outside_arm)
+        if name in ("head", "face", "neck"):
+            cell = intersect_cells(cell, outside_ear)
         rid = name if name in MIDLINE_REGIONS else f"{name}-right"
         geo.regions[rid] = clip_pieces(body, cell)
     geo.regions["ear-right"] = [ear_hull]
