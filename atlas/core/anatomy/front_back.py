@@ -22,7 +22,7 @@ from atlas.core.anatomy.cells import (
     strip_above,
     strip_below,
 )
-from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, quad
+from atlas.core.anatomy.geometry import Point, Polygon, at_level, catmull_rom, lerp, quad
 from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, spine_marks
 
 # The right half of the figure seen from the front, as (l, y) control points,
@@ -34,7 +34,9 @@ _FACE_HALF: list[Point] = [
 ]  # fmt: skip
 
 _BODY_HALF: list[Point] = [
-    (1.55, 10.1), (1.72, 11.3), (1.95, 12.4), (2.6, 13.05), (4.3, 13.55), (6.1, 13.95),
+    # the neck, from the angle of the jaw, and the slope of the trapezius
+    (2.665, 9.13), (2.55, 10.0), (2.55, 11.0), (2.7, 11.9), (3.08, 12.7), (3.7, 13.22),
+    (4.3, 13.55), (6.1, 13.95),
     (7.3, 14.4), (8.25, 15.25), (8.8, 16.6), (9.05, 18.4), (9.05, 20.6), (9.1, 23.5),
     (9.25, 26.5), (9.6, 28.5), (10.0, 30.6), (10.2, 33.5), (10.3, 37.0), (10.32, 38.6),
     # the hand (atlas.core.anatomy.hand)
@@ -52,6 +54,12 @@ _BODY_HALF: list[Point] = [
     (0.9, 73.4), (1.1, 72.4), (1.2, 71.2), (1.1, 69.0), (0.85, 65.0), (0.75, 62.0),
     (0.85, 59.2), (0.6, 56.5), (0.55, 53.5), (0.35, 48.5), (0.15, 43.5), (0.0, 41.0),
 ]  # fmt: skip
+
+#: The borders of the sternocleidomastoid seen from the front (right half): from
+#: under the angle of the jaw down to the sternum (its front), and from the side of
+#: the neck down to the medial third of the clavicle (its back).
+FRONT_SCM_FRONT: tuple[Point, Point] = ((2.55, 9.3), (0.45, 14.8))
+FRONT_SCM_BACK: tuple[Point, Point] = ((2.5, 10.3), (2.6, 14.9))
 
 # The arm/trunk separator (l as a function of y), through the gap under the axilla
 # and between the hand and the thigh.
@@ -77,16 +85,39 @@ def _mirror(half: Sequence[Point]) -> Polygon:
     return right + left
 
 
-def head_outline_front() -> Polygon:
-    """The head seen from the front or back: the vault's silhouette, then the face."""
+# Seen from behind there is no chin: below the vault's widest level the head
+# narrows over the mastoid processes into the neck, which hides its lower edge.
+_OCCIPUT_HALF: list[Point] = [
+    (3.66, 5.0), (3.62, 5.9), (3.48, 6.8), (3.25, 7.6), (2.95, 8.4), (2.665, 9.13),
+]  # fmt: skip
+
+
+def _vault_half() -> list[Point]:
+    """The right half of the vault's silhouette, from the vertex down to its widest level."""
     cy = scalp.CENTRE[1]
     vault = [(abs(x), y) for x, y in scalp.outline("front") if x >= 0 and y < cy]
-    vault.sort(key=lambda p: p[1])  # from the vertex down to the widest level
+    vault.sort(key=lambda p: p[1])
+    return [(0.0, vault[0][1]), *vault]
+
+
+def head_outline_front() -> Polygon:
+    """The head seen from the front: the vault's silhouette, then the face."""
     face = catmull_rom(_FACE_HALF, steps=6)
-    half = [(0.0, vault[0][1]), *vault, *face[1:]]
+    half = [*_vault_half(), *face[1:]]
     right = [(-lx, y) for lx, y in half]
     left = [(lx, y) for lx, y in reversed(half[1:-1])]
     return right + left
+
+
+def head_outline_back() -> Polygon:
+    """The head seen from behind (signed x, the figure's right at +x), from the neck on
+    the left up over the vault and down to the neck on the right: its closing edge, the
+    lower edge, lies inside the neck and is never drawn."""
+    # the last control point is the neck's next one, so that head and neck meet smoothly
+    steps = 6
+    occiput = catmull_rom([*_OCCIPUT_HALF, _BODY_HALF[1]], steps=steps)[1:-steps]
+    half = [*_vault_half(), *occiput]
+    return [(-lx, y) for lx, y in reversed(half)] + [(lx, y) for lx, y in half[1:]]
 
 
 def body_outline_front() -> Polygon:
@@ -178,7 +209,8 @@ def _trunk_band(y0: float, y1: float, l0: float = 0.0) -> Cell:
 # the hairline on the front and back, as (l, y) polylines
 _HAIRLINE_FRONT: list[Point] = [(0.0, 1.95), (1.6, 2.05), (2.6, 2.4), (2.8, 5.6),
                                 (BIG, 5.6)]  # fmt: skip
-_JAW_LINE: list[Point] = [(0.0, 10.3), (1.4, 10.15), (2.25, 9.7), (2.9, 8.95), (BIG, 8.95)]
+# above the jaw: the neck's cell reaches up under the face, which cuts it at its outline
+_JAW_LINE: list[Point] = [(0.0, 8.5), (BIG, 8.5)]
 _CLAVICLE_LINE: list[Point] = [(0.0, 15.0), (1.1, 14.9), (3.0, 15.0), (5.2, 14.75),
                                (6.45, 14.5)]  # fmt: skip
 
@@ -282,14 +314,16 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
 def front_back_geometry(frame: str) -> FrameGeometry:
     """Outlines and regions of the front or back frame (signed x: screen direction)."""
     geo = FrameGeometry(frame)
-    head = head_outline_front()
+    head = head_outline_front() if frame == "front" else head_outline_back()
     body = body_outline_front()
     geo.outlines["head"] = head
     geo.outlines["body"] = body
     right_sign = -1 if frame == "front" else 1
     cells = front_back_cells(frame)
+    # the head's lower edge (the jaw, or behind it the edge hidden in the neck): the
+    # body's regions lie below it
     lower = sorted((abs(px), py) for px, py in head if px <= 0 and py > 8.0)
-    jaw = [(0.0, max(py for px, py in lower if px < 0.05))] + [p for p in lower if p[0] >= 0.05]
+    jaw = [(0.0, lower[0][1]), *(p for p in lower if p[0] >= 0.05)]
     jaw.append((BIG, jaw[-1][1]))
     jaw_cut = [piece for sign in (-1, 1) for piece in mirror_cell(strip_below(jaw, 200.0), sign)]
     for name, cell in cells.items():
@@ -316,7 +350,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "anterior_hairline": (0.0, 1.95),
     "hairline_corner": (3.25, 2.95),
     "glabella": (0.0, 4.95),
-    "eyebrow_medial": (0.5, 4.65),
+    "eyebrow_medial": (0.5, 4.85),
     "eyebrow_middle": scalp.EYEBROW_MIDDLE,
     "eyebrow_lateral": (2.5, 4.65),
     "pupil": (scalp.PUPIL_L, 5.33),
@@ -331,7 +365,13 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "mouth_corner": (0.95, 8.45),
     "mentolabial_groove": (0.0, 9.25),
     "chin": (0.0, 10.1),
-    "mandible_angle": (2.75, 8.95),
+    "mandible_angle": (2.7, 8.9),
+    # the belly of the masseter, and its front edge on the mandible's lower border
+    "masseter": (2.6, 7.6),
+    "masseter_front_lower": (2.3, 9.38),
+    "zygomatic_arch_lower": (3.25, 6.35),
+    "mandibular_notch": (3.22, 6.75),
+    "infraorbital_foramen": (1.35, 6.3),
     "zygoma": (2.7, 6.5),
     "tragus": (3.55, 6.2),
     # neck and chest
@@ -387,15 +427,18 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "second_toe_tip": (1.85, 75.0),
     "foot_web_2_3": (2.05, 74.5),
     "foot_dorsum_mid": (2.3, 73.8),
-    "scm_front_thyroid": (0.95, 11.9),
-    "scm_front_cricoid": (0.85, 12.7),
-    "scm_mid_thyroid": (1.4, 11.9),
-    "scm_back_cricoid": (1.75, 12.7),
+    "scm_front_thyroid": at_level(FRONT_SCM_FRONT, 11.9),
+    "scm_front_cricoid": at_level(FRONT_SCM_FRONT, 12.7),
+    "scm_mid_thyroid": lerp(at_level(FRONT_SCM_FRONT, 11.9), at_level(FRONT_SCM_BACK, 11.9), 0.5),
+    "scm_back_thyroid": at_level(FRONT_SCM_BACK, 11.9),
+    "scm_back_cricoid": at_level(FRONT_SCM_BACK, 12.7),
+    # between the sternal and clavicular heads of the sternocleidomastoid
+    "lesser_supraclavicular_fossa": (1.0, 14.6),
     "hyoid": (0.0, 11.0),
-    "nasolabial_ala": (0.95, 7.15),
-    "nasolabial_top": (0.62, 6.65),
-    "nostril": (0.35, 7.35),
-    "mouth_centre": (0.0, 8.47),
+    "nasolabial_ala": (0.88, 7.18),
+    "nasolabial_top": (0.52, 6.72),
+    "nostril": (0.3, 7.41),
+    "mouth_centre": (0.0, 8.49),
     "upper_lip_tubercle": (0.0, 8.3),
     "infraorbital_medial": (0.6, 5.8),
     "infraorbital_lateral": (2.1, 5.75),
@@ -458,8 +501,13 @@ BACK_LANDMARKS: dict[str, Point] = {
     "ulna_radial_side": (8.6, 40.5),
     "eop_upper": (0.0, 6.15),
     # the depression below the occiput between the origins of sternocleidomastoid
-    # and trapezius (GB20), level with GV16
+    # and trapezius (GB20), level with GV16; the hollow under the protuberance between
+    # the two trapezius muscles (GV16); the trapezius's lateral edge level with C2
     "suboccipital_gap": (1.9, 7.9),
+    "suboccipital_hollow": (0.0, 7.9),
+    "trapezius_lateral_c2": (1.3, 8.4),
+    # the back edge of the sternocleidomastoid, level with the angle of the mandible
+    "scm_back_angle": (2.55, 8.75),
     "scapular_spine_lower": (0.0, 16.45),
     "scapula_superior_angle": (4.2, 15.6),
     "sf1_level": (0.0, 35.85),

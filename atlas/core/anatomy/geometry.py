@@ -148,6 +148,12 @@ def lerp(p: Point, q: Point, t: float) -> Point:
     return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
 
 
+def at_level(line: tuple[Point, Point], y: float) -> Point:
+    """The point of the straight line through two points at level y."""
+    (x0, y0), (x1, y1) = line
+    return (x0 + (x1 - x0) * (y - y0) / (y1 - y0), y)
+
+
 def quad(
     x0: float, y0: float, x1: float, y1: float, x2: float, y2: float, x3: float, y3: float
 ) -> Polygon:

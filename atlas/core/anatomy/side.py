@@ -8,7 +8,7 @@ from __future__ import annotations
 import itertools
 import math
 
-from atlas.core.anatomy import front_back
+from atlas.core.anatomy import front_back, scalp
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -25,23 +25,23 @@ from atlas.core.anatomy.geometry import (
     Point,
     Polygon,
     area,
+    at_level,
     catmull_rom,
     clip_halfplane,
     convex_hull,
     halfplane_pieces,
+    lerp,
     quad,
 )
 from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
 
 # ---------------------------------------------------------------- side frame
 
-# The profile of the figure's right side (z forward, y down), clockwise from the
-# vertex: face, front of the trunk and leg, foot, back of the leg, back, nape.
+# The profile of the figure's right side (z forward, y down), below the head and
+# neck: from the suprasternal notch down the front of the trunk and leg, the foot,
+# and up the back of the leg and the back to the shoulders.
 _SIDE_PROFILE: list[Point] = [
-    (0.2, 0.0), (2.1, 0.45), (3.35, 1.55), (3.95, 3.0), (4.12, 4.25), (4.2, 4.8),
-    (3.98, 5.3), (4.45, 6.35), (4.95, 7.1), (4.75, 7.45), (4.3, 7.6), (4.45, 8.1),
-    (4.25, 8.45), (4.38, 8.8), (4.0, 9.25), (4.28, 9.85), (3.8, 10.35), (2.6, 10.6),
-    (1.95, 11.1), (2.1, 12.3), (2.35, 13.8), (2.6, 15.0), (3.6, 16.9), (4.25, 19.6),
+    (2.6, 15.0), (3.6, 16.9), (4.25, 19.6),
     (4.45, 22.0), (4.1, 24.3), (3.7, 27.0), (3.55, 29.8), (3.7, 32.0), (3.65, 34.6),
     (3.25, 37.1), (3.35, 38.7), (3.65, 42.0), (3.45, 48.0), (2.85, 53.0), (2.7, 55.6),
     (2.3, 57.6), (1.95, 60.0), (1.6, 66.0), (1.35, 71.3), (2.1, 72.6), (3.8, 73.5),
@@ -50,8 +50,6 @@ _SIDE_PROFILE: list[Point] = [
     (-1.75, 66.0), (-2.35, 62.0), (-2.3, 58.8), (-1.85, 56.8), (-2.05, 52.5),
     (-2.65, 46.5), (-3.3, 43.2), (-4.25, 41.0), (-4.5, 38.6), (-4.1, 35.5),
     (-3.3, 31.2), (-3.45, 28.0), (-4.1, 24.0), (-4.6, 20.2), (-4.4, 17.0),
-    (-3.6, 14.4), (-2.4, 12.4), (-2.45, 10.8), (-3.25, 9.3), (-4.15, 7.4),
-    (-4.45, 5.2), (-3.95, 2.6), (-2.4, 0.65),
 ]  # fmt: skip
 
 # The raised right arm on the side view, its back (dorsal) surface toward the
@@ -125,17 +123,74 @@ def side_arm_outline() -> Polygon:
     return catmull_rom([*forearm, *front, *cap, *back, *elbow], closed=True, steps=6)
 
 
+# ---------------------------------------------------------------- the head and neck
+#
+# Above the brow and the occiput the profile is the vault of the scalp model
+# (scalp.outline), so that scalp positions seen from the side sit on the drawn head.
+
+# The face and the front of the neck, from the brow down to the suprasternal notch.
+_SIDE_FACE: list[Point] = [
+    (4.24, 4.76), (4.02, 5.32), (4.32, 6.05), (4.7, 6.72), (4.95, 7.08), (4.82, 7.4),
+    (4.32, 7.58), (4.47, 8.05), (4.27, 8.45), (4.4, 8.8), (4.0, 9.25), (4.3, 9.85),
+    (3.85, 10.32), (2.75, 10.6), (2.05, 11.0), (2.3, 11.9), (2.4, 13.3),
+]  # fmt: skip
+# The nape, from the back of the shoulders up to the occiput.
+_SIDE_NAPE: list[Point] = [
+    (-3.7, 14.4), (-3.2, 13.2), (-2.95, 11.6), (-3.05, 10.3), (-3.45, 8.9), (-3.95, 7.7),
+]  # fmt: skip
+
+
+def side_vault() -> list[Point]:
+    """The vault's silhouette (the scalp model) from the occiput over the top to the brow."""
+    ring = scalp.outline("side", steps=36)  # every 10 degrees, from the front downward
+    return [ring[i % 36] for i in range(16, 36)]  # 160 degrees (occiput) to 350 (brow)
+
+
 def side_body_outline() -> Polygon:
-    return catmull_rom(_SIDE_PROFILE, closed=True, steps=6)
+    """The right side's profile: the vault, the face, the body, the nape (one smooth curve)."""
+    return catmull_rom(
+        [*side_vault(), *_SIDE_FACE, *_SIDE_PROFILE, *_SIDE_NAPE], closed=True, steps=6
+    )
+
+
+#: The auricle, clockwise from the apex: the front of the helix, its root, the
+#: tragus, the intertragic notch, the lobe, and the back of the helix.
+SIDE_EAR: list[Point] = [
+    (-0.42, 4.5), (-0.02, 4.57), (0.27, 4.8), (0.38, 5.12), (0.3, 5.42), (0.42, 5.66),
+    (0.5, 6.05), (0.46, 6.4), (0.28, 6.62), (0.2, 6.95), (0.08, 7.28), (-0.18, 7.43),
+    (-0.45, 7.3), (-0.6, 6.95), (-0.78, 6.45), (-0.98, 5.8), (-1.06, 5.15), (-0.88, 4.7),
+]  # fmt: skip
 
 
 def side_ear_outline() -> Polygon:
-    """The auricle on the side view (kept convex: it is cut out of the head)."""
-    cz, cy, rz, ry = -0.25, 6.15, 0.95, 1.75
-    return [
-        (cz + rz * math.cos(t) - 0.18 * (math.sin(t)), cy + ry * math.sin(t))
-        for t in (2 * math.pi * k / 48 for k in range(48))
-    ]
+    """The auricle's outline on the side view."""
+    return catmull_rom(SIDE_EAR, closed=True, steps=6)
+
+
+# The boundaries of the head's regions, y as a function of z. Above ``_HEAD_EDGE``
+# lies the head (the scalp, the temple above the zygomatic arch, the mastoid); below
+# it the face lies above ``_JAW_EDGE`` (in front of the ramus and above the
+# mandible's lower border) and the neck below.
+_HEAD_EDGE: list[Point] = [
+    (-BIG, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
+    (2.45, 5.3), (2.8, 4.3), (3.25, 2.1), (3.6, 1.95), (BIG, 1.95),
+]  # fmt: skip
+_JAW_EDGE: list[Point] = [
+    (-BIG, 6.85), (0.3, 6.85), (0.62, 8.7), (0.85, 8.85), (2.0, 9.38), (3.0, 9.9),
+    (3.7, 10.3), (BIG, 10.3),
+]  # fmt: skip
+
+
+def _side_head_cells() -> dict[str, Cell]:
+    below_head = strip_below(_HEAD_EDGE, 30.0)
+    shoulder_line = [quad(-BIG, -30, BIG, -30, BIG, 14.6, -BIG, 13.6)]
+    return {
+        "head": strip_above(_HEAD_EDGE, -30.0),
+        "face": intersect_cells(below_head, strip_above(_JAW_EDGE, -30.0)),
+        "neck": intersect_cells(
+            intersect_cells(below_head, strip_below(_JAW_EDGE, 30.0)), shoulder_line
+        ),
+    }
 
 
 def _cut(poly: Polygon, origin: Point, direction: Point) -> list[Point]:
@@ -177,23 +232,12 @@ def side_geometry() -> FrameGeometry:
     outside_arm = halfplane_pieces(
         [(occluder[i], occluder[(i + 1) % len(occluder)]) for i in range(len(occluder))]
     )
-    outside_ear = halfplane_pieces([(ear[i], ear[(i + 1) % len(ear)]) for i in range(len(ear))])
-    hair = [(-BIG, 8.6), (-1.5, 8.6), (-1.3, 4.3), (0.5, 4.1), (1.15, 5.25), (1.6, 4.3),
-            (2.4, 3.0), (3.6, 2.0), (BIG, 2.0)]  # fmt: skip
-    jaw = [(-BIG, 10.9), (-1.6, 10.9), (-1.35, 8.6), (1.2, 9.9), (3.0, 10.45),
-           (BIG, 10.45)]  # fmt: skip
-    front_half = [quad(-1.45, -30, BIG, -30, BIG, 30, -1.45, 30)]
-    back_half = [quad(-BIG, -30, -1.45, -30, -1.45, 30, -BIG, 30)]
-    shoulder_line = [quad(-BIG, -30, BIG, -30, BIG, 14.6, -BIG, 13.6)]
-    mid = -0.3
-    c: dict[str, Cell] = {}
-    c["head"] = strip_above(hair, -30.0)
-    c["face"] = intersect_cells(
-        intersect_cells(strip_below(hair, 30.0), strip_above(jaw, -30.0)), front_half
+    ear_hull = convex_hull(SIDE_EAR)
+    outside_ear = halfplane_pieces(
+        [(ear_hull[i], ear_hull[(i + 1) % len(ear_hull)]) for i in range(len(ear_hull))]
     )
-    c["neck"] = intersect_cells(
-        intersect_cells(strip_below(jaw, 30.0), front_half), shoulder_line
-    ) + intersect_cells(intersect_cells(strip_below(hair, 30.0), back_half), shoulder_line)
+    mid = -0.3
+    c: dict[str, Cell] = _side_head_cells()
     c["shoulder"] = [quad(-BIG, 13.6, BIG, 14.6, BIG, 16.4, -BIG, 16.4)]
     c["axilla"] = [quad(-1.8, 16.4, 1.3, 16.4, 1.3, 19.8, -1.8, 19.8)]
     c["chest"] = [
@@ -237,11 +281,11 @@ def side_geometry() -> FrameGeometry:
     c["sole"] = [zband(74.75, 80.0)]
     for name, cell in c.items():
         cell = intersect_cells(cell, outside_arm)
-        if name in ("head", "face"):
+        if name in ("head", "face", "neck"):
             cell = intersect_cells(cell, outside_ear)
         rid = name if name in MIDLINE_REGIONS else f"{name}-right"
         geo.regions[rid] = clip_pieces(body, cell)
-    geo.regions["ear-right"] = [ear]
+    geo.regions["ear-right"] = [ear_hull]
     # the raised arm: forearm, wrist, hand and fingers as on the back frame; the
     # bend of the elbow; the upper arm and the shoulder's cap within the hull
     back_cells = front_back.front_back_cells("back")
@@ -265,36 +309,73 @@ def side_geometry() -> FrameGeometry:
 # ---------------------------------------------------------------- views
 
 
+#: The borders of the sternocleidomastoid seen from the side: from the mastoid
+#: process down and forward to the sternum (its front) and the clavicle (its back).
+SIDE_SCM_FRONT: tuple[Point, Point] = ((-0.9, 7.8), (2.45, 14.85))
+SIDE_SCM_BACK: tuple[Point, Point] = ((-2.25, 7.2), (1.25, 14.95))
+
+
+_THYROID_Y, _CRICOID_Y, _ANGLE_Y = 11.9, 12.7, 8.7
+
 SIDE_LANDMARKS: dict[str, Point] = {
-    "vertex": (0.2, 0.0),
-    "anterior_hairline": (3.6, 1.95),
-    "hairline_corner": (2.6, 2.6),
-    "temporal_hairline": (1.3, 4.0),
-    "temple_hairline_back": (0.95, 4.45),
-    "auricle_apex": (-0.35, 4.4),
-    "auricle_root_back": (-1.1, 5.0),
-    "tragus": (0.7, 6.2),
-    "tragus_top": (0.65, 5.55),
-    "intertragic_notch": (0.55, 6.8),
-    "ear_lobe": (-0.55, 7.9),
-    "mastoid": (-1.55, 7.6),
-    "mandible_angle": (-1.3, 8.6),
-    "mandible_condyle": (1.15, 6.3),
-    "zygomatic_arch_mid": (1.7, 5.95),
-    "mandibular_notch": (1.7, 6.6),
-    "masseter": (1.55, 8.35),
-    "outer_canthus": (3.2, 5.3),
-    "eyebrow_lateral": (3.05, 4.6),
-    "glabella": (4.2, 4.95),
-    "nose_tip": (4.95, 7.1),
-    "mouth": (4.3, 8.45),
-    "occipital_protuberance": (-4.3, 6.3),
-    "posterior_hairline": (-2.6, 8.9),
-    "thyroid_cartilage": (2.0, 11.9),
-    "cricoid_cartilage": (2.15, 12.7),
-    "scm_front": (1.3, 11.9),
-    "scm_back": (0.2, 11.9),
-    "scm_mid": (0.75, 11.9),
+    # the head: the vault and the hair
+    "vertex": (-0.12, 0.0),
+    "anterior_hairline": (3.2, 2.0),
+    "hairline_corner": (1.46, 3.6),
+    # the temporal hairline bends down from the corner of the forehead (GB4 to GB6
+    # follow it from ST8 to GB7)
+    "temporal_hairline": (1.33, 4.05),
+    # the back edge of the sideburn, level with the root of the auricle
+    "temple_hairline_back": (0.7, 5.0),
+    "occipital_protuberance": (-4.15, 6.3),
+    "posterior_hairline": (-3.3, 9.0),
+    # the ear: the hairline over its apex, the apex itself, the root and the notches
+    "auricle_apex": (-0.42, 4.35),
+    "ear_apex": (-0.42, 4.65),
+    "auricle_root_back": (-0.95, 4.85),
+    "supratragic_notch": (0.33, 5.45),
+    "tragus": (0.5, 6.05),
+    "intertragic_notch": (0.28, 6.62),
+    "ear_lobe": (-0.2, 7.3),
+    # curves round the back of the auricle: along the helix (TE17 to TE20) and a
+    # finger-breadth further back (GB9 to GB12)
+    "helix_back": (-1.4, 5.85),
+    "behind_auricle": (-2.0, 5.7),
+    # the mastoid process and the mandible
+    "mastoid": (-1.25, 6.95),
+    "mastoid_tip": (-0.95, 7.8),
+    "mastoid_posterior": (-1.55, 7.7),
+    "mandible_condyle": (0.95, 6.05),
+    "mandibular_notch": (1.45, 6.55),
+    "mandible_angle": (0.82, _ANGLE_Y),
+    "zygomatic_arch_mid": (1.7, 6.05),
+    "zygomatic_arch_upper": (1.7, 5.88),
+    "zygomatic_arch_lower": (1.7, 6.22),
+    # the belly of the masseter, and its front edge on the mandible's lower border
+    "masseter": (1.75, 7.4),
+    "masseter_front_lower": (2.0, 9.22),
+    # the face
+    "eyebrow_lateral": (3.02, 4.62),
+    "outer_canthus": (3.15, 5.32),
+    "orbit_lateral_rim": (2.9, 5.35),
+    "glabella": (4.12, 4.95),
+    "nose_tip": (4.85, 7.1),
+    "ala_lower": (4.35, 7.45),
+    "philtrum_mid": (4.25, 7.82),
+    "mouth": (4.2, 8.45),
+    "mentolabial_groove": (3.9, 9.25),
+    # the neck
+    "hyoid": (1.8, 10.95),
+    "thyroid_cartilage": (2.1, _THYROID_Y),
+    "cricoid_cartilage": (2.15, _CRICOID_Y),
+    "scm_front": at_level(SIDE_SCM_FRONT, _THYROID_Y),
+    "scm_mid": lerp(at_level(SIDE_SCM_FRONT, _THYROID_Y), at_level(SIDE_SCM_BACK, _THYROID_Y), 0.5),
+    "scm_back": at_level(SIDE_SCM_BACK, _THYROID_Y),
+    "scm_front_cricoid": at_level(SIDE_SCM_FRONT, _CRICOID_Y),
+    "scm_back_cricoid": at_level(SIDE_SCM_BACK, _CRICOID_Y),
+    "scm_front_angle": at_level(SIDE_SCM_FRONT, _ANGLE_Y),
+    "scm_back_angle": at_level(SIDE_SCM_BACK, _ANGLE_Y),
+    # the trunk and the limbs
     "suprasternal_notch": (2.6, 15.0),
     "acromion": (-0.6, 15.0),
     "axilla_apex": (-0.3, 17.6),
@@ -323,10 +404,6 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "foot_dorsum_4_5": (2.6, 73.95),
     "web_4_5": (5.45, 74.35),
     "toe4_nail": (7.1, 74.72),
-    "ear_apex": (-0.3, 4.7),
-    "hyoid": (1.7, 11.0),
-    "mentolabial_groove": (3.85, 9.25),
-    "philtrum_mid": (4.15, 7.9),
     # the raised arm: the shoulder's hollows in front of and behind the acromion,
     # and the forearm and hand's landmarks from the back frame
     "acromion_front": (0.55, 15.2),

@@ -12,29 +12,51 @@ import math
 
 from atlas.core.anatomy import scalp
 from atlas.core.anatomy.cells import FrameGeometry
-from atlas.core.anatomy.geometry import Point, Polygon, clip_convex
+from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, clip_convex
 
 
 def _ear(sign: int) -> Polygon:
-    """The top of an auricle, seen from above, standing off the side of the head.
+    """The rim of an auricle seen from above, standing off the side of the head and
+    leaning back from its root in front of the ear canal.
 
     Its inner edge follows the vault's outline, so ear and head share a border.
     """
     a, _, c = scalp.AXES
     cz = scalp.CENTRE[2]
-    outer = [(a + 0.35, -0.55), (a + 0.55, 0.1), (a + 0.45, 0.8)]
+    outer = catmull_rom(
+        [(a - 0.02, -0.42), (a + 0.32, -0.22), (a + 0.62, 0.3), (a + 0.74, 0.78),
+         (a + 0.55, 1.12), (a - 0.05, 1.2)],
+        steps=6,
+    )  # fmt: skip
 
     def rim(v: float) -> Point:
         return (a * math.sqrt(max(0.0, 1.0 - ((v + cz) / c) ** 2)), v)
 
-    inner = [rim(-0.75 + 1.8 * i / 8) for i in range(9)]
-    return [(sign * x, v) for x, v in [inner[0], *outer, *reversed(inner[1:])]]
+    inner = [rim(1.2 - 1.62 * i / 10) for i in range(1, 10)]
+    return [(sign * x, v) for x, v in [*outer, *inner]]
+
+
+def _front_rim(x: float) -> float:
+    """v of the vault's front edge at x (the forehead seen from above)."""
+    a, _, c = scalp.AXES
+    return -(scalp.CENTRE[2] + c * math.sqrt(max(0.0, 1.0 - (x / a) ** 2)))
 
 
 def _nose() -> Polygon:
-    """The tip of the nose, in front of the forehead."""
+    """The nose seen past the forehead: the wings of the nostrils and the tip.
+
+    Its base follows the vault's front edge, so nose and head share a border.
+    """
     front = scalp.CENTRE[2] + scalp.AXES[2]
-    return [(-0.42, -front), (-0.25, -0.6 - front), (0.25, -0.6 - front), (0.42, -front)]
+    base = 0.55
+    half = [(0.66, 0.1), (0.6, 0.3), (0.38, 0.52), (0.15, 0.7)]
+    right = [(x, -front - d) for x, d in half]
+    outline = [
+        (base, _front_rim(base)), *right, (0.0, -front - 0.74),
+        *((-x, v) for x, v in reversed(right)), (-base, _front_rim(-base)),
+    ]  # fmt: skip
+    edge = [(x, _front_rim(x)) for x in (-base + 2 * base * i / 8 for i in range(1, 8))]
+    return [*catmull_rom(outline, steps=5), *edge]
 
 
 def vertex_geometry() -> FrameGeometry:

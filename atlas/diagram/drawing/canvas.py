@@ -17,6 +17,12 @@ ANATOMY_INK = "#7a5a4e"
 DETAIL = "#9a7566"
 HAIR = "#8a7f78"
 NAIL = "#f7e9e0"
+#: the face: eyebrows, irises, lips
+BROW = "#7d6458"
+IRIS = "#7b8a93"
+LIP = "#d39a8f"
+LIP_EDGE = "#a4675d"
+LIP_LINE = "#8c5750"
 
 
 #: Path vertices closer than this (user units) to the line through their
@@ -90,11 +96,13 @@ class Canvas:
         extra: str = "",
         tolerance: float = TOLERANCE,
         join: str = "round",
+        closed: bool = True,
     ) -> None:
+        """A filled shape; ``closed=False`` leaves its closing edge unstroked."""
         d = (
-            self.smooth(pts, closed=True)
+            self.smooth(pts, closed=closed)
             if smooth
-            else self.d(pts, closed=True, tolerance=tolerance)
+            else self.d(pts, closed=closed, tolerance=tolerance)
         )
         st = (
             (f' stroke="{stroke}" stroke-width="{self.lw * width:.2f}" stroke-linejoin="{join}"')
@@ -158,10 +166,13 @@ class Canvas:
         return [*out, "</g>"]
 
 
-def rim(c: Canvas, poly: Sequence[Point], width: float, opacity: float) -> None:
+def rim(
+    c: Canvas, poly: Sequence[Point], width: float, opacity: float, closed: bool = True
+) -> None:
     """Soft shading along an outline: nested strokes instead of a blur filter.
 
     (QtSvg refuses to buffer blur filters on large elements at high zoom.)
+    ``closed=False`` leaves out the closing edge (one hidden inside another part).
     """
     for k, f in enumerate((1.0, 0.66, 0.33)):
         c.shape(
@@ -172,7 +183,20 @@ def rim(c: Canvas, poly: Sequence[Point], width: float, opacity: float) -> None:
             extra=f' stroke-opacity="{opacity * (0.28 + 0.12 * k):.3f}"',
             tolerance=RIM_TOLERANCE,
             join=RIM_JOIN,
+            closed=closed,
         )
+
+
+def anatomy_line(
+    c: Canvas,
+    part: str,
+    pts: Sequence[Point],
+    width: float = 0.55,
+    opacity: float = 0.35,
+    smooth: bool = True,
+) -> None:
+    """A faint line of the anatomy layer, in the part ``anatomy-<part>``."""
+    c.line(pts, width, colour=ANATOMY_INK, opacity=opacity, smooth=smooth, layer=f"anatomy-{part}")
 
 
 def mirror(pts: Iterable[Point], sign: int) -> list[Point]:

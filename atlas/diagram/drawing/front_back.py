@@ -6,14 +6,23 @@ from functools import partial
 
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
+from atlas.core.anatomy.front_back import FRONT_SCM_BACK, FRONT_SCM_FRONT
+from atlas.core.anatomy.levels import SPINE
 from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
+    BROW,
     DETAIL,
     HAIR,
+    IRIS,
+    LIP,
+    LIP_EDGE,
+    LIP_LINE,
     OUTLINE,
     SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
+    Point,
+    anatomy_line,
     mirror,
     rim,
 )
@@ -24,31 +33,47 @@ def draw_front_back(c: Canvas) -> None:
     geo = an.frame_geometry(frame)
     head, body = geo.outlines["head"], geo.outlines["body"]
     ears = [geo.outlines["ear-right"], geo.outlines["ear-left"]]
-    silhouette = [body, head, *ears]
+    # (outline, closed): from the front the neck's top edge lies under the face; from
+    # behind, head and neck are one form, with one fill and one outline
+    silhouette = (
+        [(body, False), (head, True)] if frame == "front" else [([*body, *head[-2:0:-1]], True)]
+    ) + [(ear, True) for ear in ears]
     # base: floor shadow, silhouette
     if c.view.kind == "full":
         c.ellipse((0.0, 75.2), 5.6, 0.55, "#000000", 0.08, layer="base")
-    for poly in silhouette:
+    for poly, _ in silhouette:
         c.shape(poly, "url(#skin)", layer="base")
     # shading: soft dark rims along the outline
-    for poly in silhouette:
-        rim(c, poly, 7.0, 0.35)
+    for poly, closed in silhouette:
+        rim(c, poly, 7.0, 0.35, closed=closed)
     for s in (-1, 1):
         _limb_shading(c, s)
     if frame == "front":
         _front_details(c)
     else:
         _back_details(c)
+    _head_neck_anatomy(c, frame)
     for s in (-1, 1):
         _hand_details(c, s, palmar=frame == "front")
         _leg_details(c, s, front=frame == "front")
         _arm_details(c, s, front=frame == "front")
     # outline last
-    for poly in silhouette:
-        c.shape(poly, "none", stroke=OUTLINE, width=1.1)
+    for poly, closed in silhouette:
+        c.shape(poly, "none", stroke=OUTLINE, width=1.1, closed=closed)
     for ear in ears:
-        sign = 1 if ear[0][0] > 0 else -1
-        c.line(mirror([(3.95, 4.9), (4.05, 5.8), (3.9, 6.8), (3.7, 7.2)], sign), 0.6)
+        _ear(c, 1 if ear[0][0] > 0 else -1, front=frame == "front")
+
+
+def _ear(c: Canvas, sign: int, front: bool) -> None:
+    """The auricle seen from the front (its rim, the hollow of the concha and the
+    tragus by the cheek) or from behind (its rim, and its root in shadow)."""
+    c.line(mirror([(3.95, 4.9), (4.05, 5.8), (3.9, 6.8), (3.7, 7.2)], sign), 0.6)
+    if front:
+        c.ellipse((sign * 3.84, 6.1), 0.1, 0.42, SKIN_SHADE, 0.3)
+        c.line(mirror([(3.68, 5.92), (3.77, 6.18), (3.69, 6.45)], sign), 0.45, opacity=0.45)
+    else:
+        c.line(mirror([(3.72, 4.75), (3.78, 5.6), (3.7, 6.5)], sign), 2.0, colour=SKIN_SHADE,
+               opacity=0.25)  # fmt: skip
 
 
 def _limb_shading(c: Canvas, s: int) -> None:
@@ -68,49 +93,15 @@ def _limb_shading(c: Canvas, s: int) -> None:
 
 
 def _front_details(c: Canvas) -> None:
-    # hair: the vault above the anterior hairline (the scalp model's line s = 0)
-    line = scalp.hairline("front")
-    right, left = [(-lx, y) for lx, y in line], line
-    full = [*reversed(right), *left[1:], (left[-1][0], -2.0), (right[-1][0], -2.0)]
-    full = an.clip_convex(full, an.frame_geometry(c.view.frame).outlines["head"])
-    c.shape(full, HAIR, opacity=0.28)
+    _face(c)
     for s in (-1, 1):
-        # eyebrows, eyes, iris
-        c.line(
-            mirror([(0.45, 4.7), (1.2, 4.42), (1.95, 4.45), (2.55, 4.7)], s),
-            1.0,
-            colour="#7d6458",
-            opacity=0.8,
-        )
-        eye_top = [(0.55, 5.38), (1.1, 5.12), (1.6, 5.1), (2.15, 5.33)]
-        eye_bottom = [(2.15, 5.33), (1.6, 5.55), (1.1, 5.55), (0.55, 5.38)]
-        c.shape(
-            mirror(an.catmull_rom(eye_top, steps=5) + an.catmull_rom(eye_bottom, steps=5), s),
-            "#ffffff",
-            0.9,
-            stroke=OUTLINE,
-            width=0.55,
-        )
-        c.ellipse((s * 1.35, 5.33), 0.2, 0.2, "#7b8a93", 0.9)
-        c.ellipse((s * 1.35, 5.33), 0.08, 0.08, "#2f2f2f", 0.9)
-        c.line(mirror([(0.6, 5.8), (1.3, 5.95), (1.9, 5.8)], s), 0.4, opacity=0.35)
-        # nose wings and nasolabial groove
-        c.line(
-            mirror([(0.35, 6.0), (0.45, 6.9), (0.7, 7.2), (0.55, 7.5), (0.2, 7.45)], s),
-            0.6,
-            opacity=0.55,
-        )
-        c.line(mirror([(0.85, 7.1), (1.25, 7.9), (1.35, 8.7)], s), 0.5, opacity=0.35)
-        # cheekbone hint, jaw, chin
-        c.line(mirror([(2.2, 6.3), (2.8, 6.6), (3.1, 7.3)], s), 0.5, opacity=0.2)
-        # neck: sternocleidomastoid, clavicle, trapezius edge
-        c.line(mirror([(1.9, 10.2), (1.45, 12.2), (0.55, 14.65)], s), 0.6, opacity=0.45)
+        _neck_front(c, s)
+        # clavicle
         c.line(
             mirror([(0.35, 14.95), (1.5, 14.7), (3.2, 14.9), (5.2, 14.6), (6.6, 14.3)], s),
             0.8,
             opacity=0.55,
         )
-        c.line(mirror([(2.4, 12.9), (3.0, 13.9), (3.4, 14.6)], s), 0.4, opacity=0.3)
         # pectoral, nipple, costal margin
         c.line(
             mirror([(0.6, 23.0), (2.5, 23.6), (4.5, 23.3), (5.7, 22.3), (6.35, 20.5)], s),
@@ -123,34 +114,135 @@ def _front_details(c: Canvas) -> None:
         # abdomen: rectus border, iliac crest and groin
         c.line(mirror([(2.6, 26.5), (2.8, 30.0), (2.8, 33.0), (2.4, 36.5)], s), 0.45, opacity=0.22)
         c.line(mirror([(5.7, 33.2), (5.2, 35.0), (3.7, 37.3), (1.6, 38.9)], s), 0.6, opacity=0.45)
-    # chin, mouth, linea alba, umbilicus
-    c.line([(-0.85, 9.9), (0.0, 10.12), (0.85, 9.9)], 0.5, opacity=0.35)
-    upper = [(-0.95, 8.45), (-0.4, 8.25), (0.0, 8.32), (0.4, 8.25), (0.95, 8.45)]
-    lower = [(0.95, 8.45), (0.4, 8.8), (0.0, 8.85), (-0.4, 8.8), (-0.95, 8.45)]
-    c.shape(
-        an.catmull_rom(upper, steps=5) + an.catmull_rom(lower, steps=5),
-        "#d39a8f",
-        0.7,
-        stroke="#a4675d",
-        width=0.5,
-    )
-    c.line([(-0.95, 8.45), (0.0, 8.47), (0.95, 8.45)], 0.5, colour="#8c5750", opacity=0.7)
-    c.line([(-0.2, 7.55), (0.0, 7.6), (0.2, 7.55)], 0.5, opacity=0.5)
+    # linea alba, umbilicus
     c.line([(0.0, 15.4), (0.0, 23.4)], 0.4, opacity=0.18, smooth=False)
     c.line([(0.0, 24.6), (0.0, 31.4)], 0.45, opacity=0.22, smooth=False)
     c.ellipse((0.0, 32.0), 0.28, 0.35, "#b7836f", 0.55)
     c.line([(-0.9, 38.6), (0.0, 39.4), (0.9, 38.6)], 0.5, opacity=0.3)
 
 
-def _back_details(c: Canvas) -> None:
-    # hair over the back of the head, down to the nape
-    nape = [(0.0, 8.9), (1.2, 9.0), (2.4, 9.2), (3.25, 8.5), (3.6, 7.0), (3.8, 5.0)]
-    full = [(-x, y) for x, y in reversed(nape)] + nape[1:] + [(3.8, -2.0), (-3.8, -2.0)]
+def _face(c: Canvas) -> None:
+    """Hair, eyebrows, eyes, nose, mouth and chin, seen from the front."""
+    # hair: the vault above the anterior hairline (the scalp model's line s = 0)
+    line = scalp.hairline("front")
+    right, left = [(-lx, y) for lx, y in line], line
+    full = [*reversed(right), *left[1:], (left[-1][0], -2.0), (right[-1][0], -2.0)]
+    full = an.clip_convex(full, an.frame_geometry(c.view.frame).outlines["head"])
+    c.shape(full, HAIR, opacity=0.28)
+    for s in (-1, 1):
+        # eyebrow, the fold of the upper lid, the eye, the lower rim of the orbit
+        brow = [(0.5, 4.86), (0.85, 4.6), (1.4, 4.44), (2.0, 4.46), (2.55, 4.68)]
+        c.line(mirror(brow, s), 1.1, colour=BROW, opacity=0.8)
+        c.line(mirror([(0.62, 5.1), (1.2, 4.93), (1.8, 4.96), (2.2, 5.16)], s), 0.4, opacity=0.3)
+        eye_top = [(0.55, 5.38), (0.95, 5.16), (1.45, 5.1), (1.85, 5.17), (2.15, 5.33)]
+        eye_bottom = [(2.15, 5.33), (1.75, 5.5), (1.2, 5.53), (0.55, 5.38)]
+        eye = an.catmull_rom(eye_top, steps=5) + an.catmull_rom(eye_bottom, steps=5)
+        c.shape(mirror(eye, s), "#ffffff", 0.9, stroke=OUTLINE, width=0.45)
+        c.ellipse((s * 1.35, 5.31), 0.18, 0.18, IRIS, 0.9)
+        c.ellipse((s * 1.35, 5.31), 0.075, 0.075, "#2f2f2f", 0.9)
+        c.ellipse((s * 1.35 - 0.06, 5.26), 0.035, 0.035, "#ffffff", 0.85)
+        c.line(mirror(an.catmull_rom(eye_top, steps=5), s), 0.9, colour=OUTLINE, opacity=0.8)
+        c.line(mirror([(0.65, 5.82), (1.3, 5.95), (2.0, 5.8)], s), 0.35, opacity=0.25)
+        # nose: the side of the bridge, the wing round the nostril, the nostril
+        c.line(mirror([(0.38, 5.55), (0.36, 6.3), (0.42, 6.8)], s), 0.4, opacity=0.25)
+        ala = [(0.46, 6.8), (0.68, 6.96), (0.75, 7.2), (0.63, 7.42), (0.4, 7.47)]
+        c.line(mirror(ala, s), 0.6, opacity=0.55)
+        nostril = [(0.12, 7.44), (0.26, 7.35), (0.42, 7.38), (0.36, 7.47), (0.18, 7.49)]
+        c.shape(mirror(nostril, s), "#8f6a5e", 0.5, smooth=True)
+        # the nasolabial groove, the ridges of the philtrum, the cheekbone
+        c.line(mirror([(0.82, 7.05), (1.12, 7.6), (1.3, 8.3), (1.34, 8.85)], s), 0.5, opacity=0.3)
+        c.line(mirror([(0.1, 7.55), (0.14, 7.9), (0.19, 8.2)], s), 0.4, opacity=0.25)
+        c.line(mirror([(2.2, 6.3), (2.8, 6.6), (3.1, 7.3)], s), 0.5, opacity=0.2)
+    c.line([(-0.14, 7.47), (0.0, 7.53), (0.14, 7.47)], 0.4, opacity=0.35)
+    # the lips: the upper with its Cupid's bow, the lower fuller, the line between
+    bow = [(-0.95, 8.45), (-0.55, 8.28), (-0.2, 8.2), (0.0, 8.27), (0.2, 8.2), (0.55, 8.28),
+           (0.95, 8.45)]  # fmt: skip
+    meet = [(0.95, 8.45), (0.45, 8.47), (0.0, 8.5), (-0.45, 8.47), (-0.95, 8.45)]
+    lower = [(-0.95, 8.45), (-0.5, 8.74), (0.0, 8.82), (0.5, 8.74), (0.95, 8.45)]
+    for lip, alpha in ((bow, 0.75), (lower, 0.6)):
+        c.shape(an.catmull_rom(lip, steps=5) + an.catmull_rom(meet, steps=5), LIP, alpha,
+                stroke=LIP_EDGE, width=0.4)  # fmt: skip
+    c.line(meet, 0.55, colour=LIP_LINE, opacity=0.75)
+    # the mentolabial groove and the chin
+    c.line([(-0.45, 9.2), (0.0, 9.26), (0.45, 9.2)], 0.4, opacity=0.28)
+    c.line([(-0.85, 9.9), (0.0, 10.12), (0.85, 9.9)], 0.5, opacity=0.25)
+
+
+def _neck_front(c: Canvas, s: int) -> None:
+    """The front of the neck: the sternocleidomastoid's front edge."""
+    c.line(mirror(FRONT_SCM_FRONT, s), 0.5, opacity=0.3)
+
+
+# The hairline of the nape, from the median line out to behind the ear.
+_NAPE_HAIRLINE: list[Point] = [
+    (0.0, 8.85), (0.9, 8.8), (1.8, 8.62), (2.45, 8.3), (2.95, 7.85), (3.3, 7.15), (3.55, 6.2),
+    (3.8, 5.0),
+]  # fmt: skip
+
+
+def _back_of_head(c: Canvas) -> None:
+    """The hair down to the nape, with a few strands, and the groove of the nape."""
+    nape = an.catmull_rom(_NAPE_HAIRLINE, steps=5)
+    full = [*mirror(reversed(nape), -1), *nape[1:], (3.8, -2.0), (-3.8, -2.0)]
     full = an.clip_convex(full, an.frame_geometry(c.view.frame).outlines["head"])
     c.shape(full, HAIR, opacity=0.42)
     for k in range(7):
         xs = -2.6 + k * 0.87
-        c.line([(xs * 0.5, 1.0), (xs * 0.9, 4.5), (xs, 8.4)], 0.35, colour="#6c625c", opacity=0.18)
+        end = min(nape, key=lambda p: abs(p[0] - abs(xs)))[1] - 0.35
+        c.line([(xs * 0.5, 1.0), (xs * 0.9, 4.5), (xs, end)], 0.35, colour="#6c625c", opacity=0.18)
+    c.line([(0.0, 9.3), (0.0, 12.3)], 0.45, opacity=0.2, smooth=False)
+
+
+def _head_neck_anatomy(c: Canvas, frame: str) -> None:
+    """The anatomy layer of the head and neck: the bones and muscles their points are
+    found from."""
+    for s in (-1, 1):
+        if frame == "front":
+            # the sternocleidomastoid, its two heads parting above the clavicle
+            for border in (FRONT_SCM_FRONT, FRONT_SCM_BACK):
+                anatomy_line(c, "sternocleidomastoid", mirror(border, s), smooth=False)
+            anatomy_line(c, "sternocleidomastoid", mirror([(1.5, 13.1), (1.0, 14.85)], s), 0.45)
+            # the trapezius's front edge, down the side of the neck to the clavicle
+            trapezius = [(2.62, 12.0), (3.05, 12.85), (4.2, 13.85), (5.6, 14.5)]
+            anatomy_line(c, "trapezius", mirror(trapezius, s))
+            # the mandible's ramus and angle, the zygomatic arch
+            ramus = [(3.35, 6.45), (3.25, 7.4), (3.0, 8.4), (2.74, 8.9), (2.45, 9.3)]
+            anatomy_line(c, "mandible", mirror(ramus, s))
+            arch = [(2.95, 6.3), (3.25, 6.33), (3.5, 6.3)]
+            anatomy_line(c, "zygomatic-arch", mirror(arch, s), 0.5)
+        else:
+            # the mastoid process, and the superior nuchal line from the external
+            # occipital protuberance out to it
+            mastoid = [(3.05, 6.95), (2.98, 7.6), (3.1, 8.15), (3.32, 7.6), (3.38, 6.95)]
+            anatomy_line(c, "mastoid", mirror(mastoid, s))
+            nuchal = [(0.32, 6.5), (1.5, 6.72), (2.5, 6.98), (3.1, 7.2)]
+            anatomy_line(c, "occiput", mirror(nuchal, s), 0.5)
+            # the trapezius's lateral edge down the nape, the sternocleidomastoid's back edge
+            trapezius = [(1.6, 6.85), (1.35, 7.6), (1.22, 8.4), (1.3, 9.4), (1.6, 10.3)]
+            anatomy_line(c, "trapezius", mirror(trapezius, s))
+            scm = [(3.05, 7.95), (2.85, 8.75), (2.62, 9.7)]
+            anatomy_line(c, "sternocleidomastoid", mirror(scm, s))
+    if frame == "front":
+        # the hyoid, the thyroid cartilage with its notch, the cricoid
+        anatomy_line(c, "larynx", [(-0.7, 11.08), (0.0, 10.96), (0.7, 11.08)])
+        notch = [(-0.75, 11.9), (-0.22, 11.92), (0.0, 12.08), (0.22, 11.92), (0.75, 11.9)]
+        anatomy_line(c, "larynx", notch, smooth=False)
+        for y in (12.5, 12.72):
+            anatomy_line(c, "larynx", [(-0.6, y), (0.0, y + 0.06), (0.6, y)], 0.5)
+    else:
+        # the external occipital protuberance, and the spinous processes of C2 and C7
+        anatomy_line(c, "occiput", [(-0.35, 6.5), (0.0, 6.25), (0.35, 6.5)], 0.6)
+        for name, y, half in (("C2", 8.72, 0.16), ("C7", SPINE["C7"], 0.22)):
+            tip = [(-half, y - 0.12), (half, y - 0.12), (half * 0.6, y + 0.15),
+                   (-half * 0.6, y + 0.15), (-half, y - 0.12)]  # fmt: skip
+            anatomy_line(c, "cervical", tip, 0.5)
+            # the label keeps about the same size on the screen in full and detail views
+            size = 0.3 * c.k**-0.45
+            c.text((half + 0.1, y + size / 3), name, size, layer="anatomy-cervical", anchor="start")
+
+
+def _back_details(c: Canvas) -> None:
+    _back_of_head(c)
     # spine, scapulae, iliac crests, gluteal cleft and folds
     c.line([(0.0, 12.3), (0.0, 35.0)], 0.6, opacity=0.3)
     for s in (-1, 1):

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+import math
+
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
-from atlas.diagram.drawing.canvas import DETAIL, HAIR, OUTLINE, SKIN, Canvas, rim
+from atlas.diagram.drawing.canvas import DETAIL, HAIR, OUTLINE, SKIN, SKIN_SHADE, Canvas, rim
+
+#: where the hair whorls, a little behind and to one side of the crown (GV20)
+WHORL_BEHIND = 0.8
+WHORL_ASIDE = 0.25
 
 
 def draw_vertex(c: Canvas) -> None:
@@ -12,15 +18,42 @@ def draw_vertex(c: Canvas) -> None:
     vault, nose = geo.outlines["head"], geo.outlines["nose"]
     ears = [geo.outlines["ear-right"], geo.outlines["ear-left"]]
     for part in (nose, *ears):
-        c.shape(part, SKIN, layer="base", stroke=OUTLINE, width=0.8, smooth=True)
+        c.shape(part, SKIN, layer="base", stroke=OUTLINE, width=0.8)
     c.shape(vault, "url(#skin)", layer="base")
     rim(c, vault, 7.0, 0.35)
+    # the ridge of the nose and the creases above the wings of the nostrils
+    front = scalp.CENTRE[2] + scalp.AXES[2]
+    c.line([(0.0, -front - 0.1), (0.0, -front - 0.6)], 0.4, opacity=0.3)
+    for s in (-1, 1):
+        c.line([(s * 0.5, -front - 0.05), (s * 0.4, -front - 0.28), (s * 0.2, -front - 0.46)],
+               0.4, opacity=0.3)  # fmt: skip
+        # the ear: the hollow behind its rim in shadow, and the rim's inner edge
+        a = scalp.AXES[0]
+        rim_inner = [(a + 0.14, -0.26), (a + 0.44, 0.22), (a + 0.55, 0.76), (a + 0.38, 1.06)]
+        hollow = [(a - 0.1, -0.2), *rim_inner, (a - 0.15, 1.1)]
+        c.shape([(s * x, v) for x, v in hollow], SKIN_SHADE, 0.3, smooth=True)
+        c.line([(s * x, v) for x, v in rim_inner], 0.45, opacity=0.45)
     (head,) = geo.regions["head"]
     c.shape(head, HAIR, opacity=0.3)
+    # hair: strands sweeping out from the whorl behind the crown
+    crown = scalp.to_3d(0.0, 5.0)
+    whorl = (WHORL_ASIDE, -crown[2] + WHORL_BEHIND)
+    for k in range(14):
+        angle = 2 * math.pi * k / 14 + 0.3
+        pts = []
+        for i in range(6):
+            r = 0.35 + 0.62 * i
+            turn = angle + 0.5 * i / 5
+            pts.append((whorl[0] + r * math.cos(turn) * 0.85, whorl[1] + r * math.sin(turn)))
+        kept = [p for p in pts if an.point_in_polygon(p, head)]
+        if len(kept) >= 3:
+            c.line(kept, 0.35, colour="#6c625c", opacity=0.14)
+    spiral = [
+        (whorl[0] + 0.06 * t * math.cos(t), whorl[1] + 0.05 * t * math.sin(t))
+        for t in (0.5 * i for i in range(2, 16))
+    ]
+    c.line(spiral, 0.45, colour="#6c625c", opacity=0.3)
     # the median line and the line joining the apexes of the ears, through GV20
     c.line([(0.0, -3.8), (0.0, 4.2)], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
-    crown = scalp.to_3d(0.0, 5.0)
     c.line([(-3.6, -crown[2]), (3.6, -crown[2])], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
-    # the hair whorl just behind the crown
-    c.ellipse((0.15, -crown[2] + 0.9), 0.22, 0.16, HAIR, 0.45)
     c.shape(vault, "none", stroke=OUTLINE, width=1.1)
