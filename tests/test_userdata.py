@@ -14,6 +14,7 @@ from faults import fill, read_only, tmpfs
 
 from atlas.core import userdata
 from atlas.core.userdata import (
+    APPLICATION_ID,
     FILE_NAME,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -33,6 +34,7 @@ def test_fresh_store_has_current_schema(tmp_path: Path) -> None:
         assert store.health.state == "ok" and store.writable and store.recovery == ""
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
 def test_notes_favourites_and_plans_survive_reopening(tmp_path: Path) -> None:
@@ -155,6 +157,7 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
         store.save_plan(Plan(None, "new", ("LI4",), "notes work"))
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
 
 
 def test_each_migration_is_its_own_transaction(tmp_path: Path) -> None:
@@ -226,15 +229,42 @@ def test_foreign_sqlite_file_is_kept_aside(tmp_path: Path, version: int) -> None
     assert len(kept) == 1 and kept[0].read_bytes() == foreign
 
 
-def test_store_missing_a_table_is_foreign(tmp_path: Path) -> None:
-    _store_with_notes(tmp_path)
+def test_unmarked_store_missing_a_table_is_foreign(tmp_path: Path) -> None:
+    """A file that does not say it is ours (as stores before version 4 did not) is
+    compared with what the migrations make."""
+    _at_version(tmp_path / FILE_NAME, SCHEMA_VERSION)
     conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("PRAGMA application_id = 0")
     conn.execute("DROP TABLE favourites")
     conn.commit()
     conn.close()
     with UserData.open(tmp_path) as store:
         assert store.health.state == "foreign" and "'favourites' is missing" in store.recovery
         assert store.is_favourite("LI4") is False
+
+
+def test_another_programs_file_is_foreign(tmp_path: Path) -> None:
+    _store_with_notes(tmp_path)
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("PRAGMA application_id = 42")
+    conn.commit()
+    conn.close()
+    with UserData.open(tmp_path) as store:
+        assert store.health.state == "foreign" and "another program" in store.recovery
+
+
+def test_our_store_with_a_table_dropped_gives_typed_errors(tmp_path: Path) -> None:
+    _store_with_notes(tmp_path)
+    conn = sqlite3.connect(tmp_path / FILE_NAME)
+    conn.execute("DROP TABLE favourites")
+    conn.commit()
+    conn.close()
+    with UserData.open(tmp_path) as store:
+        assert store.note("LI4") == "mine"
+        with pytest.raises(UserDataError, match="no such table"):
+            store.is_favourite("LI4")
+        with pytest.raises(UserDataError, match="no such table"):
+            store.set_favourite("LI4", True)
 
 
 def test_newer_store_opens_read_only_and_is_never_set_aside(tmp_path: Path) -> None:

@@ -58,6 +58,9 @@ RECOVERY_FILE_NAME = "user.unsaved.json"
 #: Seconds a read or write waits on a store another program is using before it reports.
 BUSY_TIMEOUT = 3.0
 
+#: PRAGMA application_id of an atlas store ("AcAt").
+APPLICATION_ID = int.from_bytes(b"AcAt", "big")
+
 # Each entry upgrades the schema from version i to version i + 1.
 MIGRATIONS: tuple[str, ...] = (
     # 0 -> 1: notes and favourites
@@ -91,9 +94,11 @@ MIGRATIONS: tuple[str, ...] = (
     """
     ALTER TABLE plans ADD COLUMN notes TEXT NOT NULL DEFAULT '';
     """,
-    # 3 -> 4: a version per plan, raised on every save, to notice concurrent changes
-    """
+    # 3 -> 4: a version per plan, raised on every save, to notice concurrent changes;
+    # and the file says it is an atlas store (checked at opening, see _examine)
+    f"""
     ALTER TABLE plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
+    PRAGMA application_id = {APPLICATION_ID};
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -707,7 +712,12 @@ def _examine(path: Path, writable: bool, timeout: float) -> tuple[sqlite3.Connec
         result = conn.execute("PRAGMA quick_check").fetchone()
         if result is None or result[0] != "ok":
             raise _Unusable("damaged", f"it is damaged: {result[0] if result else 'no answer'}")
-        missing = _missing(conn, version)
+        owner = int(conn.execute("PRAGMA application_id").fetchone()[0])
+        if owner not in (0, APPLICATION_ID):
+            raise _Unusable("foreign", "it belongs to another program")
+        # A file marked as ours has our tables; any other (older stores, files of no
+        # mark) is compared with what the migrations make (about a millisecond).
+        missing = _missing(conn, version) if owner != APPLICATION_ID else ""
         if missing:
             raise _Unusable("foreign", missing)
         return conn, version
