@@ -66,6 +66,10 @@ def test_plan_rules(tmp_path: Path) -> None:
             store.save_plan(Plan(None, "  ", ()))
         renamed = store.save_plan(first._replace(name="B", codes=("ST36", "LI4")))
         assert store.plan(renamed.id or 0) == Plan(first.id, "B", ("ST36", "LI4"), "", 2)
+        assert store.plan(" b ") == store.plan("B")  # without regard to case, if only one
+        other = store.save_plan(Plan(None, "b", ()))
+        assert store.plan("B ") is None
+        store.delete_plan(other.id or 0)
         store.delete_plan(first.id or 0)
         assert store.plans() == []
 

@@ -51,6 +51,15 @@ class AtlasDataError(Exception):
     """The reference database is missing, stale or damaged, or cannot be built."""
 
 
+def _ensure_built(verify: bool) -> Path:
+    try:
+        return cache.ensure_built(verify=verify)
+    except cache.BuildError as exc:
+        raise AtlasDataError(str(exc)) from exc
+    except (OSError, FileWriteError) as exc:
+        raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
+
+
 def _connect(path: Path) -> tuple[sqlite3.Connection, Path]:
     """A read-only connection to a reference database (checked for its meta table)."""
     path = path.resolve()
@@ -63,15 +72,6 @@ def _connect(path: Path) -> tuple[sqlite3.Connection, Path]:
     except sqlite3.Error as exc:
         raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
     return conn, path
-
-
-def _ensure_built(verify: bool) -> Path:
-    try:
-        return cache.ensure_built(verify=verify)
-    except cache.BuildError as exc:
-        raise AtlasDataError(str(exc)) from exc
-    except (OSError, FileWriteError) as exc:
-        raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
 
 
 class Atlas:

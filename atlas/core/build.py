@@ -163,6 +163,22 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
+def _check_schema(check: _Checker, path: Path) -> None:
+    """Run schema.sql into an empty in-memory database; SQLite's complaint is the problem."""
+    try:
+        schema = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        check.add(path, "", f"cannot be read: {exc}")
+        return
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(schema)
+    except sqlite3.Error as exc:
+        check.add(path, "", f"SQLite rejects it: {exc}")
+    finally:
+        conn.close()
+
+
 def _point_files(source: Path, channels: Iterable[str]) -> Iterator[tuple[str, Path]]:
     for channel in channels:
         yield channel, source / "points" / f"{channel}.toml"
@@ -173,6 +189,7 @@ def load_sources(source: Path | None = None) -> Sources:
     source = source or paths.source_dir()
     check = _Checker(source)
     out = Sources(source)
+    _check_schema(check, source / "schema.sql")
 
     regions_path = source / "regions.toml"
     doc = check.load(regions_path) or {}
@@ -292,7 +309,6 @@ def load_sources(source: Path | None = None) -> Sources:
                 )
 
     _load_conditions(check, source / "conditions.toml", out, set(seen_codes))
-    _check_schema(check, source / "schema.sql")
 
     if not check.problems:
         out.diagram = _diagram_tables(check, source, out)
@@ -442,22 +458,6 @@ def _load_conditions(check: _Checker, path: Path, out: Sources, codes: set[str])
                         "sort": n,
                     }
                 )
-
-
-def _check_schema(check: _Checker, path: Path) -> None:
-    """Run schema.sql into an empty in-memory database; SQLite's complaint is the problem."""
-    try:
-        schema = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        check.add(path, "", f"cannot be read: {exc}")
-        return
-    conn = sqlite3.connect(":memory:")
-    try:
-        conn.executescript(schema)
-    except sqlite3.Error as exc:
-        check.add(path, "", f"SQLite rejects it: {exc}")
-    finally:
-        conn.close()
 
 
 def _diagram_tables(check: _Checker, source: Path, out: Sources) -> dict[str, list[dict[str, Any]]]:

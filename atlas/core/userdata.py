@@ -616,11 +616,15 @@ class UserData:
 
 
 def _read_plan(conn: sqlite3.Connection, name_or_id: str | int) -> Plan | None:
+    """A plan by id, or by name: exactly, else without regard to case when exactly one
+    plan matches ("low back" finds "Low back")."""
     column = "id" if isinstance(name_or_id, int) else "name"
-    row = conn.execute(
-        f"SELECT id, version, {', '.join(PLAN_COLUMNS)} FROM plans WHERE {column} = ?",
-        (name_or_id,),
-    ).fetchone()
+    select = f"SELECT id, version, {', '.join(PLAN_COLUMNS)} FROM plans"
+    row = conn.execute(f"{select} WHERE {column} = ?", (name_or_id,)).fetchone()
+    if row is None and column == "name":
+        wanted = str(name_or_id).strip().casefold()
+        same = [r for r in conn.execute(select) if str(r[2]).casefold() == wanted]
+        row = same[0] if len(same) == 1 else None
     if row is None:
         return None
     codes = tuple(
