@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -26,7 +27,7 @@ from atlas.core.userdata import (
 )
 
 #: A short wait on a busy store, for the tests that hold a lock on purpose.
-SHORT = 0.3
+SHORT = 0.1
 
 
 def test_fresh_store_has_current_schema(tmp_path: Path) -> None:
@@ -187,9 +188,10 @@ def _kept(tmp_path: Path) -> list[Path]:
     return sorted(tmp_path.glob("user.damaged-*.sqlite"))
 
 
-def _store_with_notes(folder: Path) -> None:
+def _store_with_notes(folder: Path, count: int = 20) -> None:
+    """A store with `count` notes (LI0, LI1...), LI4's being "mine"."""
     with UserData.open(folder) as store:
-        for i in range(200):
+        for i in range(count):
             store.set_note(f"LI{i}", "x" * 500)
         store.set_note("LI4", "mine")
 
@@ -197,7 +199,7 @@ def _store_with_notes(folder: Path) -> None:
 @pytest.mark.parametrize("damage", ["garbage", "truncated"])
 def test_damaged_store_is_kept_aside_and_replaced(tmp_path: Path, damage: str) -> None:
     path = tmp_path / FILE_NAME
-    _store_with_notes(tmp_path)
+    _store_with_notes(tmp_path, 200)
     original = path.read_bytes()
     if damage == "garbage":
         path.write_bytes(b"\x00garbage\xff" * 1000)
@@ -284,7 +286,7 @@ def test_newer_store_opens_read_only_and_is_never_set_aside(tmp_path: Path) -> N
         assert store.health.state == "newer" and not store.writable
         versions = f"schema {SCHEMA_VERSION + 5}; this version knows schemas up to {SCHEMA_VERSION}"
         assert versions in store.health.message
-        assert store.note("LI4") == "mine" and len(store.noted_codes()) == 200
+        assert store.note("LI4") == "mine" and len(store.noted_codes()) == 20
         with pytest.raises(UserDataError, match="newer version") as refused:
             store.set_note("LI4", "changed")
         assert versions in str(refused.value)
@@ -425,7 +427,7 @@ def test_read_only_disk_shows_notes_and_refuses_writes(tmp_path: Path) -> None:
 
 def test_unwritable_folder_without_a_mount(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _store_with_notes(tmp_path)
-    monkeypatch.setattr(userdata.os, "access", lambda *_args: False)
+    monkeypatch.setattr(os, "access", lambda *_args: False)
     with UserData.open(tmp_path) as store:
         assert store.health.state == "read_only" and store.note("LI4") == "mine"
         with pytest.raises(UserDataError, match="cannot be written"):

@@ -478,15 +478,9 @@ class UserData:
         Written whole or not at all (the old file stays as it was); raises
         UserDataError when even that fails (for example, a read-only folder).
         """
-        import json
-
         entries = {n.code: n for n in self._read_unsaved()}
         entries[code] = UnsavedNote(code, text, time.strftime("%Y-%m-%dT%H:%M:%S"))
-        try:
-            return write_bytes(self.recovery_path, _recovery_json(json, entries), replace=True,
-                               mode=0o600)  # fmt: skip
-        except FileWriteError as exc:
-            raise UserDataError(f"The unsaved note could not be kept either: {exc}.") from exc
+        return self._write_unsaved(entries, "The unsaved note could not be kept either")
 
     def unsaved(self) -> list[UnsavedNote]:
         """Notes kept by `keep_unsaved` and not yet cleared, in code order.
@@ -498,17 +492,28 @@ class UserData:
 
     def clear_unsaved(self, code: str) -> None:
         """Forget a kept note (once it has been saved, or the user declined it)."""
+        entries = {n.code: n for n in self._read_unsaved() if n.code != code}
+        self._write_unsaved(entries, "The recovered note could not be cleared")
+
+    def _write_unsaved(self, entries: dict[str, UnsavedNote], failure: str) -> Path:
+        """The recovery file written whole (removed when nothing is left in it)."""
         import json
 
-        entries = {n.code: n for n in self._read_unsaved() if n.code != code}
+        path = self.recovery_path
+        notes = {c: {"text": n.text, "kept": n.kept} for c, n in entries.items()}
+        # A lone surrogate (text that came from undecodable bytes) becomes the JSON
+        # escape "\udcxx", which reads back as the same character.
+        data = bytes(json.dumps({"format": 1, "notes": notes}, ensure_ascii=False, indent=1),
+                     "utf-8", "backslashreplace")  # fmt: skip
         try:
-            if entries:
-                write_bytes(self.recovery_path, _recovery_json(json, entries), replace=True,
-                            mode=0o600)  # fmt: skip
-            else:
-                self.recovery_path.unlink(missing_ok=True)
-        except (FileWriteError, OSError) as exc:
-            raise UserDataError(f"The recovered note could not be cleared: {exc}.") from exc
+            if not entries:
+                path.unlink(missing_ok=True)
+                return path
+            return write_bytes(path, data, replace=True, mode=0o600)
+        except FileWriteError as exc:
+            raise UserDataError(f"{failure}: {exc}.") from exc
+        except OSError as exc:
+            raise UserDataError(f"{failure}: {reason(exc)}.") from exc
 
     def _read_unsaved(self) -> list[UnsavedNote]:
         path = self.recovery_path
@@ -635,13 +640,6 @@ def _read_plan(conn: sqlite3.Connection, name_or_id: str | int) -> Plan | None:
     )
     fields = dict(zip(PLAN_COLUMNS, row[2:], strict=True))
     return Plan(id=int(row[0]), codes=codes, version=int(row[1]), **fields)
-
-
-def _recovery_json(json: Any, entries: dict[str, UnsavedNote]) -> bytes:
-    doc = {"format": 1, "notes": {c: {"text": n.text, "kept": n.kept} for c, n in entries.items()}}
-    # A lone surrogate (text that came from undecodable bytes) becomes the JSON
-    # escape "\udcxx", which reads back as the same character.
-    return bytes(json.dumps(doc, ensure_ascii=False, indent=1), "utf-8", "backslashreplace")
 
 
 # ----------------------------------------------------------------- opening, checking

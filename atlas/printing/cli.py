@@ -88,14 +88,16 @@ def _output(args: argparse.Namespace) -> Path:
     return path
 
 
-def _write(document: Any, path: Path, args: argparse.Namespace, progress: Any = None) -> int:
+def _write(
+    document: Any, path: Path, paper: str | None, progress: Any = None, replace: bool = False
+) -> int:
     """Write the PDF whole or not at all; a failure is a one-line error and exit status 1."""
     from atlas.cli import CommandError
     from atlas.core.safefile import FileWriteError
     from atlas.printing.render import write_pdf
 
     try:
-        result = write_pdf(document, path, args.paper, progress=progress, replace=args.force)
+        result = write_pdf(document, path, paper, progress=progress, replace=replace)
     except FileWriteError as exc:
         raise CommandError(str(exc)) from exc
     return result.pages
@@ -170,7 +172,7 @@ def print_command(args: argparse.Namespace) -> int:
         else:
             notes = _user_data().note if args.notes else None
             document = PointSheet(atlas, codes, notes=notes)
-    pages = _write(document, path, args)
+    pages = _write(document, path, args.paper, replace=args.force)
     print(f"Wrote {path} ({pages} page{'s' if pages != 1 else ''}).", file=sys.stderr)
     return EXIT_OK
 
@@ -226,7 +228,7 @@ def book_command(args: argparse.Namespace) -> int:
     document = Book(atlas, channel, notes=notes)
     bar = ProgressBar("Writing " + path.name, enabled=not args.quiet)
     started = time.monotonic()
-    pages = _write(document, path, args, progress=bar)
+    pages = _write(document, path, args.paper, progress=bar, replace=args.force)
     took = time.monotonic() - started
     print(f"Wrote {path} ({pages} pages in {took:.1f} s).", file=sys.stderr)
     return EXIT_OK

@@ -279,7 +279,7 @@ def _bounded(spans: Sequence[Span]) -> tuple[list[Span], bool]:
         if len(text) > MAX_RUN:
             text = _UNBROKEN.sub(lambda m: m.group() + "\u200b", text)
         out.append(Span(text, span.bold, span.colour))
-    return out, left <= 0 and sum(len(s.text) for s in spans) > MAX_CHARS
+    return out, sum(len(s.text) for s in spans) > MAX_CHARS
 
 
 # --------------------------------------------------------------------------- blocks

@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from atlas import __version__
+from atlas.core.safefile import check_target, write_bytes
 from atlas.printing import fonts
 from atlas.printing.layout import Placed, Style
 
@@ -169,8 +170,6 @@ def write_pdf(
     existing file to be replaced (the window's save dialog has asked; the
     command line passes `--force`).
     """
-    from atlas.core.safefile import check_target, write_bytes
-
     ensure_gui()
     check_target(path, replace)  # before the work, not only after it
     buffer = QBuffer()
