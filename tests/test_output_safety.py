@@ -17,7 +17,6 @@ import pytest
 from faults import fill, tmpfs
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from atlas import cli
 from atlas.core import safefile
@@ -232,7 +231,7 @@ def answer_dialogs(file_name: Path, seen: list[tuple[str, str]]) -> QTimer:
 # that on. Nothing else may warn.
 @pytest.mark.qt_log_ignore(r"^This plugin does not support propagateSizeHints\(\)$")
 def test_window_export_on_a_full_disk_says_so_and_keeps_the_old_file(
-    make_window: Callable[[], MainWindow], qtbot: QtBot, full: Path
+    make_window: Callable[[], MainWindow], full: Path
 ) -> None:
     """Issue #17, 1: the window's export wrote an empty file and said nothing."""
     window = make_window()
