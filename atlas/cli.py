@@ -119,11 +119,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except Exception as exc:
         from atlas.core import AtlasDataError
+        from atlas.core.safefile import FileWriteError
+        from atlas.core.userdata import UserDataError
 
         if isinstance(exc, AtlasDataError):
             _fail(str(exc).splitlines()[0] if str(exc) else "the reference database is unusable")
             for line in str(exc).splitlines()[1:]:
                 print(line, file=sys.stderr)
+            return EXIT_ERROR
+        if isinstance(exc, UserDataError | FileWriteError):  # already one plain line
+            _fail(str(exc))
             return EXIT_ERROR
         _fail(f"unexpected error: {type(exc).__name__}: {exc}")
         return EXIT_ERROR

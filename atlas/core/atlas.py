@@ -32,6 +32,7 @@ from atlas.core.model import (
     Region,
     SelfCare,
 )
+from atlas.core.safefile import FileWriteError
 from atlas.core.search import SearchIndex, SearchResult
 
 #: The public columns of the points table, in order (also the keys of `--json`): the
@@ -98,22 +99,39 @@ def _ensure_built(verify: bool) -> Path:
         return cache.ensure_built(verify=verify)
     except cache.BuildError as exc:
         raise AtlasDataError(str(exc)) from exc
-    except OSError as exc:
+    except (OSError, FileWriteError) as exc:
         raise AtlasDataError(f"Could not build the reference database: {exc}") from exc
+
+
+def _connect(path: Path) -> tuple[sqlite3.Connection, Path]:
+    """A read-only connection to a reference database (checked for its meta table)."""
+    path = path.resolve()
+    if not path.is_file():
+        raise AtlasDataError(f"No reference database at {path}")
+    try:
+        conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
+        conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
+    except sqlite3.Error as exc:
+        raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
+    return conn, path
 
 
 class Atlas:
     """The reference atlas. Open with `Atlas.open()`; close (or use `with`) when done."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path, rebuildable: bool = False) -> None:
         self._conn = conn
         self.path = path
+        self._rebuildable = rebuildable  # the cache's own file, which repair() may rebuild
         self._schema: dict[str, set[str]] | None = None  # see _columns
+        self._ready = False  # until loaded, a failed query is a failure to open
         try:
             self._load()
         except sqlite3.Error as exc:
             conn.close()
             raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
+        self._ready = True
 
     @cached_property
     def _search(self) -> SearchIndex:
@@ -130,28 +148,71 @@ class Atlas:
         the cached file is damaged) on first use.
         """
         if path is not None:
-            return cls._open(Path(path))
+            return cls(*_connect(Path(path)))
         try:
-            return cls._open(_ensure_built(verify=False))
+            return cls(*_connect(_ensure_built(verify=False)), rebuildable=True)
         except AtlasDataError:
             # damaged after the cache's stamp was written: a full check rebuilds it
-            return cls._open(_ensure_built(verify=True))
-
-    @classmethod
-    def _open(cls, path: Path) -> Atlas:
-        path = path.resolve()
-        if not path.is_file():
-            raise AtlasDataError(f"No reference database at {path}")
-        try:
-            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True, check_same_thread=False)
-            conn.execute("PRAGMA query_only = ON")
-            conn.execute("SELECT value FROM meta WHERE key = 'source_hash'").fetchone()
-        except sqlite3.Error as exc:
-            raise AtlasDataError(f"The reference database {path} is damaged: {exc}") from exc
-        return cls(conn, path)
+            return cls(*_connect(_ensure_built(verify=True)), rebuildable=True)
 
     def close(self) -> None:
         self._conn.close()
+
+    # ---------------------------------------------------------------- damage
+
+    def verify(self) -> list[str]:
+        """Everything wrong with the database file; [] when it is whole (`cache.verify`).
+
+        About 70 ms; safe on any thread (it opens its own connections), so the
+        window can run it after start. When it finds damage, call `repair()` on
+        the thread that uses the atlas.
+        """
+        return cache.verify(self.path)
+
+    def repair(self) -> None:
+        """Rebuild the cached database (if damaged) and reopen this atlas on it.
+
+        Not thread-safe: call it where the atlas is used. Raises AtlasDataError
+        when the file cannot be rebuilt, or was opened by path (not the cache's).
+        Any query that meets a database error checks and repairs by itself.
+        """
+        if not self._rebuildable:
+            problems = self.verify()
+            detail = problems[0] if problems else "a query failed"
+            raise AtlasDataError(f"The reference database {self.path} is damaged: {detail}")
+        conn, path = _connect(_ensure_built(verify=True))
+        old, self._conn, self.path = self._conn, conn, path
+        old.close()
+        self._schema = None
+        self._ready = False  # a failure while reloading must not repair again, and again
+        try:
+            self._load()
+        except sqlite3.Error as exc:
+            raise AtlasDataError(f"The rebuilt reference database {path} fails: {exc}") from exc
+        finally:
+            self._ready = True
+
+    def _query(self, sql: str, params: Sequence[Any] = ()) -> tuple[list[str], list[Any]]:
+        """Column names and rows. A database error here means damage the stamp did not
+        see: the file is checked, rebuilt and reopened, and the query asked again;
+        if that fails too, AtlasDataError. Never a silently short answer."""
+
+        def ask() -> tuple[list[str], list[Any]]:
+            cursor = self._conn.execute(sql, params)
+            return [d[0] for d in cursor.description or ()], cursor.fetchall()
+
+        try:
+            return ask()
+        except sqlite3.DatabaseError as exc:
+            if not self._ready:
+                raise
+            if not self.verify():
+                raise AtlasDataError(f"The reference database could not answer: {exc}") from exc
+            self.repair()
+        try:
+            return ask()
+        except sqlite3.DatabaseError as exc:
+            raise AtlasDataError(f"The rebuilt reference database fails: {exc}") from exc
 
     def __enter__(self) -> Atlas:
         return self
@@ -167,12 +228,11 @@ class Atlas:
     # ---------------------------------------------------------------- loading
 
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-        cursor = self._conn.execute(sql, params)
-        names = [d[0] for d in cursor.description]
-        return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        names, rows = self._query(sql, params)
+        return [dict(zip(names, row, strict=True)) for row in rows]
 
     def _tuples(self, sql: str) -> list[tuple[Any, ...]]:
-        return self._conn.execute(sql).fetchall()
+        return self._query(sql)[1]
 
     def _grouped(
         self, sql: str, make: Callable[..., Any] | None = None
@@ -507,9 +567,6 @@ class Atlas:
         """Conditions whose name, keywords or summary match the query."""
         return [self._conditions[c] for c in self._search.condition_ids(query)[:limit]]
 
-    # The search index reads the full-text tables through these two methods.
+    # The search index reads the full-text tables through this method.
     def _fts(self, sql: str, params: Iterable[Any]) -> list[tuple[Any, ...]]:
-        try:
-            return self._conn.execute(sql, tuple(params)).fetchall()
-        except sqlite3.Error:
-            return []
+        return self._query(sql, tuple(params))[1]

@@ -9,17 +9,15 @@ reported with the file and the point it concerns.
 
 from __future__ import annotations
 
-import os
 import re
 import sqlite3
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from atlas.core import paths
+from atlas.core import paths, safefile
 from atlas.core.cache import BuildError, Problem, ensure_built, sources_hash
 from atlas.core.codes import parse_code
 from atlas.core.spelling import wade_giles
@@ -176,6 +174,22 @@ def _kind_name(kind: type | tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
+def _check_schema(check: _Checker, path: Path) -> None:
+    """Run schema.sql into an empty in-memory database; SQLite's complaint is the problem."""
+    try:
+        schema = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        check.add(path, "", f"cannot be read: {exc}")
+        return
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.executescript(schema)
+    except sqlite3.Error as exc:
+        check.add(path, "", f"SQLite rejects it: {exc}")
+    finally:
+        conn.close()
+
+
 def _point_files(source: Path, channels: Iterable[str]) -> Iterator[tuple[str, Path]]:
     for channel in channels:
         yield channel, source / "points" / f"{channel}.toml"
@@ -186,6 +200,7 @@ def load_sources(source: Path | None = None) -> Sources:
     source = source or paths.source_dir()
     check = _Checker(source)
     out = Sources(source)
+    _check_schema(check, source / "schema.sql")
 
     regions_path = source / "regions.toml"
     doc = check.load(regions_path) or {}
@@ -587,15 +602,12 @@ def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
 
     dest.parent.mkdir(parents=True, exist_ok=True)
     schema = (sources.root / "schema.sql").read_text(encoding="utf-8")
-    fd, tmp_name = tempfile.mkstemp(prefix=".reference-", suffix=".sqlite", dir=dest.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
+    # Built in memory (a few MB), then written whole by safefile: a full disk or a
+    # kill leaves the previous file, never a part of a new one.
     try:
-        conn = sqlite3.connect(tmp)
+        conn = sqlite3.connect(":memory:")
         try:
             conn.execute("PRAGMA foreign_keys = ON")
-            conn.execute("PRAGMA journal_mode = OFF")
-            conn.execute("PRAGMA synchronous = OFF")
             db = sqlite_utils.Database(conn)
             db.executescript(schema)
             with conn:
@@ -658,15 +670,12 @@ def write_database(sources: Sources, dest: Path, source_hash: str) -> None:
                     [Problem("database", str(p), "foreign key violation") for p in problems]
                 )
             conn.execute("INSERT INTO points_fts(points_fts) VALUES ('optimize')")
+            data = conn.serialize()
         finally:
             conn.close()
-        os.replace(tmp, dest)
     except sqlite3.IntegrityError as exc:
-        tmp.unlink(missing_ok=True)
         raise BuildError([Problem("database", "", f"constraint failed: {exc}")]) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    safefile.write_bytes(dest, data, replace=True)
 
 
 def build(dest: Path, source: Path | None = None) -> Path:

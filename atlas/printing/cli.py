@@ -10,7 +10,6 @@ Qt is imported only when a command runs, so `atlas --help` stays fast.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 from pathlib import Path
@@ -79,30 +78,49 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 
 def _output(args: argparse.Namespace) -> Path:
-    path = Path(args.output).expanduser()
-    if path.is_dir():
-        raise CommandError(f"{path} is a folder; give a file name such as {path / 'atlas.pdf'}",
-                           EXIT_USAGE)  # fmt: skip
-    if path.exists() and not args.force:
-        raise CommandError(f"{path} already exists (use --force to overwrite it)")
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise CommandError(f"the folder {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise CommandError(f"the folder {parent} cannot be written")
+    """The -o path, checked before any work: a one-line error for anything unwritable."""
+    from atlas.core.safefile import FileExists, FileWriteError, check_target
+
+    try:
+        path = Path(args.output).expanduser()
+    except RuntimeError:  # ~name of a user this system does not know
+        user = args.output.split("/", 1)[0]
+        raise CommandError(f"there is no user {user[1:]!r}, so {user} means nothing here",
+                           EXIT_USAGE) from None  # fmt: skip
+    try:
+        check_target(path, replace=args.force)
+    except FileExists as exc:
+        raise CommandError(f"{exc} (use --force to replace it)") from exc
+    except FileWriteError as exc:
+        raise CommandError(str(exc)) from exc
     return path
 
 
 def _write(
-    document: Document, path: Path, paper: str | None, progress: ProgressFn | None = None
+    document: Document,
+    path: Path,
+    paper: str | None,
+    progress: ProgressFn | None = None,
+    replace: bool = False,
 ) -> int:
+    """Write the PDF whole or not at all; a failure is a one-line error and exit status 1."""
+    from atlas.core.safefile import FileWriteError
     from atlas.printing.render import write_pdf
 
     try:
-        result = write_pdf(document, path, paper, progress=progress)
-    except OSError as exc:
-        raise CommandError(f"could not write {path}: {exc.strerror or exc}") from exc
+        result = write_pdf(document, path, paper, progress=progress, replace=replace)
+    except FileWriteError as exc:
+        raise CommandError(str(exc)) from exc
     return result.pages
+
+
+def _is_text(argument: str) -> bool:
+    """False for a command-line argument that held undecodable bytes (surrogate escapes)."""
+    try:
+        argument.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _user_data() -> UserData:
@@ -124,6 +142,8 @@ def print_command(args: argparse.Namespace) -> int:
         raise CommandError("give at least one point code, or --plan NAME", EXIT_USAGE)
     if args.plan and args.notes:
         raise CommandError("--notes applies to point sheets, not to plans", EXIT_USAGE)
+    if args.plan and not _is_text(args.plan):
+        raise CommandError("the plan name holds bytes that are not valid text (UTF-8)", EXIT_USAGE)
     path = _output(args)
     atlas = Atlas.open()
 
@@ -161,7 +181,7 @@ def print_command(args: argparse.Namespace) -> int:
         else:
             notes = _user_data().note if args.notes else None
             document = PointSheet(atlas, codes, notes=notes)
-    pages = _write(document, path, args.paper)
+    pages = _write(document, path, args.paper, replace=args.force)
     print(f"Wrote {path} ({pages} page{'s' if pages != 1 else ''}).", file=sys.stderr)
     return EXIT_OK
 
@@ -215,7 +235,7 @@ def book_command(args: argparse.Namespace) -> int:
     document = Book(atlas, channel, notes=notes)
     bar = ProgressBar("Writing " + path.name, enabled=not args.quiet)
     started = time.monotonic()
-    pages = _write(document, path, args.paper, progress=bar)
+    pages = _write(document, path, args.paper, progress=bar, replace=args.force)
     took = time.monotonic() - started
     print(f"Wrote {path} ({pages} pages in {took:.1f} s).", file=sys.stderr)
     return EXIT_OK

@@ -9,10 +9,18 @@ Nothing overflows. Every text is laid out with QTextLayout to a width and
 drawn only into a rectangle; what does not fit is cut at a line and the last
 line shown is elided ("…"). Each draw is recorded in `Style.placed`, which
 tests read to check that no text ran past its box or the page.
+
+Work is bounded on any input (a note may be megabytes). A paragraph lays out at
+most MAX_CHARS characters and MAX_HEIGHT points of lines, more than any page
+shows; the rest is cut, and drawn elided like any text too long for its box.
+QTextLayout's line breaking is quadratic in the length of a run with no break
+opportunity, so such a run gets one (a zero-width space) every MAX_RUN
+characters; `Style.line` elides at most MAX_LINE_CHARS.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -40,6 +48,17 @@ CAUTION = QColor("#b5462b")
 CAUTION_BG = QColor("#fdf1ec")
 NOTE_BG = QColor("#fbf8ea")
 NOTE_EDGE = QColor("#d9c97a")
+
+#: Characters laid out per paragraph at most (a full page at the smallest type holds
+#: about 12,000); what is beyond is cut, and the paragraph drawn elided.
+MAX_CHARS = 20_000
+#: Points of lines laid out per paragraph at most (more than the tallest page).
+MAX_HEIGHT = 1_200.0
+#: A run of this many characters with no break opportunity is given one.
+MAX_RUN = 64
+#: Characters a one-line text is elided from at most (a line holds far fewer).
+MAX_LINE_CHARS = 1_000
+_UNBROKEN = re.compile(rf"\S{{{MAX_RUN}}}(?=\S)")
 
 
 @dataclass(slots=True)
@@ -133,7 +152,7 @@ class Style:
     ) -> float:
         """One line of text, elided to the box width; vertically centred in box."""
         metrics = self.metrics(font)
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, box.width())
+        shown = metrics.elidedText(text[:MAX_LINE_CHARS], Qt.TextElideMode.ElideRight, box.width())
         needed = metrics.height()
         painter.setFont(font)
         painter.setPen(colour)
@@ -161,8 +180,7 @@ class Paragraph:
         align: Qt.AlignmentFlag,
     ) -> None:
         self.style = style
-        if isinstance(spans, str):
-            spans = [Span(spans)]
+        spans, self.truncated = _bounded([Span(spans)] if isinstance(spans, str) else spans)
         # Plain-text line breaks (user notes) become Qt's line separator.
         self.text = "".join(s.text for s in spans).replace("\r\n", "\n").replace("\n", "\u2028")
         self.font = font
@@ -195,6 +213,9 @@ class Paragraph:
         y = 0.0
         self.lines: list[tuple[int, int, float, float]] = []  # start, length, y, height
         while True:
+            if y > MAX_HEIGHT:
+                self.truncated = True
+                break
             line = self.layout.createLine()
             if not line.isValid():
                 break
@@ -208,7 +229,7 @@ class Paragraph:
     def draw(self, painter: QPainter, box: QRectF, colour: QColor, kind: str = "text") -> float:
         """Draw into box from its top; cut (and elide) what does not fit. Returns height used."""
         fits = [ln for ln in self.lines if ln[2] + ln[3] <= box.height() + 0.01]
-        elided = len(fits) < len(self.lines)
+        elided = len(fits) < len(self.lines) or (self.truncated and bool(fits))
         painter.save()
         painter.setPen(colour)
         painter.setFont(self.font)
@@ -245,6 +266,20 @@ class Paragraph:
         for index in range(count if count is not None else self.layout.lineCount()):
             widest = max(widest, self.layout.lineAt(index).naturalTextWidth())
         return min(widest, self.width)
+
+
+def _bounded(spans: Sequence[Span]) -> tuple[list[Span], bool]:
+    """The spans cut to MAX_CHARS in all, each long unbroken run given a break
+    opportunity; and whether anything was cut."""
+    out: list[Span] = []
+    left = MAX_CHARS
+    for span in spans:
+        text = span.text[:left]
+        left -= len(text)
+        if len(text) > MAX_RUN:
+            text = _UNBROKEN.sub(lambda m: m.group() + "\u200b", text)
+        out.append(Span(text, span.bold, span.colour))
+    return out, sum(len(s.text) for s in spans) > MAX_CHARS
 
 
 # --------------------------------------------------------------------------- blocks

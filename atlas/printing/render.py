@@ -8,14 +8,13 @@ preview, PDF writer) and paints the pages; `write_pdf()` is the PDF export.
 
 from __future__ import annotations
 
-import contextlib
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QLocale, QMarginsF, QPointF, QRectF
+from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import (
     QGuiApplication,
     QPagedPaintDevice,
@@ -26,6 +25,7 @@ from PySide6.QtGui import (
 )
 
 from atlas import __version__
+from atlas.core.safefile import check_target, write_bytes
 from atlas.printing import fonts
 from atlas.printing.layout import Placed, Style
 from atlas.qtbase import identify
@@ -144,8 +144,8 @@ def render(
     return result
 
 
-def pdf_writer(path: str | Path, title: str, paper: str | None = None) -> QPdfWriter:
-    writer = QPdfWriter(str(path))
+def pdf_writer(device: QIODevice, title: str, paper: str | None = None) -> QPdfWriter:
+    writer = QPdfWriter(device)
     writer.setResolution(PDF_RESOLUTION)
     writer.setPageLayout(page_layout(paper))
     writer.setTitle(title)
@@ -158,18 +158,23 @@ def write_pdf(
     path: str | Path,
     paper: str | None = None,
     progress: ProgressFn | None = None,
+    replace: bool = True,
 ) -> RenderResult:
-    """Export the document as a PDF file (written to a temporary name, then moved)."""
+    """Export the document as a PDF file, written whole or not at all.
+
+    The PDF is made in memory (a whole book is a few MB), then written with
+    `atlas.core.safefile.write_bytes`: on a full disk, a folder that cannot be
+    written or a special file at `path`, it raises `FileWriteError` (one plain
+    line) and the file already at `path` is unchanged. `replace` allows an
+    existing file to be replaced (the window's save dialog has asked; the
+    command line passes `--force`).
+    """
     ensure_gui()
-    target = Path(path)
-    partial = target.with_name(f".{target.name}.part")
-    writer = pdf_writer(partial, document.title, paper)
-    try:
-        result = render(document, writer, progress=progress)
-        del writer  # flushes and closes the file
-        os.replace(partial, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            partial.unlink()
-        raise
+    check_target(path, replace)  # before the work, not only after it
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = pdf_writer(buffer, document.title, paper)
+    result = render(document, writer, progress=progress)
+    del writer
+    write_bytes(path, buffer.data().data(), replace=replace)
     return result
