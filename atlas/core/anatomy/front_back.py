@@ -52,11 +52,32 @@ _BODY_HALF: list[Point] = [
     (6.3, 20.4), (6.35, 22.0), (6.25, 24.0), (5.95, 26.5), (5.6, 29.3), (5.75, 31.8),
     (6.25, 34.0), (6.7, 36.5), (6.85, 38.8), (6.8, 41.5), (6.5, 45.5), (5.95, 50.0),
     (5.0, 53.8), (4.55, 56.0), (4.5, 57.8), (4.7, 60.5), (4.55, 63.5), (4.0, 67.0),
-    (3.45, 70.0), (3.3, 71.6), (3.55, 72.9), (3.95, 73.9), (4.0, 74.7), (3.75, 75.0),
-    # toes (front view of the foot) and medial side
-    (3.2, 75.02), (2.6, 75.04), (2.0, 75.05), (1.4, 75.05), (0.95, 74.85), (0.8, 74.2),
-    (0.9, 73.4), (1.1, 72.4), (1.2, 71.2), (1.1, 69.0), (0.85, 65.0), (0.75, 62.0),
+    (3.45, 70.0), (3.3, 71.6),
+    # (the foot: _FOOT_FRONT or _FOOT_BACK) and the medial side of the leg
+    (1.2, 71.2), (1.1, 69.0), (0.85, 65.0), (0.75, 62.0),
     (0.85, 59.2), (0.6, 56.5), (0.55, 53.5), (0.35, 48.5), (0.15, 43.5), (0.0, 41.0),
+]  # fmt: skip
+#: the outline's last point above the foot, on the lateral side of the leg
+_ABOVE_FOOT: Point = (3.3, 71.6)
+
+# The right foot seen from the front, a little from above (so the dorsum and the
+# toes show, the toes reaching below the sole's level), lateral to medial.
+_FOOT_FRONT: list[Point] = [
+    (3.58, 72.9), (3.75, 73.6), (3.98, 74.3), (4.1, 74.85),
+    # little toe, fourth, third, second, big toe
+    (4.07, 75.22), (3.96, 75.4), (3.8, 75.45), (3.64, 75.32), (3.56, 74.98),
+    (3.52, 75.36), (3.42, 75.6), (3.29, 75.65), (3.15, 75.57), (3.06, 75.3), (3.03, 75.1),
+    (3.0, 75.48), (2.9, 75.76), (2.75, 75.82), (2.6, 75.74), (2.5, 75.45), (2.45, 75.2),
+    (2.4, 75.52), (2.3, 75.86), (2.13, 75.93), (1.96, 75.86), (1.82, 75.52), (1.73, 75.2),
+    (1.71, 75.6), (1.55, 75.9), (1.3, 75.97), (1.05, 75.88), (0.88, 75.58), (0.84, 75.15),
+    # the joint of the big toe, the inner edge of the foot, the medial malleolus
+    (0.8, 74.5), (0.86, 73.8), (0.98, 72.95), (1.06, 72.1),
+]  # fmt: skip
+
+# The right foot from behind: the heel, with the forefoot's edges either side.
+_FOOT_BACK: list[Point] = [
+    (3.55, 72.9), (3.72, 73.7), (3.8, 74.5), (3.55, 74.95), (3.0, 75.08), (2.4, 75.12),
+    (1.8, 75.08), (1.25, 74.85), (0.98, 74.3), (0.95, 73.4), (1.06, 72.3),
 ]  # fmt: skip
 
 # The arm/trunk separator (l as a function of y), through the gap under the axilla.
@@ -83,9 +104,11 @@ def head_outline_front() -> Polygon:
     return right + left
 
 
-def body_outline_front() -> Polygon:
+def body_outline_front(frame: str = "front") -> Polygon:
     """Neck, trunk, arms and legs (no head) as one closed outline, signed x."""
-    half = catmull_rom(_BODY_HALF, steps=6)
+    at = _BODY_HALF.index(_ABOVE_FOOT) + 1
+    foot = _FOOT_FRONT if frame == "front" else _FOOT_BACK
+    half = catmull_rom([*_BODY_HALF[:at], *foot, *_BODY_HALF[at:]], steps=6)
     right = [(-lx, y) for lx, y in half]
     left = [(lx, y) for lx, y in reversed(half)]
     return right + left
@@ -139,6 +162,14 @@ _CLAVICLE_LINE: list[Point] = [(0.0, 15.0), (1.1, 14.9), (3.0, 15.0), (5.2, 14.7
                                (6.45, 14.5)]  # fmt: skip
 
 
+# the lower edge of the ankle on the front and the back, and the bases of the toes
+# on the front (the joint of the big toe, then the webs), as (l, y) polylines
+_ANKLE_FRONT: list[Point] = [(0.0, 72.65), (6.0, 74.0)]
+_ANKLE_BACK: list[Point] = [(0.0, 72.35), (1.3, 72.55), (2.2, 72.9), (3.0, 73.3), (6.0, 73.6)]
+_TOES_FRONT: list[Point] = [(0.0, 74.55), (1.0, 74.6), (1.73, 75.2), (2.45, 75.2), (3.03, 75.1),
+                            (3.56, 74.98), (6.0, 74.98)]  # fmt: skip
+
+
 def front_back_cells(frame: str) -> dict[str, Cell]:
     """Region cells for the right half of the front or back frame."""
     c: dict[str, Cell] = {}
@@ -171,16 +202,18 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
                 quad(0.0, 33.0, _sep_l(33.0), 33.0, 4.2, 38.2, 0.0, 38.2),
             ],
         )
-        c["hip"] = [quad(4.2, 38.2, _sep_l(33.0), 33.0, _sep_l(41.5), 41.5, 4.2, 41.5)]
+        # the hip ends where the thigh's front begins, below the anterior superior iliac spine
+        c["hip"] = [quad(4.2, 38.2, _sep_l(33.0), 33.0, _sep_l(39.0), 39.0, 4.2, 39.0)]
         c["thigh"] = [
             quad(0.0, 38.2, 4.2, 38.2, 4.2, 41.5, 0.0, 41.5),
+            quad(4.2, 39.0, _sep_l(39.0), 39.0, _sep_l(41.5), 41.5, 4.2, 41.5),
             quad(0.0, 41.5, _sep_l(41.5), 41.5, 6.0, 54.3, 0.0, 54.3),
         ]
         c["knee"] = [band(54.3, 58.6, 0.0, 6.0)]
         c["leg"] = [band(58.6, 71.0, 0.0, 6.0)]
-        c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.2, 0.0, 72.6)]
-        c["foot"] = [quad(0.0, 72.6, 6.0, 74.2, 6.0, 74.42, 0.0, 74.42)]
-        c["toes"] = [band(74.42, 76.0, 0.0, 6.0)]
+        c["ankle"] = strip_above(_ANKLE_FRONT, 71.0)
+        c["foot"] = intersect_cells(strip_below(_ANKLE_FRONT, 80.0), strip_above(_TOES_FRONT, 70.0))
+        c["toes"] = intersect_cells(strip_below(_ANKLE_FRONT, 80.0), strip_below(_TOES_FRONT, 80.0))
     else:
         hair_back = [(0.0, 7.0), (2.0, 7.0), (2.7, 8.6), (BIG, 8.6)]
         c["head"] = strip_above(hair_back, -5.0)
@@ -214,8 +247,8 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         c["thigh"] = [quad(0.0, 43.4, _sep_l(43.4), 43.4, 6.0, 54.3, 0.0, 54.3)]
         c["knee"] = [band(54.3, 58.6, 0.0, 6.0)]
         c["leg"] = [band(58.6, 71.0, 0.0, 6.0)]
-        c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.0, 0.0, 72.4)]
-        c["foot"] = [quad(0.0, 72.4, 6.0, 74.0, 6.0, 76.0, 0.0, 76.0)]
+        c["ankle"] = strip_above(_ANKLE_BACK, 71.0)
+        c["foot"] = strip_below(_ANKLE_BACK, 80.0)
     # the arm (same on front and back)
     # the shoulder's lower edge meets the axilla and the upper arm without a gap
     c["shoulder"] = [
@@ -244,7 +277,7 @@ def front_back_geometry(frame: str) -> FrameGeometry:
     """Outlines and regions of the front or back frame (signed x: screen direction)."""
     geo = FrameGeometry(frame)
     head = head_outline_front()
-    body = body_outline_front()
+    body = body_outline_front(frame)
     geo.outlines["head"] = head
     geo.outlines["body"] = body
     right_sign = -1 if frame == "front" else 1
@@ -347,6 +380,8 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "fcr_radial": (9.65, 40.5),
     # leg
     "inguinal_mid": (3.3, 37.6),
+    "inguinal_femoral_lateral": (3.5, 37.25),
+    "thigh_three_muscle_hollow": (5.0, 39.8),
     "patella_base": (2.7, 55.0),
     "patella_base_lateral": (3.35, 55.1),
     "patella_base_medial": (2.05, 55.1),
@@ -355,14 +390,34 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "knee_eye_medial": (2.1, 57.0),
     "tibial_condyle_medial": (1.05, 59.0),
     "tibial_crest_top": (2.55, 58.6),
+    # the middle of the tibia's medial surface, named at the malleolus and the condyle
+    "tibia_surface_ankle": (1.55, 72.0),
+    "tibia_surface_knee": (1.05, 59.0),
     "medial_malleolus": (1.25, 72.0),
     "lateral_malleolus": (3.45, 73.0),
-    "ankle_front": (2.4, 73.0),
     "popliteal_crease": (2.7, 57.0),
-    "big_toe_tip": (1.2, 75.0),
-    "second_toe_tip": (1.85, 75.0),
-    "foot_web_2_3": (2.05, 74.5),
-    "foot_dorsum_mid": (2.3, 73.8),
+    # the foot (seen a little from above: the toes reach below the sole's level)
+    "ankle_front": (2.35, 72.95),
+    "tibialis_anterior_medial": (1.6, 72.45),
+    "navicular_tuberosity": (1.02, 73.15),
+    "below_navicular": (0.98, 73.6),
+    "metatarsal1_base_medial": (0.88, 73.85),
+    "metatarsal_1_2_bases": (1.62, 73.8),
+    "metatarsal2_base": (2.05, 73.5),
+    "metatarsal_2_3_heads": (2.3, 74.75),
+    "mtp1_medial": (0.82, 74.5),
+    "foot_web_1_2": (1.73, 75.2),
+    "foot_web_2_3": (2.45, 75.2),
+    "foot_web_3_4": (3.03, 75.1),
+    "foot_web_4_5": (3.56, 74.98),
+    "big_toe_nail_medial": (1.04, 75.42),
+    "big_toe_nail_lateral": (1.56, 75.42),
+    "second_toe_nail_lateral": (2.29, 75.55),
+    "big_toe_tip": (1.3, 75.8),
+    "second_toe_tip": (2.13, 75.77),
+    "third_toe_tip": (2.75, 75.65),
+    "fourth_toe_tip": (3.29, 75.48),
+    "little_toe_tip": (3.8, 75.28),
     "scm_front_thyroid": (0.95, 11.9),
     "scm_front_cricoid": (0.85, 12.7),
     "scm_mid_thyroid": (1.4, 11.9),
@@ -376,19 +431,6 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "infraorbital_medial": (0.6, 5.8),
     "infraorbital_lateral": (2.1, 5.75),
     "ear_apex": (3.95, 4.6),
-    "big_toe_nail_medial": (1.0, 74.8),
-    "big_toe_nail_lateral": (1.45, 74.8),
-    "mtp1_medial": (0.85, 74.3),
-    "metatarsal1_base_medial": (0.9, 73.6),
-    "navicular_tuberosity": (1.05, 73.1),
-    "foot_dorsum_2": (1.9, 73.3),
-    "foot_dorsum_2_3": (2.05, 74.0),
-    "foot_web_1_2": (1.55, 74.5),
-    "foot_web_3_4": (2.5, 74.5),
-    "foot_web_4_5": (2.95, 74.45),
-    "third_toe_tip": (2.3, 75.0),
-    "fourth_toe_tip": (2.75, 74.98),
-    "little_toe_tip": (3.2, 74.95),
 }
 
 BACK_LANDMARKS: dict[str, Point] = {
@@ -415,10 +457,14 @@ BACK_LANDMARKS: dict[str, Point] = {
     "gluteal_fold": (3.2, 43.3),
     "popliteal_crease": (2.6, 57.1),
     "popliteal_lateral": (4.1, 56.9),
-    "popliteal_medial": (1.15, 57.0),
+    "popliteal_medial": (0.95, 57.0),
+    "biceps_tendon_medial": (3.8, 56.9),
+    "semitendinosus_lateral": (1.45, 57.0),
     "calf_bellies_junction": (2.45, 65.0),
-    "achilles_lateral": (3.1, 72.9),
-    "achilles_medial": (1.75, 72.2),
+    # the edges of the calcaneal tendon, level with each malleolus
+    "achilles_lateral": (3.1, 73.0),
+    "achilles_medial": (1.75, 72.0),
+    "achilles_attachment_medial": (1.55, 72.78),
     "heel": (2.4, 74.6),
     "medial_malleolus": (1.15, 72.0),
     "lateral_malleolus": (3.45, 73.0),
