@@ -433,9 +433,7 @@ class _Resolver:
             )
 
 
-def _shifted(
-    frame: str, shift: Mapping[str, float], x: float, y: float
-) -> tuple[float, float]:
+def _shifted(frame: str, shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
     for move, value in shift.items():
         if move in ("up", "down"):
             y += value if move == "down" else -value

@@ -270,10 +270,10 @@ def _dorsal_landmarks() -> dict[str, Point]:
         "fourth_toe_nail_lateral": nail_corner(3, 1),
         "little_toe_nail_lateral": nail_corner(4, 1),
     }
-    for n, (x, y) in zip(("1_2", "2_3", "3_4", "4_5"), WEBS, strict=True):
-        marks[f"web_{n}"] = (x, y)
-    for n, name in enumerate(("big", "second", "third", "fourth", "little")):
-        marks[f"{name}_toe_tip"] = tip(n)
+    for pair, web in zip(("1_2", "2_3", "3_4", "4_5"), WEBS, strict=True):
+        marks[f"web_{pair}"] = web
+    for toe, name in enumerate(("big", "second", "third", "fourth", "little")):
+        marks[f"{name}_toe_tip"] = tip(toe)
     return marks
 
 

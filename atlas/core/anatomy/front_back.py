@@ -458,7 +458,7 @@ BACK_LANDMARKS: dict[str, Point] = {
     "popliteal_crease": (2.6, 57.1),
     "popliteal_lateral": (4.1, 56.9),
     "popliteal_medial": (0.95, 57.0),
-    "biceps_tendon_medial": (3.8, 56.9),
+    "biceps_tendon_medial": (3.8, 57.0),
     "semitendinosus_lateral": (1.45, 57.0),
     "calf_bellies_junction": (2.45, 65.0),
     # the edges of the calcaneal tendon, level with each malleolus

@@ -16,7 +16,7 @@ from atlas.diagram.drawing.canvas import (
     Canvas,
     rim,
 )
-from atlas.diagram.drawing.leg import BONE, SOFT, ring
+from atlas.diagram.drawing.leg import bone, ring, soft
 
 Point = tuple[float, float]
 
@@ -52,11 +52,16 @@ def _medial_art(c: Canvas) -> None:
     )
     c.line([(0.75, 57.02), (1.4, 57.05), (2.02, 57.1)], 0.55, opacity=0.4)
     # shading: the hollow behind the tibia's border, the calf's curve, the arch
-    c.line([(0.2, 60.5), (0.45, 64.5), (0.7, 68.5), (0.95, 71.2)], 3.0, colour=SKIN_SHADE,
-           opacity=0.16)  # fmt: skip
+    c.line(
+        [(0.2, 60.5), (0.45, 64.5), (0.7, 68.5), (0.95, 71.2)], 3.0, colour=SKIN_SHADE, opacity=0.16
+    )
     c.line([(1.75, 59.0), (2.05, 62.0), (1.85, 65.5)], 3.5, colour=SKIN_SHADE, opacity=0.14)
-    c.line([(-5.0, 74.7), (-3.4, 74.45), (-1.5, 74.35), (0.2, 74.7)], 2.5, colour=SKIN_SHADE,
-           opacity=0.22)  # fmt: skip
+    c.line(
+        [(-5.0, 74.7), (-3.4, 74.45), (-1.5, 74.35), (0.2, 74.7)],
+        2.5,
+        colour=SKIN_SHADE,
+        opacity=0.22,
+    )
     # the ankle: the malleolus, the hollow between it and the tendon, the heel
     c.ellipse(ft.MEDIAL_MALLEOLUS, 0.5, 0.58, SKIN_SHADE, 0.22)
     c.line(ft.CALCANEAL_TENDON[1:4], 0.5, opacity=0.3)
@@ -71,7 +76,6 @@ def _medial_art(c: Canvas) -> None:
 
 def _medial_anatomy(c: Canvas) -> None:
     """The bones, muscles and tendons that the medial points are found from."""
-    bone, soft = BONE, SOFT
     # the patella and the femur's medial condyle
     c.shape(
         [(-2.8, 54.95), (-2.3, 54.9), (-2.05, 55.7), (-2.2, 56.6), (-2.6, 57.0), (-2.75, 56.2)],
@@ -82,32 +86,45 @@ def _medial_anatomy(c: Canvas) -> None:
         layer="anatomy-patella",
         extra=' stroke-opacity="0.32"',
     )
-    c.line([(-2.55, 57.0), (-2.25, 58.45)], **soft, layer="anatomy-patella")
-    c.line([(-1.3, 53.6), (0.3, 54.0), (1.3, 55.0), (1.55, 56.5), (1.2, 57.5)], **bone,
-           layer="anatomy-femur")  # fmt: skip
+    soft(c, [(-2.55, 57.0), (-2.25, 58.45)], layer="anatomy-patella")
+    bone(
+        c,
+        [(-1.3, 53.6), (0.3, 54.0), (1.3, 55.0), (1.55, 56.5), (1.2, 57.5)],
+        layer="anatomy-femur",
+    )
     ring(c, (-0.3, 56.2), 0.3, 0.3, "anatomy-femur", 0.24)
     # the tibia: the lower border of the medial condyle, the medial border, the crest
-    c.line(ft.TIBIA_CONDYLE, **bone, layer="anatomy-tibia")
-    c.line([*ft.TIBIA_BORDER], **bone, smooth=False, layer="anatomy-tibia")
-    c.line(ft.TIBIA_CREST, **bone, layer="anatomy-tibia")
-    c.line([(-2.05, 57.7), (-1.0, 57.75), (0.4, 57.7), (1.3, 57.5)], **soft, dash="2,1.5",
-           layer="anatomy-tibia")  # fmt: skip
+    bone(c, ft.TIBIA_CONDYLE, layer="anatomy-tibia")
+    bone(c, [*ft.TIBIA_BORDER], smooth=False, layer="anatomy-tibia")
+    bone(c, ft.TIBIA_CREST, layer="anatomy-tibia")
+    soft(
+        c,
+        [(-2.05, 57.7), (-1.0, 57.75), (0.4, 57.7), (1.3, 57.5)],
+        dash="2,1.5",
+        layer="anatomy-tibia",
+    )
     # the malleolus
     ring(c, ft.MEDIAL_MALLEOLUS, 0.52, 0.6, "anatomy-malleoli")
     # the calf: the medial head of the gastrocnemius, the soleus, the calcaneal tendon
-    c.line(ft.GASTROCNEMIUS, **soft, layer="anatomy-gastrocnemius")
-    c.line(ft.SOLEUS, **soft, dash="2,1.5", layer="anatomy-soleus")
-    c.line(ft.CALCANEAL_TENDON, **soft, layer="anatomy-calcaneal_tendon")
-    c.line(ft.SEMITENDINOSUS, **soft, layer="anatomy-hamstring_tendons")
+    soft(c, ft.GASTROCNEMIUS, layer="anatomy-gastrocnemius")
+    soft(c, ft.SOLEUS, dash="2,1.5", layer="anatomy-soleus")
+    soft(c, ft.CALCANEAL_TENDON, layer="anatomy-calcaneal_tendon")
+    soft(c, ft.SEMITENDINOSUS, layer="anatomy-hamstring_tendons")
     # the foot: navicular tuberosity, first metatarsal, phalanges, calcaneus
     ring(c, ft.NAVICULAR, 0.28, 0.22, "anatomy-metatarsals")
     mt1 = [(ft.METATARSAL1_BASE[0], 73.7), (-4.3, 73.95), (ft.MTP1_X + 0.25, 74.1)]
-    c.line(mt1, **bone, layer="anatomy-metatarsals")
-    c.line([(ft.METATARSAL1_BASE[0], 74.05), (-4.3, 74.3), (ft.MTP1_X + 0.25, 74.6)], **bone,
-           layer="anatomy-metatarsals")  # fmt: skip
+    bone(c, mt1, layer="anatomy-metatarsals")
+    bone(
+        c,
+        [(ft.METATARSAL1_BASE[0], 74.05), (-4.3, 74.3), (ft.MTP1_X + 0.25, 74.6)],
+        layer="anatomy-metatarsals",
+    )
     ring(c, (ft.MTP1_X, 74.35), 0.28, 0.28, "anatomy-metatarsals")
-    c.line([(1.9, 73.3), (2.15, 74.3), (1.4, 74.75), (0.0, 74.6), (-0.9, 73.9)], **bone,
-           layer="anatomy-calcaneus")  # fmt: skip
+    bone(
+        c,
+        [(1.9, 73.3), (2.15, 74.3), (1.4, 74.75), (0.0, 74.6), (-0.9, 73.9)],
+        layer="anatomy-calcaneus",
+    )
 
 
 # ---------------------------------------------------------------- dorsal and sole
@@ -133,8 +150,12 @@ def _dorsal_art(c: Canvas) -> None:
 def _foot_bones(c: Canvas, sign: float) -> None:
     """Metatarsals and the tuberosity of the fifth, faint, on the dorsum or the sole."""
     for base, head in ft.METATARSALS:
-        c.line([(sign * base[0], base[1]), (sign * head[0], head[1])], **BONE, smooth=False,
-               layer="anatomy-metatarsals")  # fmt: skip
+        bone(
+            c,
+            [(sign * base[0], base[1]), (sign * head[0], head[1])],
+            smooth=False,
+            layer="anatomy-metatarsals",
+        )
         ring(c, (sign * head[0], head[1]), 0.16, 0.16, "anatomy-metatarsals")
     ring(c, (sign * 1.82, -2.35), 0.2, 0.22, "anatomy-metatarsals")
     for x, y in (ft.MEDIAL_MALLEOLUS_TOP, ft.LATERAL_MALLEOLUS_TOP):

@@ -6,6 +6,7 @@ the gastrocnemius, the calcaneal tendon, the malleoli and the metatarsals)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 
 from atlas.core.anatomy import side as sd
 from atlas.diagram.drawing.canvas import (
@@ -20,9 +21,15 @@ from atlas.diagram.drawing.canvas import (
 
 Point = tuple[float, float]
 
-#: the anatomy layer's strokes: bones a little firmer than muscles and tendons
-BONE = {"colour": ANATOMY_INK, "opacity": 0.32, "width": 0.5}
-SOFT = {"colour": ANATOMY_INK, "opacity": 0.24, "width": 0.45}
+
+def bone(c: Canvas, pts: Sequence[Point], layer: str, smooth: bool = True, dash: str = "") -> None:
+    """A bone's edge on the anatomy layer (a little firmer than muscles and tendons)."""
+    c.line(pts, 0.5, colour=ANATOMY_INK, opacity=0.32, smooth=smooth, layer=layer, dash=dash)
+
+
+def soft(c: Canvas, pts: Sequence[Point], layer: str, smooth: bool = True, dash: str = "") -> None:
+    """The edge of a muscle or a tendon on the anatomy layer."""
+    c.line(pts, 0.45, colour=ANATOMY_INK, opacity=0.24, smooth=smooth, layer=layer, dash=dash)
 
 
 def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: float = 0.32) -> None:
@@ -32,16 +39,28 @@ def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: fl
         (cx + rx * math.cos(t), cy + ry * math.sin(t))
         for t in (2 * math.pi * k / 24 for k in range(24))
     ]
-    c.shape(pts, "none", stroke=ANATOMY_INK, width=0.45, smooth=True, layer=layer,
-            extra=f' stroke-opacity="{opacity}"')  # fmt: skip
+    c.shape(
+        pts,
+        "none",
+        stroke=ANATOMY_INK,
+        width=0.45,
+        smooth=True,
+        layer=layer,
+        extra=f' stroke-opacity="{opacity}"',
+    )
 
 
 def toenail(c: Canvas, x: float, tip: float, w: float, length: float, down: bool = True) -> None:
     """A toenail whose free edge is at ``tip`` (the toe pointing down, or up)."""
     k = 1.0 if down else -1.0
     top, base = tip - k * 0.02, tip - k * length
-    nail = [(x - w, base), (x + w, base), (x + w * 0.95, top - k * 0.06), (x, top),
-            (x - w * 0.95, top - k * 0.06)]  # fmt: skip
+    nail = [
+        (x - w, base),
+        (x + w, base),
+        (x + w * 0.95, top - k * 0.06),
+        (x, top),
+        (x - w * 0.95, top - k * 0.06),
+    ]
     c.shape(nail, NAIL, 0.9, stroke=DETAIL, width=0.3, smooth=True)
 
 
@@ -49,12 +68,21 @@ def toenail(c: Canvas, x: float, tip: float, w: float, length: float, down: bool
 
 #: per toe on the front view, big toe first: (l of its axis, y of its nail's free
 #: edge, half-width of the nail, length of the nail)
-_FRONT_TOES = ((1.3, 75.8, 0.24, 0.38), (2.13, 75.77, 0.15, 0.24), (2.75, 75.65, 0.14, 0.22),
-               (3.29, 75.48, 0.13, 0.2), (3.8, 75.28, 0.11, 0.17))  # fmt: skip
+_FRONT_TOES = (
+    (1.3, 75.8, 0.24, 0.38),
+    (2.13, 75.77, 0.15, 0.24),
+    (2.75, 75.65, 0.14, 0.22),
+    (3.29, 75.48, 0.13, 0.2),
+    (3.8, 75.28, 0.11, 0.17),
+)
 #: the metatarsals on the front view, (base, head) per bone
-_FRONT_METATARSALS = (((1.15, 73.65), (1.15, 74.55)), ((1.95, 73.5), (2.1, 74.8)),
-                      ((2.45, 73.6), (2.65, 74.75)), ((2.9, 73.7), (3.15, 74.65)),
-                      ((3.35, 73.75), (3.65, 74.55)))  # fmt: skip
+_FRONT_METATARSALS = (
+    ((1.15, 73.65), (1.15, 74.55)),
+    ((1.95, 73.5), (2.1, 74.8)),
+    ((2.45, 73.6), (2.65, 74.75)),
+    ((2.9, 73.7), (3.15, 74.65)),
+    ((3.35, 73.75), (3.65, 74.55)),
+)
 
 
 def draw_leg_front_back(c: Canvas, s: int, front: bool) -> None:
@@ -91,15 +119,26 @@ def _front_leg(c: Canvas, s: int) -> None:
     # the knee: the patella under the skin, and its outline on the anatomy layer
     patella = [(2.1, 55.0), (3.3, 55.0), (3.45, 56.1), (2.75, 57.1), (2.0, 56.1)]
     c.shape(mirror(patella, s), SKIN_LIGHT, 0.5, smooth=True)
-    c.shape(mirror(patella, s), "none", stroke=ANATOMY_INK, width=0.5, smooth=True,
-            layer="anatomy-patella", extra=' stroke-opacity="0.32"')  # fmt: skip
-    c.line(mirror([(2.75, 57.1), (2.6, 58.5)], s), **SOFT, layer="anatomy-patella")
+    c.shape(
+        mirror(patella, s),
+        "none",
+        stroke=ANATOMY_INK,
+        width=0.5,
+        smooth=True,
+        layer="anatomy-patella",
+        extra=' stroke-opacity="0.32"',
+    )
+    soft(c, mirror([(2.75, 57.1), (2.6, 58.5)], s), layer="anatomy-patella")
     c.line(mirror([(4.8, 40.5), (4.0, 46.0), (3.4, 51.5), (3.2, 54.0)], s), 0.4, opacity=0.18)
     # the tibia: its crest down the shin, its medial border, the head of the fibula
-    c.line(mirror([(2.55, 58.6), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)], s), **BONE,
-           layer="anatomy-tibia")  # fmt: skip
-    c.line(mirror([(1.05, 59.3), (0.98, 63.0), (1.08, 67.0), (1.3, 70.5)], s), **BONE,
-           layer="anatomy-tibia")  # fmt: skip
+    bone(
+        c,
+        mirror([(2.55, 58.6), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)], s),
+        layer="anatomy-tibia",
+    )
+    bone(
+        c, mirror([(1.05, 59.3), (0.98, 63.0), (1.08, 67.0), (1.3, 70.5)], s), layer="anatomy-tibia"
+    )
     ring(c, (s * 4.3, 58.9), 0.28, 0.3, "anatomy-fibula")
     # the malleoli
     c.ellipse((s * 1.25, 72.0), 0.22, 0.3, SKIN_SHADE, 0.35)
@@ -112,7 +151,7 @@ def _front_leg(c: Canvas, s: int) -> None:
         crease = tip - length - (0.18 if w > 0.2 else 0.12)
         c.line([(s * (x - w * 1.1), crease), (s * (x + w * 1.1), crease)], 0.3, opacity=0.3)
     for base, head in _FRONT_METATARSALS:
-        c.line(mirror([base, head], s), **BONE, smooth=False, layer="anatomy-metatarsals")
+        bone(c, mirror([base, head], s), smooth=False, layer="anatomy-metatarsals")
     ring(c, (s * 3.78, 73.95), 0.12, 0.14, "anatomy-metatarsals")
 
 
@@ -125,20 +164,39 @@ def _back_leg(c: Canvas, s: int) -> None:
     c.ellipse((s * 3.45, 72.9), 0.2, 0.3, SKIN_SHADE, 0.3)
     # the anatomy layer: the two heads of the gastrocnemius and the calcaneal tendon,
     # the hamstring tendons, the head of the fibula
-    c.line(mirror([(1.0, 58.0), (1.0, 61.0), (1.45, 64.5), (2.15, 66.3)], s), **SOFT,
-           layer="anatomy-gastrocnemius")  # fmt: skip
-    c.line(mirror([(4.2, 58.0), (4.0, 61.5), (3.5, 64.5), (2.8, 65.7)], s), **SOFT,
-           layer="anatomy-gastrocnemius")  # fmt: skip
-    c.line(mirror([(2.6, 59.0), (2.5, 62.0), (2.45, 65.0)], s), **SOFT, dash="2,1.5",
-           layer="anatomy-gastrocnemius")  # fmt: skip
+    soft(
+        c,
+        mirror([(1.0, 58.0), (1.0, 61.0), (1.45, 64.5), (2.15, 66.3)], s),
+        layer="anatomy-gastrocnemius",
+    )
+    soft(
+        c,
+        mirror([(4.2, 58.0), (4.0, 61.5), (3.5, 64.5), (2.8, 65.7)], s),
+        layer="anatomy-gastrocnemius",
+    )
+    soft(
+        c,
+        mirror([(2.6, 59.0), (2.5, 62.0), (2.45, 65.0)], s),
+        dash="2,1.5",
+        layer="anatomy-gastrocnemius",
+    )
     for edge in ((2.15, 66.3), (2.8, 65.7)):
         end = (1.95, 73.3) if edge[0] < 2.5 else (2.85, 73.4)
-        c.line(mirror([edge, (edge[0] + (end[0] - edge[0]) * 0.4, 70.0), end], s), **SOFT,
-               layer="anatomy-calcaneal_tendon")  # fmt: skip
-    c.line(mirror([(1.2, 52.0), (1.3, 55.0), (1.35, 57.5), (1.05, 59.5)], s), **SOFT,
-           layer="anatomy-hamstring_tendons")  # fmt: skip
-    c.line(mirror([(3.9, 52.0), (3.95, 55.0), (4.0, 57.0), (4.25, 58.6)], s), **SOFT,
-           layer="anatomy-hamstring_tendons")  # fmt: skip
+        soft(
+            c,
+            mirror([edge, (edge[0] + (end[0] - edge[0]) * 0.4, 70.0), end], s),
+            layer="anatomy-calcaneal_tendon",
+        )
+    soft(
+        c,
+        mirror([(1.2, 52.0), (1.3, 55.0), (1.35, 57.5), (1.05, 59.5)], s),
+        layer="anatomy-hamstring_tendons",
+    )
+    soft(
+        c,
+        mirror([(3.9, 52.0), (3.95, 55.0), (4.0, 57.0), (4.25, 58.6)], s),
+        layer="anatomy-hamstring_tendons",
+    )
     ring(c, (s * 4.25, 58.9), 0.28, 0.3, "anatomy-fibula")
 
 
@@ -157,26 +215,42 @@ def draw_leg_side(c: Canvas) -> None:
     c.line([(-1.72, 73.4), (-1.55, 70.0), (-1.3, 66.5)], 0.45, opacity=0.22)
     _side_foot(c)
     # the anatomy layer
-    c.shape(patella, "none", stroke=ANATOMY_INK, width=0.5, smooth=True,
-            layer="anatomy-patella", extra=' stroke-opacity="0.32"')  # fmt: skip
-    c.line([(2.3, 57.2), (2.0, 58.7)], **SOFT, layer="anatomy-patella")
+    c.shape(
+        patella,
+        "none",
+        stroke=ANATOMY_INK,
+        width=0.5,
+        smooth=True,
+        layer="anatomy-patella",
+        extra=' stroke-opacity="0.32"',
+    )
+    soft(c, [(2.3, 57.2), (2.0, 58.7)], layer="anatomy-patella")
     ring(c, (-0.4, 38.0), 0.7, 0.8, "anatomy-greater_trochanter")
     (hip, knee) = sd.ILIOTIBIAL_BACK
     front_hip, front_knee = (hip[0] + 1.0, hip[1] - 1.0), (knee[0] + 1.25, knee[1] + 1.2)
-    c.line([hip, knee], **SOFT, smooth=False, layer="anatomy-iliotibial_tract")
-    c.line([front_hip, (0.6, 50.0), front_knee], **SOFT, layer="anatomy-iliotibial_tract")
+    soft(c, [hip, knee], smooth=False, layer="anatomy-iliotibial_tract")
+    soft(c, [front_hip, (0.6, 50.0), front_knee], layer="anatomy-iliotibial_tract")
     ring(c, (-0.55, 58.75), 0.38, 0.35, "anatomy-fibula")
     for a, b in (sd.FIBULA_FRONT, sd.FIBULA_BACK):
-        c.line([(a[0], a[1] + 0.4), b], **BONE, smooth=False, layer="anatomy-fibula")
-    c.line([(2.15, 58.9), (1.75, 62.0), (1.4, 66.0), (1.25, 70.0), (1.25, 71.5)], **BONE,
-           layer="anatomy-tibia")  # fmt: skip
-    c.line([(-1.55, 58.2), (-0.9, 60.5), (-0.75, 63.0), (-1.1, 65.2), (-1.6, 66.2)], **SOFT,
-           layer="anatomy-gastrocnemius")  # fmt: skip
-    c.line([(-1.6, 66.2), (-1.45, 69.0), (-1.6, 72.0), (-1.9, 73.6)], **SOFT,
-           layer="anatomy-calcaneal_tendon")  # fmt: skip
+        bone(c, [(a[0], a[1] + 0.4), b], smooth=False, layer="anatomy-fibula")
+    bone(
+        c,
+        [(2.15, 58.9), (1.75, 62.0), (1.4, 66.0), (1.25, 70.0), (1.25, 71.5)],
+        layer="anatomy-tibia",
+    )
+    soft(
+        c,
+        [(-1.55, 58.2), (-0.9, 60.5), (-0.75, 63.0), (-1.1, 65.2), (-1.6, 66.2)],
+        layer="anatomy-gastrocnemius",
+    )
+    soft(
+        c,
+        [(-1.6, 66.2), (-1.45, 69.0), (-1.6, 72.0), (-1.9, 73.6)],
+        layer="anatomy-calcaneal_tendon",
+    )
     ring(c, (-0.4, 73.0), 0.36, 0.5, "anatomy-malleoli")
-    c.line([(2.45, 74.35), (4.85, 74.4)], **BONE, smooth=False, layer="anatomy-metatarsals")
-    c.line([(2.35, 73.95), (4.55, 74.05)], **BONE, smooth=False, layer="anatomy-metatarsals")
+    bone(c, [(2.45, 74.35), (4.85, 74.4)], smooth=False, layer="anatomy-metatarsals")
+    bone(c, [(2.35, 73.95), (4.55, 74.05)], smooth=False, layer="anatomy-metatarsals")
     ring(c, (2.35, 74.45), 0.2, 0.16, "anatomy-metatarsals")
     ring(c, (4.85, 74.4), 0.18, 0.18, "anatomy-metatarsals")
 
