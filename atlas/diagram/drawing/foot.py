@@ -51,17 +51,11 @@ def _medial_art(c: Canvas) -> None:
         smooth=True,
     )
     c.line([(0.75, 57.02), (1.4, 57.05), (2.02, 57.1)], 0.55, opacity=0.4)
-    # shading: the hollow behind the tibia's border, the calf's curve, the arch
-    c.line(
-        [(0.2, 60.5), (0.45, 64.5), (0.7, 68.5), (0.95, 71.2)], 3.0, colour=SKIN_SHADE, opacity=0.16
-    )
-    c.line([(1.75, 59.0), (2.05, 62.0), (1.85, 65.5)], 3.5, colour=SKIN_SHADE, opacity=0.14)
-    c.line(
-        [(-5.0, 74.7), (-3.4, 74.45), (-1.5, 74.35), (0.2, 74.7)],
-        2.5,
-        colour=SKIN_SHADE,
-        opacity=0.22,
-    )
+    # shading: the calf's curve, the arch
+    c.line([(2.0, 58.5), (2.25, 62.0), (1.9, 66.0)], 12.0, colour=SKIN_SHADE, opacity=0.08)
+    c.line([(-5.0, 74.7), (-3.4, 74.45), (-1.5, 74.35), (0.2, 74.7)], 2.5, colour=SKIN_SHADE,
+           opacity=0.22)  # fmt: skip
+    c.line([(-2.85, 55.0), (-2.2, 55.3), (-2.1, 56.3), (-2.5, 57.0)], 0.4, opacity=0.25)
     # the ankle: the malleolus, the hollow between it and the tendon, the heel
     c.ellipse(ft.MEDIAL_MALLEOLUS, 0.5, 0.58, SKIN_SHADE, 0.22)
     c.line(ft.CALCANEAL_TENDON[1:4], 0.5, opacity=0.3)
@@ -87,11 +81,6 @@ def _medial_anatomy(c: Canvas) -> None:
         extra=' stroke-opacity="0.32"',
     )
     soft(c, [(-2.55, 57.0), (-2.25, 58.45)], layer="anatomy-patella")
-    bone(
-        c,
-        [(-1.3, 53.6), (0.3, 54.0), (1.3, 55.0), (1.55, 56.5), (1.2, 57.5)],
-        layer="anatomy-femur",
-    )
     ring(c, (-0.3, 56.2), 0.3, 0.3, "anatomy-femur", 0.24)
     # the tibia: the lower border of the medial condyle, the medial border, the crest
     bone(c, ft.TIBIA_CONDYLE, layer="anatomy-tibia")
