@@ -339,7 +339,7 @@ def _leg_landmarks() -> dict[str, Point]:
         "fourth_toe_nail_lateral": (6.72, 74.38),
         "second_toe_dip_plantar": (7.3, 74.98),
         # KI1 is a third of the way from the web of the 2nd and 3rd toes to the heel
-        "sole_web_2_3": (6.3, 74.93),
+        "sole_web_2_3": (6.45, 74.93),
         "heel_back_sole": (-2.45, 74.93),
     }
 

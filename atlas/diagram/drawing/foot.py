@@ -33,6 +33,8 @@ def draw_foot(c: Canvas) -> None:
     elif frame == "foot_dorsal":
         _dorsal_art(c)
         _foot_bones(c, sign=1.0)
+        for x, y in (ft.MEDIAL_MALLEOLUS_TOP, ft.LATERAL_MALLEOLUS_TOP):
+            ring(c, (x, y), 0.32, 0.46, "anatomy-malleoli")
     else:
         _sole_art(c)
         _foot_bones(c, sign=-1.0)
@@ -132,8 +134,7 @@ def _dorsal_art(c: Canvas) -> None:
     # the malleoli at the ankle, the tendons on the dorsum
     c.ellipse(ft.MEDIAL_MALLEOLUS_TOP, 0.3, 0.45, SKIN_SHADE, 0.3)
     c.ellipse(ft.LATERAL_MALLEOLUS_TOP, 0.3, 0.45, SKIN_SHADE, 0.3)
-    c.line([(-0.85, -0.1), (-1.0, -1.6), (-1.3, -3.0)], 0.45, opacity=0.22)
-    c.line([(-0.4, 0.2), (-0.8, -2.5), (-1.4, -5.4)], 0.45, opacity=0.22)
+    c.line([(-0.4, 0.2), (-0.8, -2.5), (-1.4, -5.4)], 0.45, opacity=0.18)
 
 
 def _foot_bones(c: Canvas, sign: float) -> None:
@@ -147,8 +148,6 @@ def _foot_bones(c: Canvas, sign: float) -> None:
         )
         ring(c, (sign * head[0], head[1]), 0.16, 0.16, "anatomy-metatarsals")
     ring(c, (sign * 1.82, -2.35), 0.2, 0.22, "anatomy-metatarsals")
-    for x, y in (ft.MEDIAL_MALLEOLUS_TOP, ft.LATERAL_MALLEOLUS_TOP):
-        ring(c, (sign * x, y), 0.32, 0.46, "anatomy-malleoli")
 
 
 def _sole_art(c: Canvas) -> None:
@@ -161,5 +160,8 @@ def _sole_art(c: Canvas) -> None:
     # the ball of the foot, the heel, the outer band, the arch
     c.ellipse((0.05, -5.0), 1.85, 0.95, SKIN_SHADE, 0.16)
     c.ellipse((0.0, 1.3), 1.0, 0.9, SKIN_SHADE, 0.18)
-    c.ellipse((0.05, -2.9), 0.9, 0.7, SKIN_SHADE, 0.1)
+    # the hollow KI1 lies in when the toes curl
+    kx, ky = ft.FOOT_LANDMARKS["sole"]["web_2_3"]
+    c.ellipse((kx, ky + (ft.FOOT_LANDMARKS["sole"]["heel_back"][1] - ky) / 3), 0.75, 0.6,
+              SKIN_SHADE, 0.1)  # fmt: skip
     c.line([(-2.0, -5.9), (-0.2, -6.05), (1.9, -5.95)], 0.4, opacity=0.25)

@@ -259,13 +259,15 @@ def _side_foot(c: Canvas) -> None:
     """The foot's outer side: the border of the sole's skin, the toes with their nails."""
     c.line(sd.SOLE_BORDER_LATERAL, 0.45, colour=DETAIL, opacity=0.4, dash="1.5,1.5")
     # the little toe in front, the fourth above and beyond it, the others' tips
-    little = [(5.0, 74.3), (5.9, 74.35), (6.55, 74.45), (6.7, 74.75), (6.45, 75.0)]
-    fourth = [(5.7, 74.05), (6.55, 74.12), (7.05, 74.3), (7.15, 74.55)]
-    c.line(little, 0.45, opacity=0.45)
-    c.line(fourth, 0.4, opacity=0.35)
-    c.line([(7.5, 74.15), (7.65, 74.4), (7.6, 74.65)], 0.35, opacity=0.3)
-    c.line([(5.55, 74.3), (5.5, 74.75)], 0.35, opacity=0.3)
-    c.line([(5.95, 74.35), (5.92, 74.6)], 0.3, opacity=0.25)
+    little = [(4.95, 74.36), (5.7, 74.35), (6.3, 74.42), (6.62, 74.55), (6.72, 74.78),
+              (6.55, 74.98), (6.25, 75.04)]  # fmt: skip
+    fourth = [(5.75, 74.1), (6.55, 74.12), (6.98, 74.26), (7.15, 74.5), (7.1, 74.75),
+              (6.8, 74.82)]  # fmt: skip
+    c.line(little, 0.5, opacity=0.55)
+    c.line(fourth, 0.45, opacity=0.45)
+    c.line([(7.45, 74.16), (7.62, 74.38), (7.6, 74.7), (7.4, 74.85)], 0.4, opacity=0.35)
+    c.line([(5.65, 74.4), (5.62, 74.78)], 0.35, opacity=0.3)
+    c.line([(6.05, 74.14), (6.02, 74.36)], 0.3, opacity=0.25)
     little_nail = [(6.2, 74.47), (6.55, 74.5), (6.62, 74.66), (6.25, 74.66)]
     fourth_nail = [(6.62, 74.17), (7.0, 74.26), (7.08, 74.42), (6.7, 74.4)]
     big_nail = [(7.45, 74.08), (7.92, 74.28), (7.9, 74.4), (7.5, 74.25)]
