@@ -380,7 +380,7 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "fcr_radial": (9.65, 40.5),
     # leg
     "inguinal_mid": (3.3, 37.6),
-    "inguinal_femoral_lateral": (3.5, 37.25),
+    "inguinal_femoral_lateral": (3.5, 37.45),
     "thigh_three_muscle_hollow": (5.0, 39.8),
     "patella_base": (2.7, 55.0),
     "patella_base_lateral": (3.35, 55.1),

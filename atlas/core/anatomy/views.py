@@ -60,14 +60,14 @@ VIEWS: tuple[View, ...] = (
     View("head_back", "Head and neck, back", "detail", "back", -5.2, -0.9, 5.2, 14.5, 40.0, 12),
     View("foot_lateral", "Right foot, lateral", "detail", "side", -3.4, 68.0, 8.6, 75.8, 40.0,
          7, "right"),
-    View("foot_medial", "Right foot, medial", "detail", "medial", -8.6, 66.0, 3.0, 75.8, 40.0,
-         8, "right"),
-    View("foot_dorsal", "Right foot, dorsal", "detail", "foot_dorsal", -2.8, -8.6, 2.8, 3.0,
-         40.0, 9, "right"),
-    View("sole", "Right foot, sole", "detail", "sole", -2.8, -8.6, 2.8, 3.0, 40.0, 10,
-         "right"),
     View("leg_medial", "Right lower leg, medial", "detail", "medial", -8.8, 51.6, 3.4, 75.8,
-         30.0, 13, "right"),
+         30.0, 8, "right"),
+    View("foot_medial", "Right foot, medial", "detail", "medial", -8.6, 66.0, 3.0, 75.8, 40.0,
+         9, "right"),
+    View("foot_dorsal", "Right foot, dorsal", "detail", "foot_dorsal", -2.8, -8.6, 2.8, 3.0,
+         40.0, 10, "right"),
+    View("sole", "Right foot, sole", "detail", "sole", -2.8, -8.6, 2.8, 3.0, 40.0, 13,
+         "right"),
 )  # fmt: skip
 
 VIEW_BY_ID: dict[str, View] = {v.id: v for v in VIEWS}
