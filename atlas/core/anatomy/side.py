@@ -19,6 +19,7 @@ from atlas.core.anatomy.cells import (
     strip_below,
     zband,
 )
+from atlas.core.anatomy.front_back import FRONT_LANDMARKS
 from atlas.core.anatomy.geometry import (
     Point,
     Polygon,
@@ -283,9 +284,9 @@ ILIOTIBIAL_BACK: tuple[Point, Point] = ((-0.85, 40.0), (-0.3, 57.0))
 #: the front and back borders of the fibula, from its head to the lateral malleolus
 FIBULA_FRONT: tuple[Point, Point] = ((-0.3, 58.6), (-0.15, 73.0))
 FIBULA_BACK: tuple[Point, Point] = ((-0.8, 58.6), (-0.65, 73.0))
-#: the level the tip of the middle finger reaches on the thigh, arms hanging (the
-#: front view's middle fingertip)
-FINGERTIP_LEVEL = 48.2
+#: the level the tip of the middle finger reaches on the thigh, arms hanging (as the
+#: front view draws the hand)
+FINGERTIP_LEVEL = FRONT_LANDMARKS["middle_tip"][1]
 #: where the dark skin of the foot meets the pale skin of the sole (lateral side)
 SOLE_BORDER_LATERAL: list[Point] = [(-2.2, 74.3), (-1.0, 74.55), (1.5, 74.6), (4.8, 74.62),
                                     (6.6, 74.7), (7.7, 74.72)]  # fmt: skip

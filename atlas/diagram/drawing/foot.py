@@ -57,7 +57,6 @@ def _medial_art(c: Canvas) -> None:
     c.line([(2.0, 58.5), (2.25, 62.0), (1.9, 66.0)], 12.0, colour=SKIN_SHADE, opacity=0.08)
     c.line([(-5.0, 74.7), (-3.4, 74.45), (-1.5, 74.35), (0.2, 74.7)], 2.5, colour=SKIN_SHADE,
            opacity=0.22)  # fmt: skip
-    c.line([(-2.85, 55.0), (-2.2, 55.3), (-2.1, 56.3), (-2.5, 57.0)], 0.4, opacity=0.25)
     # the ankle: the malleolus, the hollow between it and the tendon, the heel
     c.ellipse(ft.MEDIAL_MALLEOLUS, 0.5, 0.58, SKIN_SHADE, 0.22)
     c.line(ft.CALCANEAL_TENDON[1:4], 0.5, opacity=0.3)
