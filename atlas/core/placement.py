@@ -25,7 +25,8 @@ An entry starts from a base and moves from it:
 ``up``, ``down``, ``lateral``, ``medial``, ``anterior``, ``posterior``
     distances, written as in the location text: ``"3 B-cun"``, ``"0.5 F-cun"``,
     ``"1 F-breadth"`` (on the scalp, ``anterior``/``posterior`` run along the
-    median line and ``up``/``down`` toward and away from the crown);
+    median line and ``up``/``down`` toward and away from the crown; on the
+    ``medial`` frame, which faces left, ``anterior`` runs toward smaller x);
 ``toward``
     with ``up``/``down``: move along the line to this landmark or point, the
     distance being measured along the body's long axis (as the WHO does for

@@ -129,9 +129,7 @@ def _medial_landmarks() -> dict[str, Point]:
     return {
         # the knee
         "patella_base_medial": (-2.35, 55.0),
-        "patella_apex": (-2.45, 57.0),
         "knee_eye_medial": (-2.1, 57.15),
-        "femur_medial_epicondyle": (-0.3, 56.2),
         "popliteal_medial_end": (0.9, 57.0),
         "semitendinosus_lateral": (1.75, 57.0),
         "tibia_condyle_angle": TIBIA_BORDER[0],
@@ -150,7 +148,6 @@ def _medial_landmarks() -> dict[str, Point]:
         # the foot along its inner edge
         "navicular_tuberosity": NAVICULAR,
         "below_navicular": on_border(NAVICULAR[0]),
-        "metatarsal1_base": METATARSAL1_BASE,
         "below_metatarsal1_base": on_border(METATARSAL1_BASE[0] - 0.3),
         "mtp1_proximal": on_border(MTP1_X + 0.3),
         "mtp1_distal": on_border(MTP1_X - 0.3),
@@ -224,8 +221,8 @@ METATARSALS: tuple[tuple[Point, Point], ...] = (
     ((0.78, -2.35), (1.0, -5.1)),
     ((1.35, -2.2), (1.62, -4.75)),
 )
-MEDIAL_MALLEOLUS_TOP: Point = (-1.5, -0.2)
-LATERAL_MALLEOLUS_TOP: Point = (1.6, 0.4)
+MEDIAL_MALLEOLUS_DORSAL: Point = (-1.5, -0.2)
+LATERAL_MALLEOLUS_DORSAL: Point = (1.6, 0.4)
 
 
 def toenail(toe: int) -> Polygon:
@@ -282,7 +279,7 @@ def _sole_landmarks() -> dict[str, Point]:
     web = WEBS[1]
     return {
         # the sole is the dorsal frame mirrored: medial is +x
-        "web_2_3": (-web[0], web[1] + 0.1),
+        "web_2_3": (-web[0], web[1]),
         "heel_back": (0.0, _FOOT_TOP[0][1]),
         "second_toe_dip": (-x2, dip2),
     }

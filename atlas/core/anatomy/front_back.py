@@ -22,7 +22,8 @@ from atlas.core.anatomy.cells import (
     strip_above,
     strip_below,
 )
-from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, quad
+from atlas.core.anatomy.foot import x_at
+from atlas.core.anatomy.geometry import Point, Polygon, catmull_rom, lerp, quad
 from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, spine_marks
 
 # The right half of the figure seen from the front, as (l, y) control points,
@@ -168,6 +169,51 @@ _ANKLE_FRONT: list[Point] = [(0.0, 72.65), (6.0, 74.0)]
 _ANKLE_BACK: list[Point] = [(0.0, 72.35), (1.3, 72.55), (2.2, 72.9), (3.0, 73.3), (6.0, 73.6)]
 _TOES_FRONT: list[Point] = [(0.0, 74.55), (1.0, 74.6), (1.73, 75.2), (2.45, 75.2), (3.03, 75.1),
                             (3.56, 74.98), (6.0, 74.98)]  # fmt: skip
+
+
+#: the tibia on the front view: its anterior crest and its medial border, (l, y)
+TIBIA_CREST_FRONT: list[Point] = [(2.55, 58.6), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)]
+TIBIA_BORDER_FRONT: list[Point] = [(1.05, 59.3), (0.98, 63.0), (1.08, 67.0), (1.3, 70.5)]
+#: the toes on the front view, big toe first: (l of the toe's axis, y of its nail's
+#: free edge, half-width of the nail, length of the nail)
+TOES_FRONT: tuple[tuple[float, float, float, float], ...] = (
+    (1.3, 75.8, 0.24, 0.38),
+    (2.13, 75.77, 0.15, 0.24),
+    (2.75, 75.65, 0.14, 0.22),
+    (3.29, 75.48, 0.13, 0.2),
+    (3.8, 75.28, 0.11, 0.17),
+)
+#: the metatarsals on the front view, big toe first: (base, head)
+METATARSALS_FRONT: tuple[tuple[Point, Point], ...] = (
+    ((1.15, 73.65), (1.15, 74.55)),
+    ((1.95, 73.5), (2.1, 74.8)),
+    ((2.45, 73.6), (2.65, 74.75)),
+    ((2.9, 73.7), (3.15, 74.65)),
+    ((3.35, 73.75), (3.65, 74.55)),
+)
+
+
+def _foot_front_landmarks() -> dict[str, Point]:
+    """Landmarks of the shin and the foot on the front view, from the drawn anatomy."""
+
+    def tibia_surface(y: float) -> Point:
+        return ((x_at(TIBIA_CREST_FRONT, y) + x_at(TIBIA_BORDER_FRONT, y)) / 2, y)
+
+    (b1, _), (b2, h2), (_, h3), _, _ = METATARSALS_FRONT
+    marks: dict[str, Point] = {
+        # the middle of the tibia's medial surface, named at the malleolus and the condyle
+        "tibia_surface_ankle": tibia_surface(72.0),
+        "tibia_surface_knee": tibia_surface(59.0),
+        "metatarsal_1_2_bases": lerp(b1, b2, 0.5),
+        "metatarsal2_base": b2,
+        "metatarsal_2_3_heads": lerp(h2, h3, 0.5),
+    }
+    names = ("big", "second", "third", "fourth", "little")
+    for name, (lx, tip, w, length) in zip(names, TOES_FRONT, strict=True):
+        marks[f"{name}_toe_tip"] = (lx, tip)
+        marks[f"{name}_toe_nail_medial"] = (lx - w, tip - length)
+        marks[f"{name}_toe_nail_lateral"] = (lx + w, tip - length)
+    return marks
 
 
 def front_back_cells(frame: str) -> dict[str, Cell]:
@@ -390,9 +436,6 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "knee_eye_medial": (2.1, 57.0),
     "tibial_condyle_medial": (1.05, 59.0),
     "tibial_crest_top": (2.55, 58.6),
-    # the middle of the tibia's medial surface, named at the malleolus and the condyle
-    "tibia_surface_ankle": (1.55, 72.0),
-    "tibia_surface_knee": (1.05, 59.0),
     "medial_malleolus": (1.25, 72.0),
     "lateral_malleolus": (3.45, 73.0),
     "popliteal_crease": (2.7, 57.0),
@@ -402,22 +445,12 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "navicular_tuberosity": (1.02, 73.15),
     "below_navicular": (0.98, 73.6),
     "metatarsal1_base_medial": (0.88, 73.85),
-    "metatarsal_1_2_bases": (1.62, 73.8),
-    "metatarsal2_base": (2.05, 73.5),
-    "metatarsal_2_3_heads": (2.3, 74.75),
     "mtp1_medial": (0.82, 74.5),
     "foot_web_1_2": (1.73, 75.2),
     "foot_web_2_3": (2.45, 75.2),
     "foot_web_3_4": (3.03, 75.1),
     "foot_web_4_5": (3.56, 74.98),
-    "big_toe_nail_medial": (1.04, 75.42),
-    "big_toe_nail_lateral": (1.56, 75.42),
-    "second_toe_nail_lateral": (2.29, 75.55),
-    "big_toe_tip": (1.3, 75.8),
-    "second_toe_tip": (2.13, 75.77),
-    "third_toe_tip": (2.75, 75.65),
-    "fourth_toe_tip": (3.29, 75.48),
-    "little_toe_tip": (3.8, 75.28),
+    **_foot_front_landmarks(),
     "scm_front_thyroid": (0.95, 11.9),
     "scm_front_cricoid": (0.85, 12.7),
     "scm_mid_thyroid": (1.4, 11.9),

@@ -19,6 +19,7 @@ from atlas.core.anatomy.cells import (
     strip_below,
     zband,
 )
+from atlas.core.anatomy.foot import x_at, y_at
 from atlas.core.anatomy.front_back import FRONT_LANDMARKS
 from atlas.core.anatomy.geometry import (
     Point,
@@ -274,9 +275,6 @@ def side_geometry() -> FrameGeometry:
     return geo
 
 
-# ---------------------------------------------------------------- views
-
-
 # ---------------------------------------------------------------- the leg and foot
 
 #: the posterior border of the iliotibial tract, from the hip to the knee
@@ -287,29 +285,28 @@ FIBULA_BACK: tuple[Point, Point] = ((-0.8, 58.6), (-0.65, 73.0))
 #: the level the tip of the middle finger reaches on the thigh, arms hanging (as the
 #: front view draws the hand)
 FINGERTIP_LEVEL = FRONT_LANDMARKS["middle_tip"][1]
+#: the toenails seen from the side: base and tip along the top, then tip and base
+#: along the lower (lateral) edge
+SIDE_TOENAILS: dict[str, list[Point]] = {
+    "little": [(6.2, 74.47), (6.55, 74.5), (6.62, 74.66), (6.25, 74.66)],
+    "fourth": [(6.62, 74.17), (7.0, 74.26), (7.08, 74.42), (6.7, 74.4)],
+    "big": [(7.45, 74.08), (7.92, 74.28), (7.9, 74.4), (7.5, 74.25)],
+}
 #: where the dark skin of the foot meets the pale skin of the sole (lateral side)
 SOLE_BORDER_LATERAL: list[Point] = [(-2.2, 74.3), (-1.0, 74.55), (1.5, 74.6), (4.8, 74.62),
                                     (6.6, 74.7), (7.7, 74.72)]  # fmt: skip
 
 
 def _leg_landmarks() -> dict[str, Point]:
-    def along(line: tuple[Point, Point], y: float) -> Point:
-        (x0, y0), (x1, y1) = line
-        return (x0 + (x1 - x0) * (y - y0) / (y1 - y0), y)
-
     def border_y(z: float) -> float:
-        pts = SOLE_BORDER_LATERAL
-        for (za, ya), (zb, yb) in itertools.pairwise(pts):
-            if z <= zb or (zb, yb) == pts[-1]:
-                return ya + (yb - ya) * (z - za) / (zb - za)
-        return pts[-1][1]
+        return y_at(SOLE_BORDER_LATERAL, z)
 
     return {
         # the thigh and the knee
         "thigh_three_muscle_hollow": (2.75, 40.4),
         "iliotibial_back_hip": ILIOTIBIAL_BACK[0],
         "iliotibial_back_knee": ILIOTIBIAL_BACK[1],
-        "fingertip_at_rest": along(ILIOTIBIAL_BACK, FINGERTIP_LEVEL),
+        "fingertip_at_rest": (x_at([*ILIOTIBIAL_BACK], FINGERTIP_LEVEL), FINGERTIP_LEVEL),
         "gluteal_fold": (-2.95, 43.3),
         "patella_base_lateral": (2.3, 55.0),
         "lateral_epicondyle": (0.2, 55.7),
@@ -336,16 +333,19 @@ def _leg_landmarks() -> dict[str, Point]:
         "metatarsal_4_5_heads": (4.55, 74.15),
         "mtp5": (4.85, border_y(4.85)),
         "web_4_5": (5.7, 74.28),
-        "little_toe_nail_lateral": (6.3, 74.58),
-        "fourth_toe_nail_lateral": (6.72, 74.38),
+        "little_toe_nail_lateral": SIDE_TOENAILS["little"][3],
+        "fourth_toe_nail_lateral": SIDE_TOENAILS["fourth"][3],
         "second_toe_dip_plantar": (7.3, 74.98),
         # KI1 is a third of the way from the web of the 2nd and 3rd toes to the heel
-        "sole_web_2_3": (6.45, 74.93),
+        "sole_web_2_3": (6.55, 74.93),
         "heel_back_sole": (-2.45, 74.93),
     }
 
 
 LEG_LANDMARKS = _leg_landmarks()
+
+
+# ---------------------------------------------------------------- landmarks
 
 SIDE_LANDMARKS: dict[str, Point] = {
     "vertex": (0.2, 0.0),

@@ -33,7 +33,7 @@ def draw_foot(c: Canvas) -> None:
     elif frame == "foot_dorsal":
         _dorsal_art(c)
         _foot_bones(c, sign=1.0)
-        for x, y in (ft.MEDIAL_MALLEOLUS_TOP, ft.LATERAL_MALLEOLUS_TOP):
+        for x, y in (ft.MEDIAL_MALLEOLUS_DORSAL, ft.LATERAL_MALLEOLUS_DORSAL):
             ring(c, (x, y), 0.32, 0.46, "anatomy-malleoli")
     else:
         _sole_art(c)
@@ -131,8 +131,8 @@ def _dorsal_art(c: Canvas) -> None:
     for x, y in ft.WEBS:
         c.line([(x, y), (x + 0.02, y + 0.35)], 0.4, opacity=0.3)
     # the malleoli at the ankle, the tendons on the dorsum
-    c.ellipse(ft.MEDIAL_MALLEOLUS_TOP, 0.3, 0.45, SKIN_SHADE, 0.3)
-    c.ellipse(ft.LATERAL_MALLEOLUS_TOP, 0.3, 0.45, SKIN_SHADE, 0.3)
+    c.ellipse(ft.MEDIAL_MALLEOLUS_DORSAL, 0.3, 0.45, SKIN_SHADE, 0.3)
+    c.ellipse(ft.LATERAL_MALLEOLUS_DORSAL, 0.3, 0.45, SKIN_SHADE, 0.3)
     c.line([(-0.4, 0.2), (-0.8, -2.5), (-1.4, -5.4)], 0.45, opacity=0.18)
 
 

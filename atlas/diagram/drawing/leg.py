@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
+from atlas.core.anatomy import front_back as fb
 from atlas.core.anatomy import side as sd
 from atlas.diagram.drawing.canvas import (
     ANATOMY_INK,
@@ -50,39 +51,15 @@ def ring(c: Canvas, centre: Point, rx: float, ry: float, layer: str, opacity: fl
     )
 
 
-def toenail(c: Canvas, x: float, tip: float, w: float, length: float, down: bool = True) -> None:
-    """A toenail whose free edge is at ``tip`` (the toe pointing down, or up)."""
-    k = 1.0 if down else -1.0
-    top, base = tip - k * 0.02, tip - k * length
-    nail = [
-        (x - w, base),
-        (x + w, base),
-        (x + w * 0.95, top - k * 0.06),
-        (x, top),
-        (x - w * 0.95, top - k * 0.06),
-    ]
+def nail_at(c: Canvas, x: float, tip: float, w: float, length: float) -> None:
+    """A toenail of a toe pointing down the picture, its free edge at ``tip``."""
+    top, base = tip - 0.02, tip - length
+    nail = [(x - w, base), (x + w, base), (x + w * 0.95, top - 0.06), (x, top),
+            (x - w * 0.95, top - 0.06)]  # fmt: skip
     c.shape(nail, NAIL, 0.9, stroke=DETAIL, width=0.3, smooth=True)
 
 
 # ---------------------------------------------------------------- front and back
-
-#: per toe on the front view, big toe first: (l of its axis, y of its nail's free
-#: edge, half-width of the nail, length of the nail)
-_FRONT_TOES = (
-    (1.3, 75.8, 0.24, 0.38),
-    (2.13, 75.77, 0.15, 0.24),
-    (2.75, 75.65, 0.14, 0.22),
-    (3.29, 75.48, 0.13, 0.2),
-    (3.8, 75.28, 0.11, 0.17),
-)
-#: the metatarsals on the front view, (base, head) per bone
-_FRONT_METATARSALS = (
-    ((1.15, 73.65), (1.15, 74.55)),
-    ((1.95, 73.5), (2.1, 74.8)),
-    ((2.45, 73.6), (2.65, 74.75)),
-    ((2.9, 73.7), (3.15, 74.65)),
-    ((3.35, 73.75), (3.65, 74.55)),
-)
 
 
 def draw_leg_front_back(c: Canvas, s: int, front: bool) -> None:
@@ -131,14 +108,8 @@ def _front_leg(c: Canvas, s: int) -> None:
     soft(c, mirror([(2.75, 57.1), (2.6, 58.5)], s), layer="anatomy-patella")
     c.line(mirror([(4.8, 40.5), (4.0, 46.0), (3.4, 51.5), (3.2, 54.0)], s), 0.4, opacity=0.18)
     # the tibia: its crest down the shin, its medial border, the head of the fibula
-    bone(
-        c,
-        mirror([(2.55, 58.6), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)], s),
-        layer="anatomy-tibia",
-    )
-    bone(
-        c, mirror([(1.05, 59.3), (0.98, 63.0), (1.08, 67.0), (1.3, 70.5)], s), layer="anatomy-tibia"
-    )
+    bone(c, mirror(fb.TIBIA_CREST_FRONT, s), layer="anatomy-tibia")
+    bone(c, mirror(fb.TIBIA_BORDER_FRONT, s), layer="anatomy-tibia")
     ring(c, (s * 4.3, 58.9), 0.28, 0.3, "anatomy-fibula")
     # the malleoli
     c.ellipse((s * 1.25, 72.0), 0.22, 0.3, SKIN_SHADE, 0.35)
@@ -146,11 +117,11 @@ def _front_leg(c: Canvas, s: int) -> None:
     # the foot: the tendon of the big toe, the joint of the big toe, the toes
     c.line(mirror([(2.0, 72.6), (1.6, 73.8), (1.35, 74.9)], s), 0.4, opacity=0.22)
     c.ellipse((s * 0.95, 74.5), 0.2, 0.24, SKIN_SHADE, 0.25)
-    for x, tip, w, length in _FRONT_TOES:
-        toenail(c, s * x, tip, w, length)
+    for x, tip, w, length in fb.TOES_FRONT:
+        nail_at(c, s * x, tip, w, length)
         crease = tip - length - (0.18 if w > 0.2 else 0.12)
         c.line([(s * (x - w * 1.1), crease), (s * (x + w * 1.1), crease)], 0.3, opacity=0.3)
-    for base, head in _FRONT_METATARSALS:
+    for base, head in fb.METATARSALS_FRONT:
         bone(c, mirror([base, head], s), smooth=False, layer="anatomy-metatarsals")
     ring(c, (s * 3.78, 73.95), 0.12, 0.14, "anatomy-metatarsals")
 
@@ -268,8 +239,5 @@ def _side_foot(c: Canvas) -> None:
     c.line([(7.45, 74.16), (7.62, 74.38), (7.6, 74.7), (7.4, 74.85)], 0.4, opacity=0.35)
     c.line([(5.65, 74.4), (5.62, 74.78)], 0.35, opacity=0.3)
     c.line([(6.05, 74.14), (6.02, 74.36)], 0.3, opacity=0.25)
-    little_nail = [(6.2, 74.47), (6.55, 74.5), (6.62, 74.66), (6.25, 74.66)]
-    fourth_nail = [(6.62, 74.17), (7.0, 74.26), (7.08, 74.42), (6.7, 74.4)]
-    big_nail = [(7.45, 74.08), (7.92, 74.28), (7.9, 74.4), (7.5, 74.25)]
-    for nail in (little_nail, fourth_nail, big_nail):
+    for nail in sd.SIDE_TOENAILS.values():
         c.shape(nail, NAIL, 0.9, stroke=DETAIL, width=0.3, smooth=True)
