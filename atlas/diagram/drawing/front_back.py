@@ -26,7 +26,7 @@ def draw_front_back(c: Canvas) -> None:
     silhouette = [body, head, *ears]
     # base: floor shadow, silhouette
     if c.view.kind == "full":
-        floor = 75.55 if frame == "front" else 75.2  # the toes reach lower on the front
+        floor = 75.7 if frame == "front" else 75.2  # the toes reach lower on the front
         c.ellipse((0.0, floor), 5.6, 0.55, "#000000", 0.08, layer="base")
     for poly in silhouette:
         c.shape(poly, "url(#skin)", layer="base")
