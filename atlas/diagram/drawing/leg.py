@@ -127,9 +127,8 @@ def _front_leg(c: Canvas, s: int) -> None:
 
 
 def _back_leg(c: Canvas, s: int) -> None:
-    # the crease behind the knee, the calf, the tendon, the heel
+    # the crease behind the knee, the heel, the malleoli
     c.line(mirror([(1.2, 57.0), (2.6, 57.3), (4.0, 57.0)], s), 0.6, opacity=0.5)
-    c.line(mirror([(2.5, 58.8), (2.2, 63.0), (2.2, 66.5), (2.4, 71.0)], s), 0.45, opacity=0.22)
     c.ellipse((s * 2.3, 74.3), 0.9, 0.5, SKIN_SHADE, 0.15)
     c.ellipse((s * 1.15, 72.0), 0.2, 0.3, SKIN_SHADE, 0.3)
     c.ellipse((s * 3.45, 72.9), 0.2, 0.3, SKIN_SHADE, 0.3)
