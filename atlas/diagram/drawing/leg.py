@@ -182,6 +182,7 @@ def draw_leg_side(c: Canvas) -> None:
     c.shape(patella, SKIN_LIGHT, 0.5, smooth=True)
     c.line([(-1.95, 56.9), (-1.2, 57.15)], 0.6, opacity=0.45)
     c.ellipse((-0.4, 73.0), 0.42, 0.5, SKIN_SHADE, 0.3)
+    c.ellipse((-0.55, 58.7), 0.35, 0.33, SKIN_SHADE, 0.22)
     c.line([(-1.72, 73.4), (-1.55, 70.0), (-1.3, 66.5)], 0.45, opacity=0.22)
     _side_foot(c)
     # the anatomy layer
