@@ -229,6 +229,7 @@ def draw_leg_side(c: Canvas) -> None:
 def _side_foot(c: Canvas) -> None:
     """The foot's outer side: the border of the sole's skin, the toes with their nails."""
     c.line(sd.SOLE_BORDER_LATERAL, 0.45, colour=DETAIL, opacity=0.4, dash="1.5,1.5")
+    c.ellipse(sd.LEG_LANDMARKS["metatarsal5_tuberosity"], 0.3, 0.2, SKIN_SHADE, 0.2)
     # the little toe in front, the fourth above and beyond it, the others' tips
     little = [(4.95, 74.36), (5.7, 74.35), (6.3, 74.42), (6.62, 74.55), (6.72, 74.78),
               (6.55, 74.98), (6.25, 75.04)]  # fmt: skip
