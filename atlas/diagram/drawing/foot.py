@@ -20,6 +20,10 @@ from atlas.diagram.drawing.leg import bone, ring, soft
 
 Point = tuple[float, float]
 
+#: the patella seen from the inner side, just behind the front of the knee
+_PATELLA = [(-2.85, 54.95), (-2.3, 54.85), (-2.05, 55.65), (-2.2, 56.6), (-2.6, 57.0),
+            (-2.8, 56.2)]  # fmt: skip
+
 
 def draw_foot(c: Canvas) -> None:
     """The right leg from its inner side, or the right foot from above or below."""
@@ -45,13 +49,8 @@ def draw_foot(c: Canvas) -> None:
 
 
 def _medial_art(c: Canvas) -> None:
-    # the knee: the patella's edge under the skin, the crease behind the knee
-    c.shape(
-        [(-2.9, 54.9), (-2.35, 54.8), (-2.05, 55.6), (-2.2, 56.6), (-2.6, 57.0), (-2.85, 56.2)],
-        SKIN_LIGHT,
-        0.55,
-        smooth=True,
-    )
+    # the knee: the patella under the skin, the crease behind the knee
+    c.shape(_PATELLA, SKIN_LIGHT, 0.55, smooth=True)
     c.line([(0.75, 57.02), (1.4, 57.05), (2.02, 57.1)], 0.55, opacity=0.4)
     # shading: the calf's curve, the arch
     c.line([(2.0, 58.5), (2.25, 62.0), (1.9, 66.0)], 12.0, colour=SKIN_SHADE, opacity=0.08)
@@ -71,9 +70,9 @@ def _medial_art(c: Canvas) -> None:
 
 def _medial_anatomy(c: Canvas) -> None:
     """The bones, muscles and tendons that the medial points are found from."""
-    # the patella and the femur's medial condyle
+    # the patella and its ligament, the femur's medial epicondyle
     c.shape(
-        [(-2.8, 54.95), (-2.3, 54.9), (-2.05, 55.7), (-2.2, 56.6), (-2.6, 57.0), (-2.75, 56.2)],
+        _PATELLA,
         "none",
         stroke=ANATOMY_INK,
         width=0.5,
@@ -156,7 +155,7 @@ def _sole_art(c: Canvas) -> None:
         c.line([(-x - w, joint), (-x + w, joint)], 0.35, opacity=0.3)
     for x, y in ft.WEBS:
         c.line([(-x, y + 0.05), (-x, y + 0.3)], 0.4, opacity=0.3)
-    # the ball of the foot, the heel, the outer band, the arch
+    # the ball of the foot, the heel
     c.ellipse((0.05, -5.0), 1.85, 0.95, SKIN_SHADE, 0.16)
     c.ellipse((0.0, 1.3), 1.0, 0.9, SKIN_SHADE, 0.18)
     # the hollow KI1 lies in when the toes curl
