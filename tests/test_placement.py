@@ -174,7 +174,7 @@ def _pts() -> dict[str, dict[str, Any]]:
         ('[ST36]\nfront = { at = "ST35", down = "three cun" }\n', "malformed distance"),
         ('[ST35]\nfront = { at = "ST36" }\n[ST36]\nfront = { at = "ST35" }\n', "cycle"),
         (
-            '[ST35]\nside = { at = "knee_lateral" }\n[ST36]\nfront = { at = "ST35" }\n',
+            '[ST35]\nside = { at = "knee_eye_lateral" }\n[ST36]\nfront = { at = "ST35" }\n',
             "no 'front' locator",
         ),
         ('[ST36]\ntop = { at = "umbilicus" }\n', "unknown frame"),

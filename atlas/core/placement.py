@@ -25,7 +25,8 @@ An entry starts from a base and moves from it:
 ``up``, ``down``, ``lateral``, ``medial``, ``anterior``, ``posterior``
     distances, written as in the location text: ``"3 B-cun"``, ``"0.5 F-cun"``,
     ``"1 F-breadth"`` (on the scalp, ``anterior``/``posterior`` run along the
-    median line and ``up``/``down`` toward and away from the crown);
+    median line and ``up``/``down`` toward and away from the crown; on the
+    ``medial`` frame, which faces left, ``anterior`` runs toward smaller x);
 ``toward``
     with ``up``/``down``: move along the line to this landmark or point, the
     distance being measured along the body's long axis (as the WHO does for
@@ -90,6 +91,15 @@ VAULT_FRAMES = ("front", "back", "side", "vertex")
 _MIDLINE_EPS = 1e-3
 #: lifted from one frame and carried to another, a point must face the other view this much
 _CARRY_FACING = 0.4
+#: frames that face left: there ``anterior`` runs toward smaller x (the leg seen from medial)
+_FACING_LEFT = ("medial",)
+
+
+def _sideways(frame: str, move: str) -> float:
+    """The sign of a sideways move along a frame's x axis."""
+    if move in ("anterior", "posterior") and frame in _FACING_LEFT:
+        return 1.0 if move == "posterior" else -1.0
+    return 1.0 if move in ("lateral", "anterior") else -1.0
 
 
 class LocatorError(Exception):
@@ -322,8 +332,7 @@ class _Resolver:
         for move in ("lateral", "medial", "anterior", "posterior"):
             if move in s:
                 d = self._distance(loc, move)
-                sign = 1.0 if move in ("lateral", "anterior") else -1.0
-                sideways += sign * d.cun
+                sideways += _sideways(loc.frame, move) * d.cun
                 steps.append({"kind": move, "distance": d, "start": across_start})
         x += sideways
         if "level" in s:
@@ -350,7 +359,7 @@ class _Resolver:
             steps[-1]["target"] = (tx, ty)
         else:
             y += vertical
-        x, y = _shifted(s.get("shift", {}), x, y)
+        x, y = _shifted(loc.frame, s.get("shift", {}), x, y)
         if "snap" in s:
             x = an.snap_to_border(loc.frame, x, y, s["snap"])
         if loc.frame in ("front", "back") and x < -_MIDLINE_EPS:
@@ -409,14 +418,9 @@ class _Resolver:
             got = {"lateral": x - rx, "medial": rx - x, "anterior": ry - y, "posterior": y - ry}
             got["up"] = got["down"] = abs(y - ry)
         else:
-            got = {
-                "down": y - ry,
-                "up": ry - y,
-                "lateral": x - rx,
-                "medial": rx - x,
-                "anterior": x - rx,
-                "posterior": rx - x,
-            }
+            got = {"down": y - ry, "up": ry - y}
+            for move in ("lateral", "medial", "anterior", "posterior"):
+                got[move] = _sideways(loc.frame, move) * (x - rx)
         if abs(got[item[1]] - d.cun) > 0.2:
             raise LocatorError(
                 loc.file,
@@ -426,12 +430,12 @@ class _Resolver:
             )
 
 
-def _shifted(shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
+def _shifted(frame: str, shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
     for move, value in shift.items():
         if move in ("up", "down"):
             y += value if move == "down" else -value
         else:
-            x += value if move in ("lateral", "anterior") else -value
+            x += _sideways(frame, move) * value
     return x, y
 
 
@@ -791,8 +795,7 @@ def _step_end(frame: str, step: dict[str, Any]) -> tuple[float, float]:
         return (sx, sy + sign[kind] * d.cun)
     if kind in ("up", "down"):
         return (sx, sy + (d.cun if kind == "down" else -d.cun))
-    sgn = 1.0 if kind in ("lateral", "anterior") else -1.0
-    return (sx + sgn * d.cun, sy)
+    return (sx + _sideways(frame, kind) * d.cun, sy)
 
 
 def _landmark_rows() -> list[dict[str, Any]]:

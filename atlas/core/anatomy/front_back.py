@@ -22,6 +22,7 @@ from atlas.core.anatomy.cells import (
     strip_above,
     strip_below,
 )
+from atlas.core.anatomy.foot import x_at
 from atlas.core.anatomy.geometry import Point, Polygon, at_level, catmull_rom, lerp, quad
 from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, spine_marks
 
@@ -48,11 +49,32 @@ _BODY_HALF: list[Point] = [
     (6.3, 20.4), (6.35, 22.0), (6.25, 24.0), (5.95, 26.5), (5.6, 29.3), (5.75, 31.8),
     (6.25, 34.0), (6.7, 36.5), (6.85, 38.8), (6.8, 41.5), (6.5, 45.5), (5.95, 50.0),
     (5.0, 53.8), (4.55, 56.0), (4.5, 57.8), (4.7, 60.5), (4.55, 63.5), (4.0, 67.0),
-    (3.45, 70.0), (3.3, 71.6), (3.55, 72.9), (3.95, 73.9), (4.0, 74.7), (3.75, 75.0),
-    # toes (front view of the foot) and medial side
-    (3.2, 75.02), (2.6, 75.04), (2.0, 75.05), (1.4, 75.05), (0.95, 74.85), (0.8, 74.2),
-    (0.9, 73.4), (1.1, 72.4), (1.2, 71.2), (1.1, 69.0), (0.85, 65.0), (0.75, 62.0),
+    (3.45, 70.0), (3.3, 71.6),
+    # (the foot: _FOOT_FRONT or _FOOT_BACK) and the medial side of the leg
+    (1.2, 71.2), (1.1, 69.0), (0.85, 65.0), (0.75, 62.0),
     (0.85, 59.2), (0.6, 56.5), (0.55, 53.5), (0.35, 48.5), (0.15, 43.5), (0.0, 41.0),
+]  # fmt: skip
+#: the outline's last point above the foot, on the lateral side of the leg
+_ABOVE_FOOT: Point = (3.3, 71.6)
+
+# The right foot seen from the front, a little from above (so the dorsum and the
+# toes show, the toes reaching below the sole's level), lateral to medial.
+_FOOT_FRONT: list[Point] = [
+    (3.58, 72.9), (3.78, 73.6), (4.05, 74.3), (4.2, 74.85),
+    # little toe, fourth, third, second, big toe
+    (4.18, 75.25), (4.08, 75.5), (3.92, 75.58), (3.76, 75.47), (3.66, 75.05),
+    (3.6, 75.45), (3.5, 75.74), (3.36, 75.8), (3.2, 75.73), (3.11, 75.4), (3.08, 75.12),
+    (3.04, 75.55), (2.94, 75.88), (2.78, 75.95), (2.62, 75.88), (2.52, 75.55), (2.47, 75.2),
+    (2.42, 75.6), (2.32, 75.98), (2.14, 76.06), (1.96, 75.98), (1.84, 75.6), (1.76, 75.2),
+    (1.74, 75.7), (1.58, 76.02), (1.3, 76.1), (1.02, 76.0), (0.84, 75.68), (0.78, 75.2),
+    # the joint of the big toe, the inner edge of the foot, the medial malleolus
+    (0.74, 74.5), (0.84, 73.8), (0.98, 72.95), (1.06, 72.1),
+]  # fmt: skip
+
+# The right foot from behind: the heel, with the forefoot's edges either side.
+_FOOT_BACK: list[Point] = [
+    (3.55, 72.9), (3.72, 73.7), (3.8, 74.5), (3.55, 74.95), (3.0, 75.08), (2.4, 75.12),
+    (1.8, 75.08), (1.25, 74.85), (0.98, 74.3), (0.95, 73.4), (1.06, 72.3),
 ]  # fmt: skip
 
 #: The borders of the sternocleidomastoid seen from the front (right half): from
@@ -120,9 +142,11 @@ def head_outline_back() -> Polygon:
     return [(-lx, y) for lx, y in reversed(half)] + [(lx, y) for lx, y in half[1:]]
 
 
-def body_outline_front() -> Polygon:
+def body_outline_front(frame: str = "front") -> Polygon:
     """Neck, trunk, arms and legs (no head) as one closed outline, signed x."""
-    half = catmull_rom(_BODY_HALF, steps=6)
+    at = _BODY_HALF.index(_ABOVE_FOOT) + 1
+    foot = _FOOT_FRONT if frame == "front" else _FOOT_BACK
+    half = catmull_rom([*_BODY_HALF[:at], *foot, *_BODY_HALF[at:]], steps=6)
     right = [(-lx, y) for lx, y in half]
     left = [(lx, y) for lx, y in reversed(half)]
     return right + left
@@ -215,6 +239,59 @@ _CLAVICLE_LINE: list[Point] = [(0.0, 15.0), (1.1, 14.9), (3.0, 15.0), (5.2, 14.7
                                (6.45, 14.5)]  # fmt: skip
 
 
+# the lower edge of the ankle on the front and the back, and the bases of the toes
+# on the front (the joint of the big toe, then the webs), as (l, y) polylines
+_ANKLE_FRONT: list[Point] = [(0.0, 72.65), (6.0, 74.0)]
+_ANKLE_BACK: list[Point] = [(0.0, 72.35), (1.3, 72.55), (2.2, 72.9), (3.0, 73.3), (6.0, 73.6)]
+_TOES_FRONT: list[Point] = [(0.0, 74.55), (1.0, 74.6), (1.76, 75.2), (2.47, 75.2), (3.08, 75.12),
+                            (3.66, 75.05), (6.0, 75.05)]  # fmt: skip
+
+
+#: the tibia on the front view: its anterior crest and its medial border, (l, y)
+TIBIA_CREST_FRONT: list[Point] = [(2.55, 58.6), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)]
+TIBIA_BORDER_FRONT: list[Point] = [(1.05, 59.3), (0.98, 63.0), (1.08, 67.0), (1.3, 70.5)]
+#: the toes on the front view, big toe first: (l of the toe's axis, y of its nail's
+#: free edge, half-width of the nail, length of the nail)
+TOES_FRONT: tuple[tuple[float, float, float, float], ...] = (
+    (1.3, 75.96, 0.26, 0.42),
+    (2.14, 75.92, 0.16, 0.27),
+    (2.78, 75.82, 0.15, 0.25),
+    (3.36, 75.67, 0.14, 0.23),
+    (3.92, 75.46, 0.12, 0.19),
+)
+#: the metatarsals on the front view, big toe first: (base, head)
+METATARSALS_FRONT: tuple[tuple[Point, Point], ...] = (
+    ((1.15, 73.65), (1.1, 74.6)),
+    ((1.95, 73.5), (2.12, 74.85)),
+    ((2.45, 73.6), (2.72, 74.8)),
+    ((2.9, 73.7), (3.25, 74.72)),
+    ((3.35, 73.75), (3.8, 74.6)),
+)
+
+
+def _foot_front_landmarks() -> dict[str, Point]:
+    """Landmarks of the shin and the foot on the front view, from the drawn anatomy."""
+
+    def tibia_surface(y: float) -> Point:
+        return ((x_at(TIBIA_CREST_FRONT, y) + x_at(TIBIA_BORDER_FRONT, y)) / 2, y)
+
+    (b1, _), (b2, h2), (_, h3), _, _ = METATARSALS_FRONT
+    marks: dict[str, Point] = {
+        # the middle of the tibia's medial surface, named at the malleolus and the condyle
+        "tibia_surface_ankle": tibia_surface(72.0),
+        "tibia_surface_knee": tibia_surface(59.0),
+        "metatarsal_1_2_bases": lerp(b1, b2, 0.5),
+        "metatarsal2_base": b2,
+        "metatarsal_2_3_heads": lerp(h2, h3, 0.5),
+    }
+    names = ("big", "second", "third", "fourth", "little")
+    for name, (lx, tip, w, length) in zip(names, TOES_FRONT, strict=True):
+        marks[f"{name}_toe_tip"] = (lx, tip)
+        marks[f"{name}_toe_nail_medial"] = (lx - w, tip - length)
+        marks[f"{name}_toe_nail_lateral"] = (lx + w, tip - length)
+    return marks
+
+
 def front_back_cells(frame: str) -> dict[str, Cell]:
     """Region cells for the right half of the front or back frame."""
     c: dict[str, Cell] = {}
@@ -247,16 +324,18 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
                 quad(0.0, 33.0, _sep_l(33.0), 33.0, 4.2, 38.2, 0.0, 38.2),
             ],
         )
-        c["hip"] = [quad(4.2, 38.2, _sep_l(33.0), 33.0, _sep_l(41.5), 41.5, 4.2, 41.5)]
+        # the hip ends where the thigh's front begins, below the anterior superior iliac spine
+        c["hip"] = [quad(4.2, 38.2, _sep_l(33.0), 33.0, _sep_l(39.0), 39.0, 4.2, 39.0)]
         c["thigh"] = [
             quad(0.0, 38.2, 4.2, 38.2, 4.2, 41.5, 0.0, 41.5),
+            quad(4.2, 39.0, _sep_l(39.0), 39.0, _sep_l(41.5), 41.5, 4.2, 41.5),
             quad(0.0, 41.5, _sep_l(41.5), 41.5, 6.0, 54.3, 0.0, 54.3),
         ]
         c["knee"] = [band(54.3, 58.6, 0.0, 6.0)]
         c["leg"] = [band(58.6, 71.0, 0.0, 6.0)]
-        c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.2, 0.0, 72.6)]
-        c["foot"] = [quad(0.0, 72.6, 6.0, 74.2, 6.0, 74.42, 0.0, 74.42)]
-        c["toes"] = [band(74.42, 76.0, 0.0, 6.0)]
+        c["ankle"] = strip_above(_ANKLE_FRONT, 71.0)
+        c["foot"] = intersect_cells(strip_below(_ANKLE_FRONT, 80.0), strip_above(_TOES_FRONT, 70.0))
+        c["toes"] = intersect_cells(strip_below(_ANKLE_FRONT, 80.0), strip_below(_TOES_FRONT, 80.0))
     else:
         hair_back = [(0.0, 7.0), (2.0, 7.0), (2.7, 8.6), (BIG, 8.6)]
         c["head"] = strip_above(hair_back, -5.0)
@@ -290,8 +369,8 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         c["thigh"] = [quad(0.0, 43.4, _sep_l(43.4), 43.4, 6.0, 54.3, 0.0, 54.3)]
         c["knee"] = [band(54.3, 58.6, 0.0, 6.0)]
         c["leg"] = [band(58.6, 71.0, 0.0, 6.0)]
-        c["ankle"] = [quad(0.0, 71.0, 6.0, 71.0, 6.0, 74.0, 0.0, 72.4)]
-        c["foot"] = [quad(0.0, 72.4, 6.0, 74.0, 6.0, 76.0, 0.0, 76.0)]
+        c["ankle"] = strip_above(_ANKLE_BACK, 71.0)
+        c["foot"] = strip_below(_ANKLE_BACK, 80.0)
     # the arm (same on front and back)
     # the shoulder's lower edge meets the axilla and the upper arm without a gap
     c["shoulder"] = [
@@ -315,7 +394,7 @@ def front_back_geometry(frame: str) -> FrameGeometry:
     """Outlines and regions of the front or back frame (signed x: screen direction)."""
     geo = FrameGeometry(frame)
     head = head_outline_front() if frame == "front" else head_outline_back()
-    body = body_outline_front()
+    body = body_outline_front(frame)
     geo.outlines["head"] = head
     geo.outlines["body"] = body
     right_sign = -1 if frame == "front" else 1
@@ -411,6 +490,8 @@ FRONT_LANDMARKS: dict[str, Point] = {
     **hand.PALMAR_LANDMARKS,
     # leg
     "inguinal_mid": (3.3, 37.6),
+    "inguinal_femoral_lateral": (3.5, 37.45),
+    "thigh_three_muscle_hollow": (5.0, 39.8),
     "patella_base": (2.7, 55.0),
     "patella_base_lateral": (3.35, 55.1),
     "patella_base_medial": (2.05, 55.1),
@@ -421,12 +502,19 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "tibial_crest_top": (2.55, 58.6),
     "medial_malleolus": (1.25, 72.0),
     "lateral_malleolus": (3.45, 73.0),
-    "ankle_front": (2.4, 73.0),
     "popliteal_crease": (2.7, 57.0),
-    "big_toe_tip": (1.2, 75.0),
-    "second_toe_tip": (1.85, 75.0),
-    "foot_web_2_3": (2.05, 74.5),
-    "foot_dorsum_mid": (2.3, 73.8),
+    # the foot (seen a little from above: the toes reach below the sole's level)
+    "ankle_front": (2.35, 72.95),
+    "tibialis_anterior_medial": (1.6, 72.45),
+    "navicular_tuberosity": (1.02, 73.15),
+    "below_navicular": (0.98, 73.6),
+    "metatarsal1_base_medial": (0.88, 73.85),
+    "mtp1_medial": (0.86, 74.5),
+    "foot_web_1_2": (1.76, 75.2),
+    "foot_web_2_3": (2.47, 75.2),
+    "foot_web_3_4": (3.08, 75.12),
+    "foot_web_4_5": (3.66, 75.05),
+    **_foot_front_landmarks(),
     "scm_front_thyroid": at_level(FRONT_SCM_FRONT, 11.9),
     "scm_front_cricoid": at_level(FRONT_SCM_FRONT, 12.7),
     "scm_mid_thyroid": lerp(at_level(FRONT_SCM_FRONT, 11.9), at_level(FRONT_SCM_BACK, 11.9), 0.5),
@@ -443,19 +531,6 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "infraorbital_medial": (0.6, 5.8),
     "infraorbital_lateral": (2.1, 5.75),
     "ear_apex": (3.95, 4.6),
-    "big_toe_nail_medial": (1.0, 74.8),
-    "big_toe_nail_lateral": (1.45, 74.8),
-    "mtp1_medial": (0.85, 74.3),
-    "metatarsal1_base_medial": (0.9, 73.6),
-    "navicular_tuberosity": (1.05, 73.1),
-    "foot_dorsum_2": (1.9, 73.3),
-    "foot_dorsum_2_3": (2.05, 74.0),
-    "foot_web_1_2": (1.55, 74.5),
-    "foot_web_3_4": (2.5, 74.5),
-    "foot_web_4_5": (2.95, 74.45),
-    "third_toe_tip": (2.3, 75.0),
-    "fourth_toe_tip": (2.75, 74.98),
-    "little_toe_tip": (3.2, 74.95),
 }
 
 BACK_LANDMARKS: dict[str, Point] = {
@@ -482,10 +557,14 @@ BACK_LANDMARKS: dict[str, Point] = {
     "gluteal_fold": (3.2, 43.3),
     "popliteal_crease": (2.6, 57.1),
     "popliteal_lateral": (4.1, 56.9),
-    "popliteal_medial": (1.15, 57.0),
+    "popliteal_medial": (0.95, 57.0),
+    "biceps_tendon_medial": (3.8, 57.0),
+    "semitendinosus_lateral": (1.45, 57.0),
     "calf_bellies_junction": (2.45, 65.0),
-    "achilles_lateral": (3.1, 72.9),
-    "achilles_medial": (1.75, 72.2),
+    # the edges of the calcaneal tendon, level with each malleolus
+    "achilles_lateral": (3.1, 73.0),
+    "achilles_medial": (1.75, 72.0),
+    "achilles_attachment_medial": (1.55, 72.78),
     "heel": (2.4, 74.6),
     "medial_malleolus": (1.15, 72.0),
     "lateral_malleolus": (3.45, 73.0),

@@ -90,6 +90,7 @@ SCALES: tuple[tuple[str, str, float, float, float, float, float], ...] = (
     ("cubital crease to wrist crease", "side", -3.6, 8.4, 12.0, -11.0, -6.5),
     ("greater trochanter to popliteal crease", "side", 38.0, 57.0, 19.0, -5.0, 5.0),
     ("popliteal crease to lateral malleolus", "side", 57.0, 73.0, 16.0, -5.0, 5.0),
+    ("apex of patella to medial malleolus", "medial", 57.0, 72.0, 15.0, -3.0, 3.0),
 )
 
 
@@ -102,10 +103,3 @@ def scale_for(
         if f == frame and xa <= x <= xb and top - 0.05 <= lo and hi <= bottom + 0.05:
             return name, top, bottom, cun
     return None
-
-
-# ---------------------------------------------------------------- foot frames
-#
-# Three more frames show the right foot alone, at a larger scale, where the
-# full-body views see it edge-on: ``foot_medial`` (seen from the inner side,
-# toes to the left; x = -z, y as on the side frame), ``foot_dorsal`` (seen from

@@ -20,7 +20,8 @@ from atlas.core.anatomy.cells import (
     strip_below,
     zband,
 )
-from atlas.core.anatomy.front_back import ELBOW_FOREARM_Y
+from atlas.core.anatomy.foot import x_at, y_at
+from atlas.core.anatomy.front_back import ELBOW_FOREARM_Y, FRONT_LANDMARKS
 from atlas.core.anatomy.geometry import (
     Point,
     Polygon,
@@ -43,11 +44,16 @@ from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
 _SIDE_PROFILE: list[Point] = [
     (2.6, 15.0), (3.6, 16.9), (4.25, 19.6),
     (4.45, 22.0), (4.1, 24.3), (3.7, 27.0), (3.55, 29.8), (3.7, 32.0), (3.65, 34.6),
-    (3.25, 37.1), (3.35, 38.7), (3.65, 42.0), (3.45, 48.0), (2.85, 53.0), (2.7, 55.6),
-    (2.3, 57.6), (1.95, 60.0), (1.6, 66.0), (1.35, 71.3), (2.1, 72.6), (3.8, 73.5),
-    (5.9, 74.3), (7.55, 74.6), (7.95, 74.9), (7.6, 75.05), (5.0, 75.05), (1.5, 75.05),
-    (-1.4, 75.05), (-2.2, 74.85), (-2.45, 74.0), (-2.0, 72.3), (-1.55, 69.5),
-    (-1.75, 66.0), (-2.35, 62.0), (-2.3, 58.8), (-1.85, 56.8), (-2.05, 52.5),
+    (3.25, 37.1), (3.35, 38.7), (3.65, 42.0), (3.45, 48.0),
+    # the leg and foot: the medial frame's outline seen from the other side (the
+    # lateral border of the foot rests on the ground)
+    (3.1, 52.3), (2.9, 54.2), (2.95, 55.4), (2.8, 56.5), (2.45, 57.5), (2.35, 58.6),
+    (2.05, 60.2), (1.85, 63.0), (1.66, 66.0), (1.52, 69.0), (1.47, 71.0), (1.62, 72.05),
+    (2.15, 72.6), (3.2, 73.08), (4.55, 73.55), (5.75, 73.9), (6.6, 74.0), (7.45, 74.08),
+    (7.95, 74.3), (8.07, 74.65), (7.85, 74.96), (7.05, 75.05), (5.0, 75.05), (1.5, 75.05),
+    (-1.5, 75.02), (-2.15, 74.62), (-2.38, 73.9), (-2.18, 72.95), (-1.72, 71.8),
+    (-1.55, 70.0), (-1.62, 68.0), (-1.92, 66.0), (-2.3, 63.6), (-2.42, 61.2),
+    (-2.3, 59.4), (-2.0, 57.9), (-1.92, 56.4), (-2.05, 52.5),
     (-2.65, 46.5), (-3.3, 43.2), (-4.25, 41.0), (-4.5, 38.6), (-4.1, 35.5),
     (-3.3, 31.2), (-3.45, 28.0), (-4.1, 24.0), (-4.6, 20.2), (-4.4, 17.0),
 ]  # fmt: skip
@@ -213,6 +219,33 @@ def _halfplane(poly: Polygon, origin: Point, d: Point, sign: float) -> Polygon:
     )
 
 
+#: the ankle's lower boundary, back to front (the hollows round the lateral malleolus
+#: are the ankle's; the front of the ankle ends at its crease)
+_SIDE_ANKLE_EDGE: list[Point] = [(-BIG, 73.5), (-0.9, 73.5), (0.2, 73.72), (1.3, 73.55),
+                                 (2.0, 72.5), (BIG, 72.5)]  # fmt: skip
+#: the toes begin at the cleft between the 4th and 5th toes on top and at the fifth
+#: metatarsophalangeal joint below
+_SIDE_TOE_LINE: list[Point] = [(6.0, 70.0), (6.0, 73.9), (5.75, 74.2), (5.0, 74.72),
+                               (4.95, 80.0)]  # fmt: skip
+_SIDE_SOLE = 74.75
+
+
+def _side_foot_cells() -> dict[str, Cell]:
+    """The ankle, foot, toes and sole of the side frame."""
+    toes: Cell = []
+    rest: Cell = []
+    for (za, ya), (zb, yb) in itertools.pairwise(_SIDE_TOE_LINE):
+        toes.append(quad(za, ya, BIG, ya, BIG, yb, zb, yb))
+        rest.append(quad(-BIG, ya, za, ya, zb, yb, -BIG, yb))
+    below_ankle = strip_below(_SIDE_ANKLE_EDGE, 80.0)
+    return {
+        "ankle": strip_above(_SIDE_ANKLE_EDGE, 71.0),
+        "foot": intersect_cells(intersect_cells(rest, below_ankle), [zband(60.0, _SIDE_SOLE)]),
+        "toes": intersect_cells(toes, below_ankle),
+        "sole": intersect_cells(rest, [zband(_SIDE_SOLE, 80.0)]),
+    }
+
+
 def side_geometry() -> FrameGeometry:
     """Outlines and regions of the side frame (z forward, y down), right side only."""
     geo = FrameGeometry("side")
@@ -274,11 +307,7 @@ def side_geometry() -> FrameGeometry:
     ]
     c["knee"] = [zband(54.3, 58.6)]
     c["leg"] = [zband(58.6, 71.0)]
-    ankle_y = 73.4 - 5.6 / (2 * BIG)
-    c["ankle"] = [quad(-BIG, 71.0, BIG, 71.0, BIG, 72.9, -BIG, 73.9)]
-    c["foot"] = [quad(-BIG, 73.9, 5.6, ankle_y, 5.6, 74.75, -BIG, 74.75)]
-    c["toes"] = [quad(5.6, ankle_y, BIG, 72.9, BIG, 74.75, 5.6, 74.75)]
-    c["sole"] = [zband(74.75, 80.0)]
+    c.update(_side_foot_cells())
     for name, cell in c.items():
         cell = intersect_cells(cell, outside_arm)
         if name in ("head", "face", "neck"):
@@ -306,8 +335,77 @@ def side_geometry() -> FrameGeometry:
     return geo
 
 
-# ---------------------------------------------------------------- views
+# ---------------------------------------------------------------- the leg and foot
 
+#: the posterior border of the iliotibial tract, from the hip to the knee
+ILIOTIBIAL_BACK: tuple[Point, Point] = ((-0.85, 40.0), (-0.3, 57.0))
+#: the front and back borders of the fibula, from its head to the lateral malleolus
+FIBULA_FRONT: tuple[Point, Point] = ((-0.3, 58.6), (-0.15, 73.0))
+FIBULA_BACK: tuple[Point, Point] = ((-0.8, 58.6), (-0.65, 73.0))
+#: the level the tip of the middle finger reaches on the thigh, arms hanging (as the
+#: front view draws the hand)
+FINGERTIP_LEVEL = FRONT_LANDMARKS["middle_tip"][1]
+#: the toenails seen from the side: base and tip along the top, then tip and base
+#: along the lower (lateral) edge
+SIDE_TOENAILS: dict[str, list[Point]] = {
+    "little": [(6.2, 74.47), (6.55, 74.5), (6.62, 74.66), (6.25, 74.66)],
+    "fourth": [(6.62, 74.17), (7.0, 74.26), (7.08, 74.42), (6.7, 74.4)],
+    "big": [(7.45, 74.08), (7.92, 74.28), (7.9, 74.4), (7.5, 74.25)],
+}
+#: where the dark skin of the foot meets the pale skin of the sole (lateral side)
+SOLE_BORDER_LATERAL: list[Point] = [(-2.2, 74.3), (-1.0, 74.55), (1.5, 74.6), (4.8, 74.62),
+                                    (6.6, 74.7), (7.7, 74.72)]  # fmt: skip
+
+
+def _leg_landmarks() -> dict[str, Point]:
+    def border_y(z: float) -> float:
+        return y_at(SOLE_BORDER_LATERAL, z)
+
+    return {
+        # the thigh and the knee
+        "thigh_three_muscle_hollow": (2.75, 40.4),
+        "iliotibial_back_hip": ILIOTIBIAL_BACK[0],
+        "iliotibial_back_knee": ILIOTIBIAL_BACK[1],
+        "fingertip_at_rest": (x_at([*ILIOTIBIAL_BACK], FINGERTIP_LEVEL), FINGERTIP_LEVEL),
+        "gluteal_fold": (-2.95, 43.3),
+        "patella_base_lateral": (2.3, 55.0),
+        "femur_lateral_epicondyle": (0.2, 55.7),
+        "knee_eye_lateral": (1.7, 57.05),
+        "popliteal_lateral": (-1.05, 57.0),
+        "popliteal_crease": (-1.75, 57.0),
+        # the leg
+        "fibula_head": (-0.55, 58.6),
+        "fibula_front_knee": FIBULA_FRONT[0],
+        "fibula_front_ankle": FIBULA_FRONT[1],
+        "fibula_back_knee": FIBULA_BACK[0],
+        "fibula_back_ankle": FIBULA_BACK[1],
+        "calf_bellies_junction": (-1.6, 65.0),
+        # the ankle and the foot
+        "lateral_malleolus": (-0.4, 73.0),
+        "below_lateral_malleolus": (-0.4, 73.85),
+        "lateral_malleolus_front": (0.45, 73.45),
+        "achilles": (-1.7, 73.0),
+        "ankle_front": (1.0, 72.55),
+        "heel_border_lateral": (-1.05, border_y(-1.05)),
+        "cuboid": (1.25, 74.2),
+        "metatarsal5_tuberosity": (2.45, border_y(2.45)),
+        "metatarsal_4_5_bases": (2.35, 73.95),
+        "metatarsal_4_5_heads": (4.55, 74.15),
+        "mtp5": (4.85, border_y(4.85)),
+        "web_4_5": (5.7, 74.28),
+        "little_toe_nail_lateral": SIDE_TOENAILS["little"][3],
+        "fourth_toe_nail_lateral": SIDE_TOENAILS["fourth"][3],
+        "second_toe_dip_plantar": (7.3, 74.98),
+        # KI1 is a third of the way from the web of the 2nd and 3rd toes to the heel
+        "sole_web_2_3": (6.55, 74.93),
+        "heel_back_sole": (-2.45, 74.93),
+    }
+
+
+LEG_LANDMARKS = _leg_landmarks()
+
+
+# ---------------------------------------------------------------- landmarks
 
 #: The borders of the sternocleidomastoid seen from the side: from the mastoid
 #: process down and forward to the sternum (its front) and the clavicle (its back).
@@ -389,21 +487,7 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "umbilicus_level": (0.9, 32.0),
     "asis": (2.55, 35.0),
     "greater_trochanter": (-0.4, 38.0),
-    "thigh_lateral_mid": (0.1, 47.0),
-    "popliteal_lateral": (-1.2, 57.0),
-    "knee_lateral": (0.2, 56.0),
-    "fibula_head": (-0.55, 58.6),
-    "lateral_malleolus": (-0.4, 73.0),
-    "achilles": (-1.6, 72.6),
-    "calcaneus": (-1.0, 74.4),
-    "cuboid": (1.3, 74.3),
-    "metatarsal5_tuberosity": (2.6, 74.5),
-    "mtp5": (5.6, 74.55),
-    "little_toe_nail": (7.0, 74.7),
-    "sole_front": (4.4, 74.92),
-    "foot_dorsum_4_5": (2.6, 73.95),
-    "web_4_5": (5.45, 74.35),
-    "toe4_nail": (7.1, 74.72),
+    **LEG_LANDMARKS,
     # the raised arm: the shoulder's hollows in front of and behind the acromion,
     # and the forearm and hand's landmarks from the back frame
     "acromion_front": (0.55, 15.2),

@@ -20,7 +20,7 @@ class View:
     id: str
     title: str
     kind: str  # "full" or "detail"
-    frame: str  # front, back, side
+    frame: str  # front, back, side, vertex, medial, foot_dorsal, sole
     x0: float  # crop, frame B-cun
     y0: float
     x1: float
@@ -60,11 +60,13 @@ VIEWS: tuple[View, ...] = (
     View("head_back", "Head and neck, back", "detail", "back", -5.2, -0.9, 5.2, 14.5, 40.0, 12),
     View("foot_lateral", "Right foot, lateral", "detail", "side", -3.4, 68.0, 8.6, 75.8, 40.0,
          7, "right"),
-    View("foot_medial", "Right foot, medial", "detail", "foot_medial", -8.6, 66.0, 3.0,
-         75.8, 40.0, 8, "right"),
+    View("leg_medial", "Right lower leg, medial", "detail", "medial", -8.8, 51.6, 3.4, 75.8,
+         30.0, 8, "right"),
+    View("foot_medial", "Right foot, medial", "detail", "medial", -8.6, 66.0, 3.0, 75.8, 40.0,
+         9, "right"),
     View("foot_dorsal", "Right foot, dorsal", "detail", "foot_dorsal", -2.8, -8.6, 2.8, 3.0,
-         40.0, 9, "right"),
-    View("sole", "Right foot, sole", "detail", "sole", -2.8, -8.6, 2.8, 3.0, 40.0, 10,
+         40.0, 10, "right"),
+    View("sole", "Right foot, sole", "detail", "sole", -2.8, -8.6, 2.8, 3.0, 40.0, 13,
          "right"),
 )  # fmt: skip
 

@@ -18,7 +18,6 @@ from atlas.diagram.drawing.canvas import (
     LIP_EDGE,
     LIP_LINE,
     OUTLINE,
-    SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
     Point,
@@ -26,6 +25,7 @@ from atlas.diagram.drawing.canvas import (
     mirror,
     rim,
 )
+from atlas.diagram.drawing.leg import draw_leg_front_back
 
 
 def draw_front_back(c: Canvas) -> None:
@@ -40,14 +40,13 @@ def draw_front_back(c: Canvas) -> None:
     ) + [(ear, True) for ear in ears]
     # base: floor shadow, silhouette
     if c.view.kind == "full":
-        c.ellipse((0.0, 75.2), 5.6, 0.55, "#000000", 0.08, layer="base")
+        floor = 75.7 if frame == "front" else 75.2  # the toes reach lower on the front
+        c.ellipse((0.0, floor), 5.6, 0.55, "#000000", 0.08, layer="base")
     for poly, _ in silhouette:
         c.shape(poly, "url(#skin)", layer="base")
     # shading: soft dark rims along the outline
     for poly, closed in silhouette:
         rim(c, poly, 7.0, 0.35, closed=closed)
-    for s in (-1, 1):
-        _limb_shading(c, s)
     if frame == "front":
         _front_details(c)
     else:
@@ -55,7 +54,7 @@ def draw_front_back(c: Canvas) -> None:
     _head_neck_anatomy(c, frame)
     for s in (-1, 1):
         _hand_details(c, s, palmar=frame == "front")
-        _leg_details(c, s, front=frame == "front")
+        draw_leg_front_back(c, s, front=frame == "front")
         _arm_details(c, s, front=frame == "front")
     # outline last
     for poly, closed in silhouette:
@@ -74,22 +73,6 @@ def _ear(c: Canvas, sign: int, front: bool) -> None:
     else:
         c.line(mirror([(3.72, 4.75), (3.78, 5.6), (3.7, 6.5)], sign), 2.0, colour=SKIN_SHADE,
                opacity=0.25)  # fmt: skip
-
-
-def _limb_shading(c: Canvas, s: int) -> None:
-    # the inner side of each leg and the hollow between arm and trunk
-    c.line(
-        mirror([(0.4, 42.0), (0.6, 50.0), (0.9, 56.0), (1.0, 62.0), (1.3, 70.0)], s),
-        width=5.0,
-        colour=SKIN_SHADE,
-        opacity=0.25,
-    )
-    c.line(
-        mirror([(4.2, 54.5), (4.3, 58.0), (4.2, 63.0)], s),
-        width=4.0,
-        colour=SKIN_SHADE,
-        opacity=0.18,
-    )
 
 
 def _front_details(c: Canvas) -> None:
@@ -277,33 +260,3 @@ def _arm_details(c: Canvas, s: int, front: bool) -> None:
     place = partial(mirror, sign=s)
     arm.draw_arm(c, place, front)
     arm.draw_arm_anatomy(c, place, front)
-
-
-def _leg_details(c: Canvas, s: int, front: bool) -> None:
-    if front:
-        # patella, tibial crest, malleoli, toes
-        c.shape(
-            mirror([(2.1, 55.0), (3.3, 55.0), (3.45, 56.1), (2.75, 57.1), (2.0, 56.1)], s),
-            SKIN_LIGHT,
-            0.5,
-            stroke=DETAIL,
-            width=0.5,
-            smooth=True,
-        )
-        c.line(
-            mirror([(2.55, 58.2), (2.35, 62.0), (2.15, 68.0), (2.05, 71.0)], s), 0.45, opacity=0.25
-        )
-        c.line(mirror([(4.8, 40.5), (4.0, 46.0), (3.4, 51.5), (3.2, 54.0)], s), 0.4, opacity=0.18)
-        c.ellipse((s * 1.25, 72.0), 0.22, 0.3, SKIN_SHADE, 0.35)
-        c.ellipse((s * 3.45, 72.9), 0.22, 0.3, SKIN_SHADE, 0.35)
-        for x in (1.7, 2.3, 2.8, 3.25):
-            c.line(mirror([(x, 74.45), (x, 75.0)], s), 0.4, opacity=0.45)
-        c.line(mirror([(1.0, 74.45), (2.3, 74.5), (3.6, 74.6)], s), 0.35, opacity=0.25)
-    else:
-        c.line(mirror([(1.2, 57.0), (2.6, 57.3), (4.0, 57.0)], s), 0.6, opacity=0.5)
-        c.line(mirror([(2.5, 58.8), (2.2, 63.0), (2.2, 66.5), (2.4, 71.0)], s), 0.45, opacity=0.22)
-        c.line(mirror([(1.0, 60.0), (1.6, 63.5), (2.1, 66.5)], s), 0.4, opacity=0.2)
-        c.line(mirror([(4.3, 60.0), (3.6, 63.5), (2.8, 66.5)], s), 0.4, opacity=0.2)
-        c.ellipse((s * 2.3, 74.3), 0.9, 0.5, SKIN_SHADE, 0.15)
-        c.ellipse((s * 1.15, 72.0), 0.2, 0.3, SKIN_SHADE, 0.3)
-        c.ellipse((s * 3.45, 72.9), 0.2, 0.3, SKIN_SHADE, 0.3)

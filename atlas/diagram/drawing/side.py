@@ -11,21 +11,19 @@ from atlas.core.anatomy.side import SIDE_SCM_BACK, SIDE_SCM_FRONT
 from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
     BROW,
-    DETAIL,
     HAIR,
     IRIS,
     LIP,
     LIP_LINE,
-    NAIL,
     OUTLINE,
     SKIN,
-    SKIN_LIGHT,
     SKIN_SHADE,
     Canvas,
     Point,
     anatomy_line,
     rim,
 )
+from atlas.diagram.drawing.leg import draw_leg_side
 
 
 def draw_side(c: Canvas) -> None:
@@ -47,33 +45,7 @@ def draw_side(c: Canvas) -> None:
     c.line([(2.4, 34.2), (0.8, 33.4), (-1.4, 33.2), (-2.8, 33.8)], 0.55, opacity=0.35)
     c.line([(3.6, 32.0), (3.3, 32.1)], 0.6, opacity=0.5)
     c.line([(2.9, 37.5), (1.5, 39.5), (0.6, 41.0)], 0.45, opacity=0.3)
-    # buttock, thigh, knee, leg, ankle, foot
-    c.ellipse((-0.3, 38.4), 0.45, 0.45, SKIN_SHADE, 0.22)
-    c.line([(-3.3, 43.2), (-2.0, 43.7), (-1.0, 43.4)], 0.6, opacity=0.45)
-    c.line([(0.6, 41.5), (0.0, 47.0), (-0.5, 53.5)], 0.45, opacity=0.18)
-    c.shape(
-        [(1.6, 54.8), (2.6, 55.0), (2.75, 56.3), (2.1, 57.2), (1.4, 56.2)],
-        SKIN_LIGHT,
-        0.5,
-        stroke=DETAIL,
-        width=0.5,
-        smooth=True,
-    )
-    c.ellipse((-0.3, 58.6), 0.35, 0.35, SKIN_SHADE, 0.25)
-    c.line([(-0.3, 58.9), (-0.35, 65.0), (-0.2, 71.0)], 0.45, opacity=0.2)
-    c.line([(-1.8, 56.9), (-1.0, 57.2)], 0.6, opacity=0.45)
-    c.ellipse((-0.35, 73.0), 0.42, 0.5, SKIN_SHADE, 0.35)
-    c.line([(-1.7, 73.2), (-1.5, 70.0), (-1.2, 66.0)], 0.45, opacity=0.25)
-    for z in (5.9, 6.5, 7.0, 7.5):
-        c.line([(z, 74.35), (z + 0.1, 74.9)], 0.35, opacity=0.3)
-    c.line([(-2.2, 74.75), (3.0, 74.72), (7.6, 74.85)], 0.45, opacity=0.3)
-    c.shape(
-        [(7.45, 74.45), (7.85, 74.62), (7.8, 74.78), (7.45, 74.7)],
-        NAIL,
-        0.9,
-        stroke=DETAIL,
-        width=0.3,
-    )
+    draw_leg_side(c)
     c.shape(body, "none", stroke=OUTLINE, width=1.1)
     _ear(c, ear)
     _head_anatomy(c)
