@@ -295,6 +295,12 @@ def test_pathways_run_through_points_and_landmarks_on_both_sides(tmp_path: Path)
         ('[[front]]\nbranch = "a"\ncourse = ["ST35"]\n', "at least two"),
         ('[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nafter = "nowhere"\n', "unknown view"),
         ('[[front]]\nbranch = "a"\ncourse = ["vertex", "ST36"]\n', "break it at the landmarks"),
+        (
+            '[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nvault = [["ST36", "ST35"]]\n',
+            "after",
+        ),
+        ('[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nvault = [["ST35"]]\n', "[from, to]"),
+        ('[[medial]]\nbranch = "a"\ncourse = ["x", "y"]\nvault = [["x", "y"]]\n', "the head"),
     ],
 )
 def test_pathway_errors(tmp_path: Path, pathway: str, fragment: str) -> None:

@@ -14,7 +14,11 @@ atlas draws, each an ordered run of the channel's points and named landmarks::
 * ``before`` / ``after`` name the view where the channel comes from or goes on
   to; the diagram writes "continues on the Back view" there;
 * ``long`` lists the segments that really run further than :data:`MAX_SEGMENT`
-  B-cun on a full-body view, each with its reason.
+  B-cun on a full-body view, each with its reason;
+* ``vault`` lists stretches ``[from, to]`` of the course that lie on the vault
+  of the head (front, back, side and vertex frames): they are drawn along it,
+  as each view sees it, instead of straight across (GB15 to GB19 over the top
+  and down the back of the head, seen from the side).
 
 Branches of the front, back and side frames are drawn on their full view and
 on every detail view of the same frame (clipped to its crop); the other frames
@@ -35,10 +39,13 @@ from typing import Any
 
 from atlas.core import anatomy as an
 from atlas.core import paths
+from atlas.core.anatomy import scalp
 
 #: the longest segment a full-body view may draw without a stated reason (B-cun)
 MAX_SEGMENT = 10.0
-_KEYS = {"branch", "course", "before", "after", "long", "note"}
+#: the longest step of a stretch drawn along the vault of the head (B-cun)
+VAULT_STEP = 0.4
+_KEYS = {"branch", "course", "before", "after", "long", "vault", "note"}
 _VIEW_IDS = {v.id for v in an.VIEWS}
 
 Point = tuple[float, float]
@@ -66,6 +73,8 @@ class Branch:
     before: str | None = None
     after: str | None = None
     long: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: (first, last) course indices of each stretch drawn along the vault of the head
+    vault: list[tuple[int, int]] = field(default_factory=list)
 
 
 def load_pathways(source: Path, channels: Iterable[str]) -> list[Branch]:
@@ -125,18 +134,35 @@ def _branch(rel: str, channel: str, frame: str, entry: Any, names: set[tuple[str
         ):
             raise PathwayError(rel, where, f"long: expected [from, to, reason], got {item!r}")
         long[(item[0], item[1])] = item[2]
-    return Branch(channel, frame, name, course, rel, entry.get("before"), entry.get("after"), long)
+    vault: list[tuple[int, int]] = []
+    for item in entry.get("vault", []):
+        if frame not in scalp.VIEW_DIRECTIONS:
+            raise PathwayError(rel, where, f"vault: the {frame} frame does not picture the head")
+        if not (isinstance(item, list) and len(item) == 2 and all(v in course for v in item)):
+            raise PathwayError(
+                rel, where, f"vault: expected [from, to] of the course, got {item!r}"
+            )
+        first, last = course.index(item[0]), course.index(item[1])
+        if first >= last:
+            raise PathwayError(rel, where, f"vault: {item[0]} comes after {item[1]}")
+        vault.append((first, last))
+    return Branch(
+        channel, frame, name, course, rel, entry.get("before"), entry.get("after"), long, vault
+    )
 
 
 def compute(
     branches: Sequence[Branch],
     positions: Callable[[str], Positions],
     paired: Callable[[str], bool],
+    on_vault: Callable[[str], scalp.Vec | None] = lambda code: None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows for ``pathways`` and ``pathway_cues``.
 
     ``positions(frame)`` gives the frame positions of every point placed in that
-    frame; ``paired(channel)`` whether a channel runs on both sides.
+    frame; ``paired(channel)`` whether a channel runs on both sides;
+    ``on_vault(code)`` where a point lies on the vault of the head (right side),
+    if it does (else its place is lifted from the frame onto the vault).
     """
     rows: list[dict[str, Any]] = []
     cues: list[dict[str, Any]] = []
@@ -148,8 +174,9 @@ def compute(
         for side in sides:
             line = [_resolve(branch, placed, item, side) for item in branch.course]
             _check_lengths(branch, line)
+            drawn = _along_vault(branch, line, on_vault)
             for view in _views_of(branch.frame):
-                for run_no, run in enumerate(_clip(view, [view.to_view(p) for p in line])):
+                for run_no, run in enumerate(_clip(view, [view.to_view(p) for p in drawn])):
                     name = branch.name if run_no == 0 else f"{branch.name}.{run_no + 1}"
                     rows += [
                         {
@@ -214,6 +241,54 @@ def _check_lengths(branch: Branch, line: list[Point]) -> None:
                 f"{a} to {b} runs {length:.1f} B-cun: break it at the landmarks it passes,"
                 " or give the reason under 'long'",
             )
+
+
+def _along_vault(
+    branch: Branch, line: list[Point], on_vault: Callable[[str], scalp.Vec | None]
+) -> list[Point]:
+    """The line with its stretches on the vault of the head bent along it."""
+    if not branch.vault:
+        return line
+    out = [line[0]]
+    for k, (p, q) in enumerate(itertools.pairwise(line)):
+        if any(first <= k < last for first, last in branch.vault):
+            a = _vault_point(branch.frame, branch.course[k], p, on_vault)
+            b = _vault_point(branch.frame, branch.course[k + 1], q, on_vault)
+            if a is not None and b is not None:
+                out += _vault_arc(branch.frame, a, b, math.copysign(1.0, p[0] + q[0]))
+        out.append(q)
+    return out
+
+
+def _vault_point(
+    frame: str, item: str, p: Point, on_vault: Callable[[str], scalp.Vec | None]
+) -> scalp.Vec | None:
+    """Where a course item lies on the vault (right side): a point's own place on it,
+    else its frame position lifted onto it."""
+    found = on_vault(item.partition("@")[0])
+    if found is not None or frame == "vertex":  # the vertex frame has no landmarks
+        return found
+    return scalp.lift(frame, p[0] if frame == "side" else abs(p[0]), p[1])
+
+
+def _vault_arc(frame: str, a: scalp.Vec, b: scalp.Vec, sign: float) -> list[Point]:
+    """Frame positions between a and b (both excluded) along the vault of the head:
+    the chord pushed out onto the vault from its centre, where the frame sees it."""
+    steps = max(1, math.ceil(math.dist(a, b) / VAULT_STEP))
+    centre, axes = scalp.CENTRE, scalp.AXES
+    out: list[Point] = []
+    for k in range(1, steps):
+        chord = [a[i] + (b[i] - a[i]) * k / steps - centre[i] for i in range(3)]
+        scale = 1.0 / math.sqrt(sum((chord[i] / axes[i]) ** 2 for i in range(3)))
+        on = (
+            chord[0] * scale + centre[0],
+            chord[1] * scale + centre[1],
+            chord[2] * scale + centre[2],
+        )
+        pos = scalp.project(on, frame)
+        if pos is not None:
+            out.append(pos if frame == "side" else (sign * pos[0], pos[1]))
+    return out
 
 
 def _views_of(frame: str) -> list[an.View]:
