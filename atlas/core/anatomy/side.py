@@ -426,6 +426,10 @@ SIDE_LANDMARKS: dict[str, Point] = {
     # the back edge of the sideburn, level with the root of the auricle
     "temple_hairline_back": (0.7, 5.0),
     "occipital_protuberance": (-4.15, 6.3),
+    # the temporal line, arching from above the mastoid up over the parietal bone to
+    # the corner of the forehead (GB's line from GB12 to GB13 follows it)
+    "temporal_line_back": (-2.75, 5.0),
+    "temporal_line_top": (-1.6, 1.9),
     "posterior_hairline": (-3.3, 9.0),
     # the ear: the hairline over its apex, the apex itself, the root and the notches
     "auricle_apex": (-0.42, 4.35),
@@ -462,6 +466,7 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "philtrum_mid": (4.25, 7.82),
     "mouth": (4.2, 8.45),
     "mentolabial_groove": (3.9, 9.25),
+    "chin": (4.05, 9.9),
     # the neck
     "hyoid": (1.8, 10.95),
     "thyroid_cartilage": (2.1, _THYROID_Y),
