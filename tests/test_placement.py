@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,6 +12,7 @@ import pytest
 
 from atlas.core import anatomy as an
 from atlas.core import build, paths, pathways, placement
+from atlas.core.anatomy import scalp
 
 FULL = {"front", "back", "side"}
 
@@ -309,6 +311,35 @@ def test_pathway_errors(tmp_path: Path, pathway: str, fragment: str) -> None:
         placement.compute(source, _pts_st())
     assert fragment in str(info.value)
     assert info.value.file.endswith("ST.toml")
+
+
+def test_a_stretch_on_the_vault_is_drawn_along_the_head(tables: Tables) -> None:
+    """GB18 to GB19 runs over the back of the head: seen from the side it bends with
+    the vault, well away from the straight chord, and stays on the drawn head."""
+    view = an.VIEW_BY_ID["side"]
+    rows = sorted(
+        (
+            r
+            for r in tables["pathways"]
+            if (r["channel"], r["view"], r["branch"]) == ("GB", "side", "head")
+        ),
+        key=lambda r: r["seq"],
+    )
+    line = [(r["x"] / view.scale + view.x0, r["y"] / view.scale + view.y0) for r in rows]
+    at = {
+        r["code"]: (r["x"] / view.scale + view.x0, r["y"] / view.scale + view.y0)
+        for r in tables["placements"]
+        if r["view"] == "side" and r["code"] in ("GB18", "GB19")
+    }
+    start, end = line.index(at["GB18"]), line.index(at["GB19"])
+    between = line[start + 1 : end]
+    assert len(between) >= 5
+    (ax, ay), (bx, by) = at["GB18"], at["GB19"]
+    length = math.dist(at["GB18"], at["GB19"])
+    bulge = max(abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / length for x, y in between)
+    assert bulge > 1.0
+    head = scalp.outline("side")
+    assert all(an.point_in_shape(p, [head]) for p in between)
 
 
 def test_a_long_segment_with_its_reason_is_drawn(tmp_path: Path) -> None:
