@@ -84,7 +84,7 @@ _KEYS = {
 #: (a hollow just beside a joint): never drawn in the guide, and kept small
 MAX_SHIFT = 0.5
 #: frames a locator may name
-FRAMES = ("front", "back", "side", "scalp", *an.FOOT_FRAMES)
+FRAMES = ("front", "back", "side", "scalp", "perineum", *an.FOOT_FRAMES)
 #: frames that picture the vault of the head (a scalp position lands on each that sees it)
 VAULT_FRAMES = ("front", "back", "side", "vertex")
 _MIDLINE_EPS = 1e-3

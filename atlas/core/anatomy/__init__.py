@@ -44,6 +44,7 @@ from atlas.core.anatomy.levels import (
     ics_y,
     scale_for,
 )
+from atlas.core.anatomy.perineum import LANDMARKS as PERINEUM_LANDMARKS
 from atlas.core.anatomy.side import SIDE_ARM_AXIS, SIDE_LANDMARKS, side_arm_edges
 from atlas.core.anatomy.vault import head_unwrap, head_wrap, vault_arc, vault_y
 from atlas.core.anatomy.views import (
@@ -63,6 +64,7 @@ LANDMARKS: dict[str, dict[str, Point]] = {
     "back": BACK_LANDMARKS,
     "side": SIDE_LANDMARKS,
     "vertex": {},
+    "perineum": PERINEUM_LANDMARKS,
     **FOOT_LANDMARKS,
 }
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import math
 
+from atlas.core.anatomy import trunk as tk
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -280,13 +281,13 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "suprasternal_notch": (2.6, 15.0),
     "acromion": (-0.6, 15.0),
     "axilla_apex": (-0.3, 17.6),
-    "midaxillary_line": (-0.1, 20.0),
-    "ics4_axillary": (-0.1, 22.4 + 0.12 * 6.5),
-    "ics6_axillary": (-0.1, 25.5 + 0.12 * 6.5),
-    "rib11_tip": (0.9, 29.8),
-    "rib12_tip": (-1.6, 30.6),
-    "umbilicus_level": (0.9, 32.0),
-    "asis": (2.55, 35.0),
+    "midaxillary_line": (tk.MIDAXILLARY_Z, 20.0),
+    "ics4_axillary": tk.ics_axillary(4),
+    "ics6_axillary": tk.ics_axillary(6),
+    "rib11_tip": tk.free_end(11, "side"),
+    "rib12_tip": tk.free_end(12, "side"),
+    "umbilicus_level": (tk.free_end(11, "side")[0], 32.0),
+    "asis": tk.ASIS_SIDE,
     "greater_trochanter": (-0.4, 38.0),
     "thigh_lateral_mid": (0.1, 47.0),
     "popliteal_lateral": (-1.2, 57.0),

@@ -16,6 +16,7 @@ from atlas.diagram.drawing.canvas import (
     rim,
     sides,
 )
+from atlas.diagram.drawing.trunk import draw_trunk_back, draw_trunk_front
 
 
 def draw_front_back(c: Canvas) -> None:
@@ -36,8 +37,10 @@ def draw_front_back(c: Canvas) -> None:
         _limb_shading(c, s)
     if frame == "front":
         _front_details(c)
+        draw_trunk_front(c)
     else:
         _back_details(c)
+        draw_trunk_back(c)
     for s in (-1, 1):
         _hand_details(c, s, palmar=frame == "front")
         _leg_details(c, s, front=frame == "front")
@@ -104,21 +107,10 @@ def _front_details(c: Canvas) -> None:
         c.line(mirror([(2.2, 6.3), (2.8, 6.6), (3.1, 7.3)], s), 0.5, opacity=0.2)
         # neck: sternocleidomastoid, clavicle, trapezius edge
         c.line(mirror([(1.9, 10.2), (1.45, 12.2), (0.55, 14.65)], s), 0.6, opacity=0.45)
-        c.line(
-            mirror([(0.35, 14.95), (1.5, 14.7), (3.2, 14.9), (5.2, 14.6), (6.6, 14.3)], s),
-            0.8,
-            opacity=0.55,
-        )
         c.line(mirror([(2.4, 12.9), (3.0, 13.9), (3.4, 14.6)], s), 0.4, opacity=0.3)
-        # pectoral, nipple, costal margin
-        c.line(
-            mirror([(0.6, 23.0), (2.5, 23.6), (4.5, 23.3), (5.7, 22.3), (6.35, 20.5)], s),
-            0.8,
-            opacity=0.5,
-        )
+        # nipple (the pectoral border, clavicle and costal margin: the anatomy layer)
         c.line(mirror([(6.1, 15.0), (6.4, 17.0), (6.45, 19.2)], s), 0.5, opacity=0.3)
         c.ellipse((s * 4.0, 22.6), 0.24, 0.24, "#c98f7f", 0.75)
-        c.line(mirror([(0.45, 24.3), (2.0, 25.6), (4.0, 27.5), (5.4, 29.1)], s), 0.55, opacity=0.35)
         # abdomen: rectus border, iliac crest and groin
         c.line(mirror([(2.6, 26.5), (2.8, 30.0), (2.8, 33.0), (2.4, 36.5)], s), 0.45, opacity=0.22)
         c.line(mirror([(5.7, 33.2), (5.2, 35.0), (3.7, 37.3), (1.6, 38.9)], s), 0.6, opacity=0.45)
@@ -150,23 +142,12 @@ def _back_details(c: Canvas) -> None:
     for k in range(7):
         xs = -2.6 + k * 0.87
         c.line([(xs * 0.5, 1.0), (xs * 0.9, 4.5), (xs, 8.4)], 0.35, colour="#6c625c", opacity=0.18)
-    # spine, scapulae, iliac crests, gluteal cleft and folds
-    c.line([(0.0, 12.3), (0.0, 35.0)], 0.6, opacity=0.3)
+    # the furrow over the spine, gluteal cleft and folds (bones: the anatomy layer)
+    c.line([(0.0, 12.3), (0.0, 35.0)], 0.6, opacity=0.2)
     for s in (-1, 1):
-        scap = [
-            (3.0, 16.7),
-            (3.05, 19.5),
-            (3.35, 22.0),
-            (4.2, 21.2),
-            (5.6, 18.4),
-            (6.2, 16.3),
-            (5.2, 16.0),
-        ]
-        c.line(mirror(scap, s), 0.6, opacity=0.4)
-        c.line(mirror([(3.1, 16.9), (5.0, 15.9), (6.9, 15.3)], s), 0.65, opacity=0.45)
         c.line(mirror([(1.9, 10.3), (2.6, 12.9), (4.6, 13.6), (6.6, 14.2)], s), 0.45, opacity=0.25)
-        c.line(mirror([(5.5, 32.6), (4.2, 33.3), (2.6, 34.6)], s), 0.55, opacity=0.35)
-        c.ellipse((s * 1.4, 35.6), 0.22, 0.22, "#b7836f", 0.35)
+        # the dimple over the posterior superior iliac spine
+        c.ellipse((s * 2.0, 35.6), 0.22, 0.22, "#b7836f", 0.3)
         c.line(mirror([(0.25, 43.0), (2.0, 43.5), (4.0, 43.3), (5.6, 42.6)], s), 0.75, opacity=0.5)
         c.line(mirror([(6.3, 37.0), (5.4, 39.7), (3.5, 41.3)], s), 0.4, opacity=0.2)
         # ear backs

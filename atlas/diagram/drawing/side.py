@@ -14,6 +14,7 @@ from atlas.diagram.drawing.canvas import (
     Canvas,
     rim,
 )
+from atlas.diagram.drawing.trunk import draw_trunk_side
 
 
 def draw_side(c: Canvas) -> None:
@@ -54,16 +55,9 @@ def draw_side(c: Canvas) -> None:
     c.line([(4.35, 8.45), (3.95, 8.5)], 0.6, colour="#8c5750", opacity=0.7)
     c.line([(3.2, 10.3), (1.0, 9.9), (-1.3, 8.6), (-1.45, 6.9)], 0.5, opacity=0.3)
     c.line([(-1.2, 6.5), (1.5, 6.3), (2.8, 6.5)], 0.45, opacity=0.18)
-    # neck: sternocleidomastoid; trunk: clavicle, pectoral, nipple, costal, iliac crest
+    # neck: sternocleidomastoid; trunk: nipple, umbilicus (its bones: the anatomy layer)
     c.line([(-1.0, 8.2), (0.0, 11.0), (1.6, 14.6)], 0.6, opacity=0.35)
-    c.line([(2.4, 15.0), (1.0, 14.9), (-0.5, 14.8)], 0.7, opacity=0.45)
-    c.line([(4.35, 21.6), (3.2, 22.7), (1.5, 21.5)], 0.55, opacity=0.35)
     c.ellipse((4.25, 22.7), 0.12, 0.2, "#c98f7f", 0.7)
-    c.line([(3.9, 24.8), (2.2, 27.5), (0.6, 29.6), (-0.7, 30.4)], 0.5, opacity=0.3)
-    for k in range(4):
-        y = 21.0 + k * 1.6
-        c.line([(-2.9, y - 0.8), (-1.0, y), (1.0, y + 0.5)], 0.35, opacity=0.12)
-    c.line([(2.4, 34.2), (0.8, 33.4), (-1.4, 33.2), (-2.8, 33.8)], 0.55, opacity=0.35)
     c.line([(3.6, 32.0), (3.3, 32.1)], 0.6, opacity=0.5)
     c.line([(2.9, 37.5), (1.5, 39.5), (0.6, 41.0)], 0.45, opacity=0.3)
     # buttock, thigh, knee, leg, ankle, foot
@@ -94,6 +88,7 @@ def draw_side(c: Canvas) -> None:
         width=0.3,
     )
     c.shape(body, "none", stroke=OUTLINE, width=1.1)
+    draw_trunk_side(c)
     # the ear
     c.shape(ear, SKIN, 1.0, stroke=OUTLINE, width=0.75)
     c.line([(0.3, 4.9), (0.6, 5.7), (0.35, 6.6), (0.0, 7.2)], 0.5, opacity=0.55)
