@@ -85,8 +85,8 @@ for _n in range(8, 11):
 #: where bone meets cartilage on the front (distance from the median line)
 _COSTOCHONDRAL = {1: 1.5, 2: 2.3, 3: 2.9, 4: 3.3, 5: 3.6, 6: 3.9, 7: 4.1, 8: 4.8, 9: 5.2,
                   10: 5.4}  # fmt: skip
-#: the shorter upper ribs turn back before the cage is widest
-_RIB_REACH = {1: 4.9, 2: 5.6}
+#: the short 1st rib turns back under the clavicle before the cage is widest
+_RIB_REACH = {1: 4.9}
 #: the floating ribs: (theta of the free end, level of the free end)
 FREE_END = {11: (0.44 * math.pi, 29.85), 12: (0.62 * math.pi, 30.6)}
 #: the side view sees the ribs round to this angle (then the back muscles cover them)

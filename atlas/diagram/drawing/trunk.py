@@ -114,9 +114,9 @@ class _Layer:
                          width=0.4, layer=f"anatomy-{part}",
                          extra=f' stroke-opacity="{opacity}"' if opacity else "")  # fmt: skip
 
-    def dot(self, part: str, p: Point, r: float = 0.16) -> None:
-        if self.seen([p]):
-            self.c.ellipse(p, r, r, ANATOMY_INK, 0.3, layer=f"anatomy-{part}")
+    def spine_of_ilium(self, p: Point) -> None:
+        """A bony point felt under the skin (the iliac spines): a small faint ring."""
+        self.bone("pelvis", _ring(p, 0.2, 0.16), BONE, FILL * 2)
 
     def text(self, part: str, p: Point, label: str, size: float) -> None:
         if self.seen([p]):
@@ -190,7 +190,7 @@ def draw_trunk_front(c: Canvas) -> None:
         ink.bone("clavicle", mirror(tk.ACROMION_FRONT, s))
         ink.line("pectoral", mirror(tk.PECTORAL_FRONT, s), SOFT)
         ink.line("pelvis", mirror(tk.ILIAC_CREST_FRONT, s))
-        ink.dot("pelvis", (s * tk.ASIS_FRONT[0], tk.ASIS_FRONT[1]))
+        ink.spine_of_ilium((s * tk.ASIS_FRONT[0], tk.ASIS_FRONT[1]))
     ink.line("pelvis", mirror(tk.PUBIC_CREST[::-1], right) + mirror(tk.PUBIC_CREST[1:], left))
     ink.bone("umbilicus", _ring((0.0, an.LEVEL["umbilicus"]), 0.45), SOFT)
 
@@ -221,7 +221,7 @@ def draw_trunk_back(c: Canvas) -> None:
         ink.bone("scapula", mirror(tk.ACROMION_BACK, s))
         ink.line("trapezius", mirror(tk.TRAPEZIUS_LOWER, s), SOFT)
         ink.line("pelvis", mirror(tk.ILIAC_CREST_BACK, s))
-        ink.dot("pelvis", (s * tk.PSIS[0], tk.PSIS[1]))
+        ink.spine_of_ilium((s * tk.PSIS[0], tk.PSIS[1]))
         for x, y in tk.SACRAL_FORAMINA:
             ink.bone("sacrum", _ring((s * x, y), 0.19, 0.14), SOFT)
     top, apex = tk.SACRUM[0][1], tk.SACRUM[-1][1]
@@ -254,4 +254,4 @@ def draw_trunk_side(c: Canvas) -> None:
     ink.bone("clavicle", tk.ACROMION_SIDE)
     ink.line("pectoral", tk.PECTORAL_SIDE, SOFT, holes=holes)
     ink.line("pelvis", tk.ILIAC_CREST_SIDE)
-    ink.dot("pelvis", tk.ASIS_SIDE)
+    ink.spine_of_ilium(tk.ASIS_SIDE)
