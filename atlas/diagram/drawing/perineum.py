@@ -6,7 +6,6 @@ from __future__ import annotations
 from atlas.core import anatomy as an
 from atlas.core.anatomy import perineum
 from atlas.diagram.drawing.canvas import (
-    ANATOMY_INK,
     DETAIL,
     OUTLINE,
     SKIN_LIGHT,
@@ -15,6 +14,7 @@ from atlas.diagram.drawing.canvas import (
     mirror,
     rim,
 )
+from atlas.diagram.drawing.trunk import AnatomyLayer, ring
 
 Point = tuple[float, float]
 
@@ -42,7 +42,7 @@ def draw_perineum(c: Canvas) -> None:
             c.line([(s * dx * 0.12, dy * 0.09), (s * dx * 0.3, dy * 0.23)], 0.35, DETAIL, 0.45,
                    smooth=False)  # fmt: skip
     c.shape(body, "none", stroke=OUTLINE, width=1.1)
-    c.shape(genitals, "none", stroke=OUTLINE, width=0.9)
+    c.shape(genitals, "none", stroke=OUTLINE, width=0.7)
     c.line([(0.0, -1.75), (0.0, -3.4)], 0.4, DETAIL, 0.3, smooth=False)
     _anatomy(c)
 
@@ -50,18 +50,20 @@ def draw_perineum(c: Canvas) -> None:
 def _anatomy(c: Canvas) -> None:
     """The bones the region is bounded by: the pubic arch, the ischial tuberosities
     and the coccyx."""
-    ink = ' stroke-opacity="0.34"'
-    tip = perineum.LANDMARKS["coccyx_tip"]
-    coccyx = [(0.0, tip[1]), (0.22, tip[1] + 0.3), (0.3, tip[1] + 1.0), (-0.3, tip[1] + 1.0),
-              (-0.22, tip[1] + 0.3)]  # fmt: skip
-    c.shape(coccyx, ANATOMY_INK, 0.05, stroke=ANATOMY_INK, width=0.45, smooth=True,
-            layer="anatomy-sacrum", extra=ink)  # fmt: skip
-    tuberosity = perineum.LANDMARKS["ischial_tuberosity"]
+    ink = AnatomyLayer(c)
+    _, tip = perineum.LANDMARKS["coccyx_tip"]
+    coccyx = [
+        (0.0, tip),
+        (0.22, tip + 0.3),
+        (0.3, tip + 1.0),
+        (-0.3, tip + 1.0),
+        (-0.22, tip + 0.3),
+    ]
+    ink.bone("sacrum", coccyx)
+    ink.text("sacrum", (0.5, tip + 0.4), "coccyx", 0.36, anchor="start")
+    x, y = perineum.LANDMARKS["ischial_tuberosity"]
     for s in (-1, 1):
-        x, y = tuberosity
-        c.ellipse((s * x, y), 0.45, 0.6, ANATOMY_INK, 0.06, layer="anatomy-pelvis")
+        ink.bone("pelvis", mirror(ring((x, y), 0.45, 0.6), s), 0.0, 0.06)
         # the ischiopubic ramus, from the tuberosity up to the pubic symphysis
-        c.line(mirror([(x - 0.1, y - 0.6), (1.85, -1.6), (1.0, -2.9), (0.35, -3.4)], s), 0.45,
-               ANATOMY_INK, 0.3, layer="anatomy-pelvis")  # fmt: skip
-    c.text((0.55, tip[1] + 0.45), "coccyx", 0.24, colour="#9a7b6e", layer="anatomy-sacrum",
-           anchor="start")  # fmt: skip
+        ramus = [(x - 0.1, y - 0.6), (1.85, -1.6), (1.0, -2.9), (0.35, -3.4)]
+        ink.line("pelvis", mirror(ramus, s), 0.3, 0.45)

@@ -71,7 +71,7 @@ def _outside(
     return [run for run in runs if len(run) > 1]
 
 
-class _Layer:
+class AnatomyLayer:
     """Draws faint parts into the anatomy layer, only those the view's crop shows."""
 
     def __init__(self, c: Canvas) -> None:
@@ -116,14 +116,17 @@ class _Layer:
 
     def spine_of_ilium(self, p: Point) -> None:
         """A bony point felt under the skin (the iliac spines): a small faint ring."""
-        self.bone("pelvis", _ring(p, 0.2, 0.16), BONE, FILL * 2)
+        self.bone("pelvis", ring(p, 0.2, 0.16), BONE, FILL * 2)
 
-    def text(self, part: str, p: Point, label: str, size: float) -> None:
+    def text(self, part: str, p: Point, label: str, size: float, anchor: str = "middle") -> None:
+        """A name, its size in B-cun on a full view (smaller in B-cun on a magnified
+        detail view, so that it reads about as large on screen)."""
         if self.seen([p]):
-            self.c.text(p, label, size, colour=LABEL_INK, layer=f"anatomy-{part}")
+            size /= self.c.k**0.6
+            self.c.text(p, label, size, LABEL_INK, f"anatomy-{part}", anchor)
 
 
-def _ribs(ink: _Layer, frame: str, sign: int, holes: Sequence[Sequence[Point]] = ()) -> None:
+def _ribs(ink: AnatomyLayer, frame: str, sign: int, holes: Sequence[Sequence[Point]] = ()) -> None:
     """Each rib as a faint band between two fine edges, its costal cartilage fainter
     and slimmer, narrowing where it turns out of sight at the side of the chest."""
     # the 1st rib hides under the clavicle, and behind under the trapezius; in front
@@ -151,7 +154,7 @@ def _ribs(ink: _Layer, frame: str, sign: int, holes: Sequence[Sequence[Point]] =
                     ink.c.line(line, 0.32, ANATOMY_INK, edge, False, "anatomy-ribs")
 
 
-def _ring(centre: Point, rx: float, ry: float | None = None) -> list[Point]:
+def ring(centre: Point, rx: float, ry: float | None = None) -> list[Point]:
     """An ellipse as the corners of a closed outline."""
     x, y = centre
     ry = rx if ry is None else ry
@@ -173,7 +176,7 @@ def draw_trunk_front(c: Canvas) -> None:
     """Sternum, ribs and cartilages, costal margin, clavicles and acromia, pectoral
     borders, iliac crests and the anterior superior iliac spines, the pubic crest
     and the umbilicus."""
-    ink = _Layer(c)
+    ink = AnatomyLayer(c)
     ink.bone("sternum", _whole(an.catmull_rom(tk.STERNUM, steps=4), "front"), smooth=False)
     for y in (tk.STERNAL_ANGLE, an.LEVEL["xiphisternal_junction"]):
         w = tk.sternum_half(y)
@@ -192,7 +195,7 @@ def draw_trunk_front(c: Canvas) -> None:
         ink.line("pelvis", mirror(tk.ILIAC_CREST_FRONT, s))
         ink.spine_of_ilium((s * tk.ASIS_FRONT[0], tk.ASIS_FRONT[1]))
     ink.line("pelvis", mirror(tk.PUBIC_CREST[::-1], right) + mirror(tk.PUBIC_CREST[1:], left))
-    ink.bone("umbilicus", _ring((0.0, an.LEVEL["umbilicus"]), 0.45), SOFT)
+    ink.bone("umbilicus", ring((0.0, an.LEVEL["umbilicus"]), 0.45), SOFT)
 
 
 # ---------------------------------------------------------------- back
@@ -202,16 +205,16 @@ def draw_trunk_back(c: Canvas) -> None:
     """Spinous processes and the names of those the texts count from, ribs,
     scapulae, the lower trapezius, iliac crests and the posterior superior iliac
     spines, the sacrum with its foramina and hiatus, and the coccyx."""
-    ink = _Layer(c)
+    ink = AnatomyLayer(c)
     _, left = sides("back")
     for name, y in SPINE.items():
         if name == "coccyx" or (name.startswith("C") and name != "C7"):
             continue
         # a spinous process seen from behind: a small oval, its tip at the level
         rx, ry = (0.16, 0.22) if name.startswith("S") else (0.2, 0.3)
-        ink.bone("spine", _ring((0.0, y - ry * 0.6), rx, ry))
+        ink.bone("spine", ring((0.0, y - ry * 0.6), rx, ry))
         if name in NAMED_VERTEBRAE:
-            ink.text("spine", (left * 1.0, y + 0.12), name, 0.38)
+            ink.text("spine", (left * 1.0, y + 0.16), name, 0.48)
     for s in sides("back"):
         scapula = mirror(tk.SCAPULA, s)
         _ribs(ink, "back", s, holes=[an.catmull_rom(scapula, closed=True, steps=5)])
@@ -223,7 +226,7 @@ def draw_trunk_back(c: Canvas) -> None:
         ink.line("pelvis", mirror(tk.ILIAC_CREST_BACK, s))
         ink.spine_of_ilium((s * tk.PSIS[0], tk.PSIS[1]))
         for x, y in tk.SACRAL_FORAMINA:
-            ink.bone("sacrum", _ring((s * x, y), 0.19, 0.14), SOFT)
+            ink.bone("sacrum", ring((s * x, y), 0.19, 0.14), SOFT)
     top, apex = tk.SACRUM[0][1], tk.SACRUM[-1][1]
     ink.bone("sacrum", _whole([(0.0, top), *tk.SACRUM, (0.0, apex)], "back"))
     ink.bone("sacrum", _whole([(0.0, tk.COCCYX[0][1]), *tk.COCCYX], "back"), fill=FILL * 2)
@@ -240,7 +243,7 @@ def draw_trunk_side(c: Canvas) -> None:
     """Ribs and the costal margin, the midaxillary line, clavicle and acromion,
     the pectoral border, the iliac crest and the anterior superior iliac spine,
     kept clear of the raised arm."""
-    ink = _Layer(c)
+    ink = AnatomyLayer(c)
     geo = an.frame_geometry("side")
     holes = [geo.outlines[name] for name in ("arm",) if name in geo.outlines]
     _ribs(ink, "side", 1, holes)
