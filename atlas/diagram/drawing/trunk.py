@@ -106,12 +106,14 @@ class AnatomyLayer:
         opacity: float = BONE,
         fill: float = FILL,
         smooth: bool = True,
+        width: float = 0.4,
     ) -> None:
-        """A closed outline, faintly filled."""
+        """A closed outline, faintly filled (no outline at opacity 0)."""
         pts = an.catmull_rom(outline, closed=True, steps=5) if smooth else list(outline)
         if self.seen(pts):
-            self.c.shape(pts, ANATOMY_INK, fill, stroke=ANATOMY_INK if opacity else "",
-                         width=0.4, layer=f"anatomy-{part}",
+            colour = ANATOMY_INK if fill else "none"
+            self.c.shape(pts, colour, fill, stroke=ANATOMY_INK if opacity else "",
+                         width=width, layer=f"anatomy-{part}",
                          extra=f' stroke-opacity="{opacity}"' if opacity else "")  # fmt: skip
 
     def spine_of_ilium(self, p: Point) -> None:
@@ -140,18 +142,14 @@ def _ribs(ink: AnatomyLayer, frame: str, sign: int, holes: Sequence[Sequence[Poi
             half = tk.CARTILAGE_HALF if cartilage else tk.RIB_HALF[n]
             if frame != "side":
                 centre = mirror(centre, sign)
-            runs = _outside(centre, holes, half) if holes else [an.catmull_rom(centre, steps=3)]
+            runs = _outside(centre, holes, half) if holes else [list(centre)]
             for run in runs:
                 lateral_end = frame != "front" or not cartilage
                 upper, lower = _band(run, _tapered(run, half, lateral_end, frame == "back"))
-                if not ink.seen(upper + lower):
-                    continue
-                ink.bone("ribs", upper + lower[::-1], 0.0, FILL * (0.5 if cartilage else 1.0),
-                         smooth=False)  # fmt: skip
                 # behind, the ribs lie under the back muscles: fainter
                 edge = SOFT if cartilage or frame == "back" else BONE
-                for line in (upper, lower):
-                    ink.c.line(line, 0.32, ANATOMY_INK, edge, False, "anatomy-ribs")
+                fill = 0.0 if frame == "back" else FILL * (0.5 if cartilage else 1.0)
+                ink.bone("ribs", upper + lower[::-1], edge, fill, smooth=False, width=0.32)
 
 
 def ring(centre: Point, rx: float, ry: float | None = None) -> list[Point]:
