@@ -29,6 +29,7 @@ from atlas.core.anatomy.geometry import (
     halfplane_pieces,
     quad,
 )
+from atlas.core.anatomy.levels import ics_y
 
 # ---------------------------------------------------------------- side frame
 
@@ -283,12 +284,16 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "axilla_apex": (-0.3, 17.6),
     "midaxillary_line": (tk.MIDAXILLARY_Z, 20.0),
     "ics4_axillary": tk.ics_axillary(4),
+    # the 6th and 7th spaces on the line through the nipple, 4 B-cun from the midline
+    "ics6_nipple_line": tk.skin_to_side(4.0, ics_y(6, 4.0)),
+    "ics7_nipple_line": tk.skin_to_side(4.0, ics_y(7, 4.0)),
     "ics6_axillary": tk.ics_axillary(6),
     "rib11_tip": tk.free_end(11, "side"),
     "rib12_tip": tk.free_end(12, "side"),
     "umbilicus_level": (tk.free_end(11, "side")[0], 32.0),
     "asis": tk.ASIS_SIDE,
     "greater_trochanter": (-0.4, 38.0),
+    "sacral_hiatus": (-4.4, 38.7),
     "thigh_lateral_mid": (0.1, 47.0),
     "popliteal_lateral": (-1.2, 57.0),
     "knee_lateral": (0.2, 56.0),

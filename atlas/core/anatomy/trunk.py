@@ -59,6 +59,18 @@ def front_to_side(lat: float, y: float, a: float | None = None) -> Point:
     return to_side(math.asin(min(1.0, lat / (a or cage(y)[0]))), y)
 
 
+#: the skin lies about this far outside the rib cage on the front of the chest
+SKIN = 0.45
+
+
+def skin_to_side(lat: float, y: float) -> Point:
+    """A place on the skin of the chest (lat from the median line, as on the front
+    frame) seen on the side frame."""
+    a, bf, _ = cage(y)
+    theta = math.asin(min(1.0, lat / (a + 0.15)))
+    return (MIDAXILLARY_Z + (bf + SKIN) * math.cos(theta), y)
+
+
 def to_side(theta: float, y: float) -> Point:
     """A place on the cage seen on the side frame."""
     _, bf, bb = cage(y)

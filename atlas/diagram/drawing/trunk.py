@@ -116,6 +116,14 @@ class AnatomyLayer:
                          width=width, layer=f"anatomy-{part}",
                          extra=f' stroke-opacity="{opacity}"' if opacity else "")  # fmt: skip
 
+    def edges(self, part: str, lines: Sequence[Sequence[Point]], opacity: float) -> None:
+        """Several fine open strokes as one element (a rib's upper and lower edges)."""
+        d = " ".join(self.c.d(line) for line in lines)
+        self.c.anatomy.setdefault(f"anatomy-{part}", []).append(
+            f'<path d="{d}" fill="none" stroke="{ANATOMY_INK}" stroke-width='
+            f'"{self.c.lw * 0.32:.2f}" stroke-opacity="{opacity}" stroke-linecap="round"/>'
+        )
+
     def spine_of_ilium(self, p: Point) -> None:
         """A bony point felt under the skin (the iliac spines): a small faint ring."""
         self.bone("pelvis", ring(p, 0.2, 0.16), BONE, FILL * 2)
@@ -146,10 +154,13 @@ def _ribs(ink: AnatomyLayer, frame: str, sign: int, holes: Sequence[Sequence[Poi
             for run in runs:
                 lateral_end = frame != "front" or not cartilage
                 upper, lower = _band(run, _tapered(run, half, lateral_end, frame == "back"))
-                # behind, the ribs lie under the back muscles: fainter
-                edge = SOFT if cartilage or frame == "back" else BONE
-                fill = 0.0 if frame == "back" else FILL * (0.5 if cartilage else 1.0)
-                ink.bone("ribs", upper + lower[::-1], edge, fill, smooth=False, width=0.32)
+                if not ink.seen(upper + lower):
+                    continue
+                # behind, the ribs lie under the back muscles: fainter, unfilled
+                if frame != "back":
+                    fill = FILL * (0.5 if cartilage else 1.0)
+                    ink.bone("ribs", upper + lower[::-1], 0.0, fill, smooth=False)
+                ink.edges("ribs", [upper, lower], SOFT if cartilage or frame == "back" else BONE)
 
 
 def ring(centre: Point, rx: float, ry: float | None = None) -> list[Point]:
