@@ -24,7 +24,7 @@ import bisect
 import itertools
 import math
 
-from atlas.core.anatomy.geometry import Point, catmull_rom
+from atlas.core.anatomy.geometry import Point
 from atlas.core.anatomy.levels import ICS_MID, SPINE, ics_offset, ics_y
 
 #: the midaxillary line on the side frame (z)
@@ -54,7 +54,7 @@ def cage(y: float) -> tuple[float, float, float]:
 
 
 def front_to_side(lat: float, y: float, a: float | None = None) -> Point:
-    """A place on the front of the cage (l from the median line, on a cage of
+    """A place on the front of the cage (lat from the median line, on a cage of
     half-width a) seen on the side frame."""
     return to_side(math.asin(min(1.0, lat / (a or cage(y)[0]))), y)
 
@@ -79,7 +79,6 @@ def to_side(theta: float, y: float) -> Point:
 
 # ---------------------------------------------------------------- ribs
 
-RIBS = range(1, 13)
 #: half-thickness of a rib (the lower ribs are slighter) and of a costal cartilage
 RIB_HALF = {n: 0.27 if n <= 7 else 0.21 for n in range(1, 13)}
 CARTILAGE_HALF = 0.2
@@ -323,8 +322,3 @@ PECTORAL_SIDE: list[Point] = [(0.2, 18.6), (1.4, 20.6), (2.6, 22.2), (3.6, 22.55
 #: down and in to the spinous process of T12
 TRAPEZIUS_LOWER: list[Point] = [(3.05, 16.9), (2.5, 19.5), (1.6, 23.0), (0.7, 26.0),
                                 (0.0, SPINE["T12"])]  # fmt: skip
-
-
-def smooth(points: list[Point], steps: int = 6) -> list[Point]:
-    """A smooth curve through control points (for outlines drawn as curves)."""
-    return catmull_rom(points, steps=steps)

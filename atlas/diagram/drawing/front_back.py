@@ -108,10 +108,11 @@ def _front_details(c: Canvas) -> None:
         # neck: sternocleidomastoid, clavicle, trapezius edge
         c.line(mirror([(1.9, 10.2), (1.45, 12.2), (0.55, 14.65)], s), 0.6, opacity=0.45)
         c.line(mirror([(2.4, 12.9), (3.0, 13.9), (3.4, 14.6)], s), 0.4, opacity=0.3)
-        # nipple (the pectoral border, clavicle and costal margin: the anatomy layer)
+        # deltopectoral groove, nipple (the clavicle, pectoral border and costal
+        # margin are in the anatomy layer)
         c.line(mirror([(6.1, 15.0), (6.4, 17.0), (6.45, 19.2)], s), 0.5, opacity=0.3)
         c.ellipse((s * 4.0, 22.6), 0.24, 0.24, "#c98f7f", 0.75)
-        # abdomen: rectus border, iliac crest and groin
+        # abdomen: rectus border, the flank over the iliac crest and the groin
         c.line(mirror([(2.6, 26.5), (2.8, 30.0), (2.8, 33.0), (2.4, 36.5)], s), 0.45, opacity=0.22)
         c.line(mirror([(5.7, 33.2), (5.2, 35.0), (3.7, 37.3), (1.6, 38.9)], s), 0.6, opacity=0.45)
     # chin, mouth, linea alba, umbilicus

@@ -16,8 +16,6 @@ from atlas.diagram.drawing.canvas import (
 )
 from atlas.diagram.drawing.trunk import AnatomyLayer, ring
 
-Point = tuple[float, float]
-
 
 def draw_perineum(c: Canvas) -> None:
     geo = an.frame_geometry("perineum")

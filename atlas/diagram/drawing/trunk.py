@@ -35,13 +35,12 @@ def _band(centre: Sequence[Point], halves: Sequence[float]) -> list[list[Point]]
 
 
 def _tapered(run: Sequence[Point], half: float, at_end: bool, at_start: bool) -> list[float]:
-    """Half-thickness along a run, narrowing over its last B-cun where the rib turns
-    out of sight round the side of the chest."""
-    from math import dist
-
+    """Half-thickness along a run, narrowing over its last 0.7 B-cun (at either end)
+    where the rib turns out of sight round the side of the chest or under the back
+    muscles."""
     along = [0.0]
     for a, b in itertools.pairwise(run):
-        along.append(along[-1] + dist(a, b))
+        along.append(along[-1] + math.dist(a, b))
     total = along[-1]
     out = []
     for s in along:
@@ -254,7 +253,7 @@ def draw_trunk_side(c: Canvas) -> None:
     kept clear of the raised arm."""
     ink = AnatomyLayer(c)
     geo = an.frame_geometry("side")
-    holes = [geo.outlines[name] for name in ("arm",) if name in geo.outlines]
+    holes = [geo.outlines["arm"]] if "arm" in geo.outlines else []
     _ribs(ink, "side", 1, holes)
     a = tk.rib_reach(7)
     margin = [tk.front_to_side(lat, tk.costal_y(lat), a) for lat in (3.9, 4.6, 5.2, 5.5)]
