@@ -9,6 +9,8 @@ import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from atlas.core import anatomy as an
 from atlas.core import build, paths, placement
@@ -99,3 +101,23 @@ def test_the_perineum_has_its_own_view(tables: dict) -> None:
         views.setdefault(r["code"], set()).add((r["view"], r["side"]))
     assert views["CV1"] == {("perineum", "midline")}
     assert views["GV1"] == {("back", "midline"), ("perineum", "midline")}
+
+
+def test_open_huiyin_and_see_it_on_the_perineum(qtbot: QtBot, make_window: Any) -> None:
+    """A user looks CV1 up by name: the diagram turns to the view that shows it,
+    and its marker there opens it again."""
+    window = make_window()
+    window.open_point("GV20")  # somewhere else first
+    qtbot.keyClicks(window.search_edit, "huiyin")
+    qtbot.waitUntil(lambda: "huiyin" in window.results_label.text(), timeout=2000)
+    assert window.results_codes()[0] == "CV1"
+    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    view = window.diagram
+    assert view.current_view() == "perineum"
+    window.open_point("GV1")
+    pos = view.point_scene_pos("CV1")
+    assert pos is not None
+    view.centerOn(pos)
+    with qtbot.waitSignal(window.pointSelected, timeout=2000) as blocker:
+        qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.mapFromScene(pos))
+    assert blocker.args == ["CV1"]
