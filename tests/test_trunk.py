@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from atlas.core import anatomy as an
@@ -108,10 +109,15 @@ def test_open_huiyin_and_see_it_on_the_perineum(qtbot: QtBot, make_window: Any) 
     and its marker there opens it again."""
     window = make_window()
     window.open_point("GV20")  # somewhere else first
-    qtbot.keyClicks(window.search_edit, "huiyin")
-    qtbot.waitUntil(lambda: "huiyin" in window.results_label.text(), timeout=2000)
-    assert window.results_codes()[0] == "CV1"
-    qtbot.keyClick(window.search_edit, Qt.Key.Key_Return)
+    edit = window.findChild(QLineEdit, "searchEdit")
+    results = window.findChild(QAbstractItemView, "resultsView")
+    qtbot.keyClicks(edit, "huiyin")
+    qtbot.waitUntil(
+        lambda: str(results.model().index(0, 0).data()).startswith("CV1 "), timeout=3000
+    )
+    with qtbot.waitSignal(window.pointSelected, timeout=2000) as blocker:
+        qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert blocker.args == ["CV1"]
     view = window.diagram
     assert view.current_view() == "perineum"
     window.open_point("GV1")
