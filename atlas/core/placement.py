@@ -2,7 +2,7 @@
 
 A locator file ``db/locators/<CH>.toml`` holds one table per point and, in
 it, one entry per *frame* the point is located in (``front``, ``back``,
-``side``, ``scalp`` or a foot frame; see :mod:`atlas.core.anatomy`)::
+``side``, ``scalp``, ``perineum`` or a foot frame; see :mod:`atlas.core.anatomy`)::
 
     [ST36]
     front = { at = "ST35", toward = "ST41", down = "3 B-cun" }

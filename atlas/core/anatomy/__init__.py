@@ -2,7 +2,9 @@
 
 The figure is held in *frames*, each a projection of the body in B-cun:
 ``front`` and ``back`` (coronal projections; :mod:`.front_back`), ``side`` (the
-right side, facing right; :mod:`.side`) and the foot frames (:mod:`.foot`).
+right side, facing right; :mod:`.side`), the foot frames (:mod:`.foot`) and the
+``perineum`` seen from below (:mod:`.perineum`). The skeleton of the trunk
+(:mod:`.trunk`) is one model that the front, back and side frames all see.
 A *view* (:mod:`.views`) is a picture of one frame: the full figure or a
 magnified crop of it, mapped to SVG user units. The outlines and the region
 partition are built here so that the placement engine can test point-in-region
