@@ -344,6 +344,17 @@ def test_a_stretch_on_the_vault_is_drawn_along_the_head(tables: Tables) -> None:
     assert all(an.point_in_shape(p, [head]) for p in between)
 
 
+def test_a_view_without_a_full_view_says_where_the_line_goes_on(tables: Tables) -> None:
+    """The perineum, like the top of the head and the foot, has no full view of its
+    own: its lines say where they go on."""
+    cues = {
+        (c["channel"], c["end"], c["to_view"])
+        for c in tables["pathway_cues"]
+        if c["view"] == "perineum"
+    }
+    assert cues == {("CV", "end", "front"), ("GV", "end", "back")}
+
+
 def test_a_long_segment_with_its_reason_is_drawn(tmp_path: Path) -> None:
     source = _write_pathway(
         tmp_path,
