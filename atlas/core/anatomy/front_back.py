@@ -483,6 +483,9 @@ FRONT_LANDMARKS: dict[str, Point] = {
     # arm (anterior surface, palm forward)
     "anterior_axillary_fold": (6.55, 19.5),
     "axilla_apex": (6.75, 20.0),
+    # the skin over the front of the armpit, just above the space between the arm and
+    # the chest (PC's line crosses from the chest to the arm here)
+    "front_of_axilla": (6.45, 19.0),
     "acromion_front": (8.1, 15.6),
     "biceps_lateral": (8.75, 19.5),
     "biceps_medial": (7.65, 19.5),
