@@ -12,13 +12,15 @@ atlas draws, each an ordered run of the channel's points and named landmarks::
   the frame, or either with ``@other`` (the place on the other side: LI20 after
   the crossing at GV26);
 * ``before`` / ``after`` name the view where the channel comes from or goes on
-  to; the diagram writes "continues on the Back view" there;
+  to; the diagram writes "continues on the Back view" there. A course of one
+  point with ``before`` or ``after`` draws no line, only that cue (HT1, the one
+  HT point on the side view, goes on down the arm on the front view);
 * ``long`` lists the segments that really run further than :data:`MAX_SEGMENT`
   B-cun on a full-body view, each with its reason;
-* ``vault`` lists stretches ``[from, to]`` of the course that lie on the vault
-  of the head (front, back, side and vertex frames): they are drawn along it,
-  as each view sees it, instead of straight across (GB15 to GB19 over the top
-  and down the back of the head, seen from the side).
+* ``vault`` lists runs of the course (``[from, to]``) that cross the vault of
+  the head: they are drawn along its surface (:mod:`atlas.core.anatomy.scalp`)
+  instead of as chords through it (BL8 to BL9 over the back of the head, seen
+  from the side).
 
 Branches of the front, back and side frames are drawn on their full view and
 on every detail view of the same frame (clipped to its crop); the other frames
@@ -44,9 +46,9 @@ from atlas.core.anatomy import scalp
 
 #: the longest segment a full-body view may draw without a stated reason (B-cun)
 MAX_SEGMENT = 10.0
-#: the longest step of a stretch drawn along the vault of the head (B-cun)
-VAULT_STEP = 0.4
 _KEYS = {"branch", "course", "before", "after", "long", "vault", "note"}
+#: the length of scalp (B-cun) of each piece of a segment drawn over the vault
+VAULT_PIECE = 1.0
 _VIEW_IDS = {v.id for v in an.VIEWS}
 
 Point = tuple[float, float]
@@ -74,8 +76,8 @@ class Branch:
     before: str | None = None
     after: str | None = None
     long: dict[tuple[str, str], str] = field(default_factory=dict)
-    #: (first, last) course indices of each stretch drawn along the vault of the head
-    vault: list[tuple[int, int]] = field(default_factory=list)
+    #: indexes of the segments (course[i] to course[i + 1]) drawn over the vault
+    vault: set[int] = field(default_factory=set)
 
 
 def load_pathways(source: Path, channels: Iterable[str]) -> list[Branch]:
@@ -118,14 +120,21 @@ def _branch(rel: str, channel: str, frame: str, entry: Any, names: set[tuple[str
     if (frame, name) in names:
         raise PathwayError(rel, where, "branch named twice")
     names.add((frame, name))
-    course = entry.get("course")
-    if not (
-        isinstance(course, list) and len(course) >= 2 and all(isinstance(c, str) for c in course)
-    ):
-        raise PathwayError(rel, where, "a course lists at least two points or landmarks")
     for key in ("before", "after"):
         if key in entry and entry[key] not in _VIEW_IDS:
             raise PathwayError(rel, where, f"{key}: unknown view {entry[key]!r}")
+    course = entry.get("course")
+    least = 1 if "before" in entry or "after" in entry else 2
+    if not (
+        isinstance(course, list)
+        and len(course) >= least
+        and all(isinstance(c, str) for c in course)
+    ):
+        raise PathwayError(
+            rel,
+            where,
+            "a course lists at least two points or landmarks (one, with before or after)",
+        )
     long: dict[tuple[str, str], str] = {}
     for item in entry.get("long", []):
         if not (
@@ -135,18 +144,18 @@ def _branch(rel: str, channel: str, frame: str, entry: Any, names: set[tuple[str
         ):
             raise PathwayError(rel, where, f"long: expected [from, to, reason], got {item!r}")
         long[(item[0], item[1])] = item[2]
-    vault: list[tuple[int, int]] = []
+    vault: set[int] = set()
     for item in entry.get("vault", []):
-        if frame not in scalp.VIEW_DIRECTIONS:
-            raise PathwayError(rel, where, f"vault: the {frame} frame does not picture the head")
-        if not (isinstance(item, list) and len(item) == 2 and all(v in course for v in item)):
+        ends = item if isinstance(item, list) and len(item) == 2 else [None, None]
+        start, stop = (course.index(e) if e in course else -1 for e in ends)
+        if frame not in an.FULL_VIEWS or not 0 <= start < stop:
             raise PathwayError(
-                rel, where, f"vault: expected [from, to] of the course, got {item!r}"
+                rel,
+                where,
+                f"vault: expected [from, to], a run of the course (front, back or side),"
+                f" got {item!r}",
             )
-        first, last = course.index(item[0]), course.index(item[1])
-        if first >= last:
-            raise PathwayError(rel, where, f"vault: {item[0]} comes after {item[1]}")
-        vault.append((first, last))
+        vault.update(range(start, stop))
     return Branch(
         channel, frame, name, course, rel, entry.get("before"), entry.get("after"), long, vault
     )
@@ -156,14 +165,11 @@ def compute(
     branches: Sequence[Branch],
     positions: Callable[[str], Positions],
     paired: Callable[[str], bool],
-    on_vault: Callable[[str], scalp.Vec | None] = lambda code: None,
 ) -> dict[str, list[dict[str, Any]]]:
     """Rows for ``pathways`` and ``pathway_cues``.
 
     ``positions(frame)`` gives the frame positions of every point placed in that
-    frame; ``paired(channel)`` whether a channel runs on both sides;
-    ``on_vault(code)`` where a point lies on the vault of the head (right side),
-    if it does (else its place is lifted from the frame onto the vault).
+    frame; ``paired(channel)`` whether a channel runs on both sides.
     """
     rows: list[dict[str, Any]] = []
     cues: list[dict[str, Any]] = []
@@ -175,9 +181,10 @@ def compute(
         for side in sides:
             line = [_resolve(branch, placed, item, side) for item in branch.course]
             _check_lengths(branch, line)
-            drawn = _along_vault(branch, line, on_vault)
+            drawn = _over_vault(branch, line)
             for view in _views_of(branch.frame):
-                for run_no, run in enumerate(_clip(view, [view.to_view(p) for p in drawn])):
+                runs = _clip(view, [view.to_view(p) for p in drawn]) if len(line) > 1 else []
+                for run_no, run in enumerate(runs):
                     name = branch.name if run_no == 0 else f"{branch.name}.{run_no + 1}"
                     rows += [
                         {
@@ -244,52 +251,36 @@ def _check_lengths(branch: Branch, line: list[Point]) -> None:
             )
 
 
-def _along_vault(
-    branch: Branch, line: list[Point], on_vault: Callable[[str], scalp.Vec | None]
-) -> list[Point]:
-    """The line with its stretches on the vault of the head bent along it."""
-    if not branch.vault:
-        return line
-    out = [line[0]]
-    for k, (p, q) in enumerate(itertools.pairwise(line)):
-        if any(first <= k < last for first, last in branch.vault):
-            a = _vault_point(branch.frame, branch.course[k], p, on_vault)
-            b = _vault_point(branch.frame, branch.course[k + 1], q, on_vault)
-            if a is not None and b is not None:
-                out += _vault_arc(branch.frame, a, b, math.copysign(1.0, p[0] + q[0]))
+def _over_vault(branch: Branch, line: list[Point]) -> list[Point]:
+    """The line, with the segments over the vault of the head following its surface."""
+    out = line[:1]
+    for n, (p, q) in enumerate(itertools.pairwise(line)):
+        if n in branch.vault:
+            a, b = _lift(branch.frame, p), _lift(branch.frame, q)
+            if a is None or b is None or (branch.frame != "side" and p[0] * q[0] < 0):
+                raise PathwayError(
+                    branch.file,
+                    f"{branch.frame}.{branch.name}",
+                    f"{branch.course[n]} to {branch.course[n + 1]} does not run over the vault"
+                    " of the head on one side",
+                )
+            (ta, sa), (tb, sb) = scalp.scalp_position(a), scalp.scalp_position(b)
+            sign = -1.0 if p[0] + q[0] < 0 else 1.0
+            pieces = math.ceil(math.hypot(tb - ta, sb - sa) / VAULT_PIECE)
+            for i in range(1, pieces):
+                f = i / pieces
+                seen = scalp.project(
+                    scalp.to_3d(ta + (tb - ta) * f, sa + (sb - sa) * f), branch.frame
+                )
+                if seen is not None:
+                    out.append(seen if branch.frame == "side" else (sign * seen[0], seen[1]))
         out.append(q)
     return out
 
 
-def _vault_point(
-    frame: str, item: str, p: Point, on_vault: Callable[[str], scalp.Vec | None]
-) -> scalp.Vec | None:
-    """Where a course item lies on the vault (right side): a point's own place on it,
-    else its frame position lifted onto it."""
-    found = on_vault(item.partition("@")[0])
-    if found is not None or frame == "vertex":  # the vertex frame has no landmarks
-        return found
+def _lift(frame: str, p: Point) -> scalp.Vec | None:
+    """The point of the vault (right side) at a frame position."""
     return scalp.lift(frame, p[0] if frame == "side" else abs(p[0]), p[1])
-
-
-def _vault_arc(frame: str, a: scalp.Vec, b: scalp.Vec, sign: float) -> list[Point]:
-    """Frame positions between a and b (both excluded) along the vault of the head:
-    the chord pushed out onto the vault from its centre, where the frame sees it."""
-    steps = max(1, math.ceil(math.dist(a, b) / VAULT_STEP))
-    centre, axes = scalp.CENTRE, scalp.AXES
-    out: list[Point] = []
-    for k in range(1, steps):
-        chord = [a[i] + (b[i] - a[i]) * k / steps - centre[i] for i in range(3)]
-        scale = 1.0 / math.sqrt(sum((chord[i] / axes[i]) ** 2 for i in range(3)))
-        on = (
-            chord[0] * scale + centre[0],
-            chord[1] * scale + centre[1],
-            chord[2] * scale + centre[2],
-        )
-        pos = scalp.project(on, frame)
-        if pos is not None:
-            out.append(pos if frame == "side" else (sign * pos[0], pos[1]))
-    return out
 
 
 def _views_of(frame: str) -> list[an.View]:
@@ -345,7 +336,7 @@ def _clip_segment(p: Point, q: Point, w: float, h: float) -> tuple[Point, Point]
 def _cues(branch: Branch, view: an.View, side: str, line: list[Point]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for end, target, point in (("start", branch.before, line[0]), ("end", branch.after, line[-1])):
-        if target is None:
+        if target is None or not view.contains(point):
             continue
         x, y = view.to_view(point)
         out.append(

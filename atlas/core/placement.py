@@ -537,7 +537,6 @@ def compute(source: Path, points: dict[str, dict[str, Any]]) -> dict[str, list[d
         pathways.load_pathways(source, {str(p.get("channel")) for p in points.values()}),
         lambda frame: _frame_positions(located, frame, midline),
         lambda channel: channel not in ("GV", "CV"),
-        lambda code: resolver.vault_point(code, None) if code in locators else None,
     )
     return {
         "views": [
