@@ -180,7 +180,9 @@ def side_ear_outline() -> Polygon:
 # it the face lies above ``_JAW_EDGE`` (in front of the ramus and above the
 # mandible's lower border) and the neck below.
 _HEAD_EDGE: list[Point] = [
-    (-BIG, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
+    # behind the mastoid the head ends at the occiput's lower border, as on the back
+    # view (the nape's hair below it is the neck's)
+    (-BIG, 7.2), (-2.2, 7.2), (-2.0, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
     (2.45, 5.3), (2.8, 4.3), (3.25, 2.1), (3.6, 1.95), (BIG, 1.95),
 ]  # fmt: skip
 _JAW_EDGE: list[Point] = [
@@ -433,6 +435,9 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "temporal_line_back": (-2.75, 5.0),
     "temporal_line_top": (-1.6, 1.9),
     "posterior_hairline": (-3.3, 9.0),
+    # the hollow under the occiput between the upper ends of the sternocleidomastoid
+    # (its back border) and the trapezius (its front edge), level with GV16 (GB20)
+    "suboccipital_gap": (lerp(at_level(SIDE_SCM_BACK, 7.9), (-2.92, 7.9), 0.5)[0], 7.9),
     # the ear: the hairline over its apex, the apex itself, the root and the notches
     "auricle_apex": (-0.42, 4.35),
     "ear_apex": (-0.42, 4.65),
