@@ -10,7 +10,11 @@ from PySide6.QtGui import QColor, QImage, QPainter
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas, paths
-from atlas.diagram import widget as widget_module
+from atlas.diagram import figure as figure_module
+from atlas.diagram import view as view_module
+from atlas.diagram.markers import MarkerItem
+from atlas.diagram.panel import DiagramPanel
+from atlas.diagram.regions import RegionItem
 from atlas.diagram.sources import (
     DiagramData,
     Placement,
@@ -18,7 +22,7 @@ from atlas.diagram.sources import (
     path_polygons,
     read_regions,
 )
-from atlas.diagram.widget import DiagramPanel, DiagramView, MarkerItem, RegionItem
+from atlas.diagram.view import DiagramView
 
 # A small test view: two regions side by side (hand on the left, forearm on the right),
 # drawn the way the generator draws them (paths and polygons, no transforms).
@@ -123,7 +127,7 @@ def test_clicking_outside_the_body_emits_nothing(qtbot: QtBot, view: DiagramView
 
 
 def test_dragging_pans_instead_of_clicking(qtbot: QtBot, view: DiagramView) -> None:
-    view._zoom_by(3.0, None)
+    view.zoom_by(3.0)
     before = view.mapToScene(view.viewport().rect().center())
     start = view.mapFromScene(QPointF(50, 250))
     with qtbot.assertNotEmitted(view.regionClicked):
@@ -165,10 +169,10 @@ def test_highlight_and_labels_never_overlap(qtbot: QtBot, view: DiagramView) -> 
     view.highlight(["LI4", "LI10"])
     states = {m.code: m.state for m in view.markers()}
     assert states["LI4"] == "highlight" and states["LI5"] == "dimmed"
-    view._layout_labels()
+    view.layout_labels()
     assert {"LI4", "LI10"} <= set(view.visible_labels())
     view.zoom_in()
-    view._layout_labels()
+    view.layout_labels()
     labels = [i for i in view.scene().items() if i.isVisible() and type(i).__name__ == "LabelItem"]
     device = view.viewportTransform()
     rects = [i.rect().translated(device.map(i.pos())) for i in labels]
@@ -265,7 +269,7 @@ def test_real_placements_click_through(qtbot: QtBot, atlas: Atlas) -> None:
         pytest.skip("LI4 is not placed yet")
     view.resetTransform()
     view.fit()
-    view._zoom_by(6.0, None)
+    view.zoom_by(6.0)
     pos = view.point_scene_pos("LI4")
     assert pos is not None
     view.centerOn(pos)
@@ -352,13 +356,13 @@ def _first_paint(
     paint used its image and whether it was rendered (not read from the cache)."""
     used: list[tuple[bool, bool]] = []
 
-    class Recording(widget_module._FigureRender):
+    class Recording(figure_module.FigureRender):
         def image(self, size: QSize) -> QImage | None:
             result = super().image(size)
             used.append((result is not None, self._rendered))
             return result
 
-    monkeypatch.setattr(widget_module, "_FigureRender", Recording)
+    monkeypatch.setattr(view_module, "FigureRender", Recording)
     widget = DiagramView(atlas)
     qtbot.addWidget(widget)
     widget.resize(500, 800)
