@@ -177,6 +177,7 @@ class MarkerLayer(QGraphicsItem):
         super().__init__()
         self.markers = markers
         self.rect = rect
+        self._cached = False
         self.setZValue(Z_MARKER + 0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
@@ -184,14 +185,23 @@ class MarkerLayer(QGraphicsItem):
     def boundingRect(self) -> QRectF:
         return self.rect
 
-    def cache(self, on: bool) -> None:
-        """Keep the drawn markers in a pixmap (repaints blit it), or drop it.
+    def cache(self) -> None:
+        """From now on keep the drawn markers in a pixmap: repaints blit it."""
+        self._cached = True
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
-        Dropping it also drops what was drawn: Qt keeps the pixmap of a scene that
-        leaves the view and, once the scene is back, blits it even after `update()`."""
-        self.setCacheMode(
-            QGraphicsItem.CacheMode.DeviceCoordinateCache if on else QGraphicsItem.CacheMode.NoCache
-        )
+    def redraw(self) -> None:
+        """Draw the markers afresh at the next paint (their states or sizes changed).
+
+        The cached pixmap is dropped rather than marked stale: a layer larger than
+        the viewport is cached in part, and when a marker change and a scroll (a
+        point centred) meet in one paint, Qt repaints only the part scrolled into
+        view and blits the rest as it was, old rings included."""
+        if self._cached:
+            self.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        else:
+            self.update()
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None

@@ -104,7 +104,7 @@ class ViewScene:
         from atlas.diagram.regions import RegionItem, polygon_path
 
         self.settled = True
-        self.layer.cache(True)
+        self.layer.cache()
         for marker in self.markers:
             self.scene.addItem(MarkerItem(marker))
         for shape in read_regions(self.info.path):
@@ -112,12 +112,6 @@ class ViewScene:
             item.set_outlined(shape.region == state.region)
             self.scene.addItem(item)
             self.regions.append(item)
-
-    def shown(self) -> None:
-        """The scene is back in its view: what its layer cached was drawn for an older state."""
-        if self.settled:
-            self.layer.cache(False)
-            self.layer.cache(True)
 
     # ------------------------------------------------------------ drawing the state
 
@@ -127,7 +121,7 @@ class ViewScene:
             look = state.marker_state(marker.code, marker.channel)
             marker.set_state(look)
             marker.set_visible(state.marker_visible(look, marker.channel))
-        self.layer.update()
+        self.layer.redraw()
         focus, faded = state.focus_channel, state.emphasis()
         for channel, items in self.paths.items():
             focused = channel == focus
@@ -154,7 +148,7 @@ class ViewScene:
     def set_marker_radius(self, radius: float) -> None:
         for marker in self.markers:
             marker.set_radius(radius)
-        self.layer.update()
+        self.layer.redraw()
 
     # ------------------------------------------------------------ labels
 

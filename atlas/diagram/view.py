@@ -199,8 +199,6 @@ class DiagramView(QGraphicsView):
         fresh = built is None
         if built is None:
             built = self._scenes[name] = ViewScene(info, self.data, self._label_font, self)
-        else:
-            built.shown()
         self._current = built
         self.setScene(built.scene)
         self.fit()
