@@ -1,0 +1,107 @@
+"""The label layout without a window: rectangles in, placed rectangles out."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from atlas.diagram.labels import REACH, Box, Label, candidates, place_labels
+
+
+def label(x: float, y: float, must_show: bool = False, width: float = 30) -> Label:
+    return Label(x, y, width, 12, gap=6, must_show=must_show)
+
+
+def marker(x: float, y: float) -> Box:
+    return Box.around(x, y, 5)
+
+
+def test_a_free_label_goes_right_of_its_marker() -> None:
+    (box,) = place_labels([label(100, 100)], [marker(100, 100)])
+    assert box == Box(106, 94, 136, 106)
+
+
+def test_a_blocked_place_gives_way_to_the_next() -> None:
+    obstacles = [marker(100, 100), marker(120, 100)]  # a neighbour on the right
+    (box,) = place_labels([label(100, 100)], obstacles)
+    assert box is not None and box.right <= 95  # on the left
+
+
+def test_labels_that_find_no_room_are_left_out() -> None:
+    crowd = [marker(100 + dx, 100 + dy) for dx in (-20, 0, 20) for dy in (-14, 0, 14)]
+    (box,) = place_labels([label(100, 100)], crowd)
+    assert box is None
+
+
+def test_a_label_that_must_be_shown_moves_out_of_a_crowd() -> None:
+    crowd = [marker(100 + dx, 100 + dy) for dx in (-20, 0, 20) for dy in (-14, 0, 14)]
+    (box,) = place_labels([label(100, 100, must_show=True)], crowd)
+    assert box is not None
+    assert not any(box.overlaps(m) for m in crowd)
+
+
+def test_must_show_labels_are_placed_first_whatever_the_order() -> None:
+    # two labels competing for the same spot between two markers
+    labels = [label(100, 100), label(100, 100, must_show=True)]
+    first, second = place_labels(labels, [marker(100, 100)])
+    assert second == next(candidates(labels[1]))
+    assert first is not None and first != second
+
+
+def test_where_nothing_is_free_a_must_show_label_still_shows() -> None:
+    wall = [Box(0, 0, 1000, 1000)]
+    (box,) = place_labels([label(500, 500, must_show=True)], wall)
+    assert box == next(candidates(label(500, 500)))
+
+
+anchors = st.tuples(
+    st.floats(0, 400, allow_nan=False), st.floats(0, 300, allow_nan=False), st.booleans()
+)
+
+
+@given(
+    points=st.lists(anchors, max_size=60),
+    obstacles=st.lists(
+        st.tuples(
+            st.floats(0, 400, allow_nan=False),
+            st.floats(0, 300, allow_nan=False),
+            st.floats(1, 80),
+            st.floats(1, 30),
+        ),
+        max_size=6,
+    ),
+    widths=st.lists(st.floats(10, 60), min_size=1, max_size=5),
+)
+def test_placed_labels_overlap_nothing_and_must_show_labels_show(
+    points: list[tuple[float, float, bool]],
+    obstacles: list[tuple[float, float, float, float]],
+    widths: list[float],
+) -> None:
+    labels = [
+        label(x, y, must_show=must and i % 7 == 0, width=widths[i % len(widths)])
+        for i, (x, y, must) in enumerate(points)
+    ]
+    blocked = [Box(x, y, x + w, y + h) for x, y, w, h in obstacles]
+    markers = [marker(x, y) for x, y, _ in points]
+    placed = place_labels(labels, [*blocked, *markers])
+
+    assert place_labels(labels, [*reversed(markers), *blocked]) == placed  # deterministic
+    for index, (wanted, box) in enumerate(zip(labels, placed, strict=True)):
+        if wanted.must_show:
+            assert box is not None
+        if box is None:
+            continue
+        others = [b for i, b in enumerate(placed) if b is not None and i != index]
+        clear = not any(box.overlaps(b) for b in [*blocked, *markers, *others])
+        if not clear:
+            # only a label that must be shown may overlap, and only where none of
+            # its places was free when its turn came (must-show labels go first)
+            assert wanted.must_show
+            earlier = [
+                b
+                for i, b in enumerate(placed)
+                if b is not None and labels[i].must_show and i < index
+            ]
+            for reach in REACH:
+                for spot in candidates(wanted, reach):
+                    assert any(spot.overlaps(b) for b in [*blocked, *markers, *earlier])
