@@ -49,37 +49,38 @@ def courses_in_point_order(
 
 def pathway_items(
     courses: Mapping[str, Sequence[Polyline]], colours: Mapping[str, QColor]
-) -> dict[str, list[PathwayItem]]:
-    """The items that draw each channel's course (a smooth curve per polyline)."""
-    return {
-        channel: [PathwayItem(channel, colours[channel], line) for line in lines if len(line) > 1]
-        for channel, lines in courses.items()
-    }
-
-
-class PathwayItem(QGraphicsPathItem):
-    """One run of a channel's course, a smooth curve through its polyline."""
-
-    def __init__(self, channel: str, colour: QColor, line: Polyline) -> None:
-        super().__init__(smooth_path([QPointF(x, y) for x, y in line]))
-        self.channel = channel
-        self.colour = colour
-        pen = QPen(colour, 2.0)
+) -> dict[str, list[QGraphicsPathItem]]:
+    """The items that draw each channel's course: a smooth curve per polyline, in the
+    channel's colour (plain Qt items: a Python subclass costs at every paint)."""
+    items: dict[str, list[QGraphicsPathItem]] = {}
+    for channel, lines in courses.items():
+        pen = QPen(colours[channel], 2.0)
         pen.setCosmetic(True)
         pen.setCapStyle(Qt.PenCapStyle.RoundCap)
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        self.setPen(pen)
-        self.setZValue(Z_PATH)
-        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        for line in lines:
+            if len(line) > 1:
+                item = QGraphicsPathItem(smooth_path([QPointF(x, y) for x, y in line]))
+                item.setPen(pen)
+                item.setZValue(Z_PATH)
+                item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+                items.setdefault(channel, []).append(item)
+    return items
 
-    def restyle(self, focused: bool, faded: bool, visible: bool) -> None:
-        """Brought forward (full colour, thicker), faded (something else is), or neither."""
-        pen = self.pen()
-        pen.setColor(ink(self.colour, 1.0 if focused else (0.25 if faded else 0.7)))
+
+def restyle(
+    items: Iterable[QGraphicsPathItem], colour: QColor, focused: bool, faded: bool, visible: bool
+) -> None:
+    """A channel's course brought forward (full colour, thicker), faded (another one
+    is), or neither; shown or hidden."""
+    strength = 1.0 if focused else (0.25 if faded else 0.7)
+    for item in items:
+        pen = item.pen()
+        pen.setColor(ink(colour, strength))
         pen.setWidthF(4.0 if focused else 2.0)
-        self.setPen(pen)
-        self.setZValue(Z_PATH + (0.5 if focused else 0.0))
-        self.setVisible(visible)
+        item.setPen(pen)
+        item.setZValue(Z_PATH + (0.5 if focused else 0.0))
+        item.setVisible(visible)
 
 
 def ink(colour: QColor, strength: float) -> QColor:

@@ -14,12 +14,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetricsF
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from atlas.core import Atlas
 from atlas.diagram.labels import Box, Label, LabelItem, place_labels
 from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer
-from atlas.diagram.pathways import PathwayItem, courses_in_point_order, pathway_items
+from atlas.diagram.pathways import courses_in_point_order, pathway_items, restyle
 from atlas.diagram.sources import DiagramData, ViewInfo, read_regions
 from atlas.diagram.state import DiagramState, MarkerState
 from atlas.diagram.style import channel_colour
@@ -57,7 +57,8 @@ class ViewScene:
         self.markers: list[Marker] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
-        self.paths: dict[str, list[PathwayItem]] = {}
+        self.paths: dict[str, list[QGraphicsPathItem]] = {}
+        self._colours: dict[str, QColor] = {}
         self.guide: GuideItem | None = None
         self.settled = False
         # the layer's bounds also hold a marker's full disc at the view's very edge
@@ -75,7 +76,7 @@ class ViewScene:
 
     def populate(self, atlas: Atlas | None) -> None:
         """Make the view's markers and channel pathways."""
-        colours: dict[str, QColor] = {}
+        colours = self._colours
         along: list[tuple[str, str, int, float, float]] = []
         for placement in self.data.placements_of(self.info.id):
             point = atlas.point(placement.code) if atlas is not None else None
@@ -126,8 +127,7 @@ class ViewScene:
         for channel, items in self.paths.items():
             focused = channel == focus
             visible = focused or state.is_channel_visible(channel)
-            for item in items:
-                item.restyle(focused, faded and not focused, visible)
+            restyle(items, self._colours[channel], focused, faded and not focused, visible)
         for region in self.regions:
             region.set_outlined(region.region == state.region)
         self._show_guide(state.selected)
