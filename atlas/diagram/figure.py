@@ -1,4 +1,5 @@
-"""A view's figure rasterised on a worker thread while the window is built."""
+"""A view's figure rasterised on a worker thread while the window is built, and
+kept in the cache folder for the next start."""
 
 from __future__ import annotations
 
@@ -29,7 +30,8 @@ class FigureRender:
         self._path = path
         self._cached = figure_cache_file(cache, path, size) if cache is not None else None
         self._image: QImage | None = None
-        self._rendered = False  # rendered from the SVG, not read from the cache
+        #: Read back from the cache rather than rendered (known once `image` returns).
+        self.from_cache = False
         self._thread = threading.Thread(target=self._run, name="figure", daemon=True)
         self._thread.start()
 
@@ -38,12 +40,12 @@ class FigureRender:
             image = QImageReader(str(self._cached)).read()
             if image.size() == self.size:
                 self._image = image
+                self.from_cache = True
                 return
         reader = QImageReader(str(self._path))
         reader.setScaledSize(self.size)
         image = reader.read()  # a null image if the SVG plugin is missing
         self._image = None if image.isNull() else image
-        self._rendered = self._image is not None
 
     def image(self, size: QSize) -> QImage | None:
         """The finished image (waiting for it if need be), or None for another size."""
@@ -55,7 +57,7 @@ class FigureRender:
         ones (a cache that cannot be written is only a slower next start)."""
         self._thread.join()
         target = self._cached
-        if not self._rendered or self._image is None or target is None:
+        if self.from_cache or self._image is None or target is None:
             return
         with contextlib.suppress(OSError):
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -67,6 +69,8 @@ class FigureRender:
 
 
 def figure_cache_file(folder: Path, svg: Path, size: QSize) -> Path | None:
+    """The cache file of a figure: named for the SVG, its size and date, the pixel
+    size and the Qt version, so any change to one of them misses it."""
     try:
         info = svg.stat()
     except OSError:
