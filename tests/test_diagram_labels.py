@@ -5,11 +5,20 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from atlas.diagram.labels import REACH, Box, Label, candidates, place_labels
+from atlas.diagram.labels import (
+    IF_ROOM,
+    MUST,
+    REACH,
+    WANTED,
+    Box,
+    Label,
+    candidates,
+    place_labels,
+)
 
 
-def label(x: float, y: float, must_show: bool = False, width: float = 30) -> Label:
-    return Label(x, y, width, 12, gap=6, must_show=must_show)
+def label(x: float, y: float, rank: int = IF_ROOM, width: float = 30) -> Label:
+    return Label(x, y, width, 12, gap=6, rank=rank)
 
 
 def marker(x: float, y: float) -> Box:
@@ -33,29 +42,33 @@ def test_labels_that_find_no_room_are_left_out() -> None:
     assert box is None
 
 
-def test_a_label_that_must_be_shown_moves_out_of_a_crowd() -> None:
+def test_wanted_labels_move_out_of_a_crowd_and_must_show_ones_too() -> None:
     crowd = [marker(100 + dx, 100 + dy) for dx in (-20, 0, 20) for dy in (-14, 0, 14)]
-    (box,) = place_labels([label(100, 100, must_show=True)], crowd)
-    assert box is not None
-    assert not any(box.overlaps(m) for m in crowd)
+    for rank in (WANTED, MUST):
+        (box,) = place_labels([label(100, 100, rank)], crowd)
+        assert box is not None
+        assert not any(box.overlaps(m) for m in crowd)
 
 
-def test_must_show_labels_are_placed_first_whatever_the_order() -> None:
-    # two labels competing for the same spot between two markers
-    labels = [label(100, 100), label(100, 100, must_show=True)]
-    first, second = place_labels(labels, [marker(100, 100)])
-    assert second == next(candidates(labels[1]))
-    assert first is not None and first != second
+def test_labels_are_placed_by_rank_whatever_their_order() -> None:
+    # three labels competing for the places around one marker
+    labels = [label(100, 100), label(100, 100, WANTED), label(100, 100, MUST)]
+    if_room, wanted, must = place_labels(labels, [marker(100, 100)])
+    spots = list(candidates(labels[0]))
+    assert (must, wanted, if_room) == (spots[0], spots[1], spots[2])
 
 
-def test_where_nothing_is_free_a_must_show_label_still_shows() -> None:
+def test_where_nothing_is_free_only_a_must_show_label_still_shows() -> None:
     wall = [Box(0, 0, 1000, 1000)]
-    (box,) = place_labels([label(500, 500, must_show=True)], wall)
+    assert place_labels([label(500, 500, WANTED)], wall) == [None]
+    (box,) = place_labels([label(500, 500, MUST)], wall)
     assert box == next(candidates(label(500, 500)))
 
 
 anchors = st.tuples(
-    st.floats(0, 400, allow_nan=False), st.floats(0, 300, allow_nan=False), st.booleans()
+    st.floats(0, 400, allow_nan=False),
+    st.floats(0, 300, allow_nan=False),
+    st.sampled_from([MUST, WANTED, IF_ROOM, IF_ROOM, IF_ROOM]),
 )
 
 
@@ -73,14 +86,11 @@ anchors = st.tuples(
     widths=st.lists(st.floats(10, 60), min_size=1, max_size=5),
 )
 def test_placed_labels_overlap_nothing_and_must_show_labels_show(
-    points: list[tuple[float, float, bool]],
+    points: list[tuple[float, float, int]],
     obstacles: list[tuple[float, float, float, float]],
     widths: list[float],
 ) -> None:
-    labels = [
-        label(x, y, must_show=must and i % 7 == 0, width=widths[i % len(widths)])
-        for i, (x, y, must) in enumerate(points)
-    ]
+    labels = [label(x, y, rank, widths[i % len(widths)]) for i, (x, y, rank) in enumerate(points)]
     blocked = [Box(x, y, x + w, y + h) for x, y, w, h in obstacles]
     markers = [marker(x, y) for x, y, _ in points]
     placed = place_labels(labels, [*blocked, *markers])

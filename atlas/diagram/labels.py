@@ -45,6 +45,12 @@ class Box(NamedTuple):
         )
 
 
+#: Ranks of labels: placed in this order, and
+MUST = 0  # shown whatever happens (tried further out, then put in its first place)
+WANTED = 1  # tried further out, left out if nothing is free
+IF_ROOM = 2  # shown only where there is room right beside its anchor
+
+
 class Label(NamedTuple):
     """A label to place beside its anchor (a marker's centre)."""
 
@@ -53,10 +59,14 @@ class Label(NamedTuple):
     width: float
     height: float
     gap: float  # the clear space between the anchor and the label's near edge
-    must_show: bool = False  # shown even where it cannot be placed clear of everything
+    rank: int = IF_ROOM
+
+    @property
+    def must_show(self) -> bool:
+        return self.rank == MUST
 
 
-#: How far out a label that must be shown is tried, in label heights beyond its gap.
+#: How far out a MUST or WANTED label is tried, in label heights beyond its gap.
 REACH = (0.0, 0.75, 1.5, 2.5)
 
 
@@ -79,24 +89,23 @@ def candidates(label: Label, reach: float = 0.0) -> Iterator[Box]:
 def place_labels(labels: Sequence[Label], obstacles: Iterable[Box]) -> list[Box | None]:
     """Place labels so that none overlaps another or an obstacle (markers, guide text).
 
-    The labels that must be shown are placed first, then the others in the
-    order given (put the most wanted first). Each takes the first of its
-    `candidates` clear of everything placed so far; a label that must be shown
-    is also tried further out (`REACH`), and where even that is full it is put
-    in its first place regardless: being shown wins over being clear. Other
-    labels without room are left out (None). The same input always gives the
-    same output.
+    Labels are placed by rank (MUST, WANTED, IF_ROOM), in the order given within
+    a rank. Each takes the first of its `candidates` clear of the obstacles and of
+    the labels placed before it; MUST and WANTED labels are also tried further
+    out (`REACH`). A MUST label with no free place is put in its first place
+    regardless (being shown wins over being clear); any other label without room
+    is left out (None). The same input always gives the same output.
     """
     grid = _Grid(obstacles)
     placed: list[Box | None] = [None] * len(labels)
-    order = sorted(range(len(labels)), key=lambda i: not labels[i].must_show)
-    for index in order:
+    for index in sorted(range(len(labels)), key=lambda i: labels[i].rank):
         label = labels[index]
-        for reach in REACH if label.must_show else REACH[:1]:
+        box = None
+        for reach in REACH if label.rank < IF_ROOM else REACH[:1]:
             box = next((b for b in candidates(label, reach) if not grid.collides(b)), None)
             if box is not None:
                 break
-        if box is None and label.must_show:
+        if box is None and label.rank == MUST:
             box = next(candidates(label))
         if box is not None:
             grid.add(box)

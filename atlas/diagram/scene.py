@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from atlas.core import Atlas
-from atlas.diagram.labels import Box, Label, LabelItem, place_labels
+from atlas.diagram.labels import IF_ROOM, MUST, WANTED, Box, Label, LabelItem, place_labels
 from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer
 from atlas.diagram.pathways import courses_in_point_order, pathway_items, restyle
 from atlas.diagram.sources import DiagramData, ViewInfo, read_regions
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from atlas.diagram.guide import GuideItem
     from atlas.diagram.regions import RegionItem
 
-_LABEL_RANK = {MarkerState.SELECTED: 0, MarkerState.HIGHLIGHT: 1}
+_LABEL_RANK = {MarkerState.SELECTED: MUST, MarkerState.HIGHLIGHT: WANTED}
 
 
 class ViewScene:
@@ -154,39 +154,36 @@ class ViewScene:
 
     def layout_labels(self, device: QTransform, visible: QRectF, show_all: bool) -> None:
         """Show as many codes as fit, clear of each other, of every marker and of the
-        guide's text: the selected point's always, then the highlighted ones, then
-        (when zoomed in far enough: `show_all`) the others that are not dimmed."""
+        guide's text: the selected point's always, the highlighted ones wherever
+        there is room near them, and (zoomed in far enough: `show_all`) the others
+        that are not dimmed where there is room beside them."""
         obstacles = self.guide.obstacles(device) if self.guide is not None else []
         sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
         left, top, right, bottom = visible.left(), visible.top(), visible.right(), visible.bottom()
-        wanted: list[tuple[int, Marker, float, float]] = []
+        wanted: list[tuple[Marker, Label]] = []
         for marker in self.markers:
             x, y = marker.scene_x, marker.scene_y
-            rank = _LABEL_RANK.get(marker.state, 2)
-            shown = marker.visible and left <= x <= right and top <= y <= bottom
-            if shown:
+            if marker.visible and left <= x <= right and top <= y <= bottom:
                 cx, cy = sx * x + dx, sy * y + dy
                 obstacles.append(Box.around(cx, cy, marker.outer() + 1))
-                if rank < 2 or (show_all and marker.state is not MarkerState.DIMMED):
-                    wanted.append((rank, marker, cx, cy))
+                rank = _LABEL_RANK.get(marker.state, IF_ROOM)
+                if rank != IF_ROOM or (show_all and marker.state is not MarkerState.DIMMED):
+                    size = self._label(marker).size
+                    gap = marker.outer() + 2
+                    wanted.append((marker, Label(cx, cy, size.width(), size.height(), gap, rank)))
                     continue
             if marker.label is not None:
                 marker.label.setVisible(False)
-        wanted.sort(key=lambda t: t[0])
-        requests = []
-        for rank, marker, cx, cy in wanted:
-            size = self._label(marker).size
-            gap = marker.outer() + 2
-            requests.append(Label(cx, cy, size.width(), size.height(), gap, must_show=rank == 0))
-        for (rank, marker, cx, cy), box in zip(
-            wanted, place_labels(requests, obstacles), strict=True
-        ):
-            label = self._label(marker)
+        boxes = place_labels([label for _marker, label in wanted], obstacles)
+        for (marker, label), box in zip(wanted, boxes, strict=True):
+            item = self._label(marker)
             if box is None:
-                label.setVisible(False)
+                item.setVisible(False)
             else:
-                label.place(QPointF(box.left - cx, box.top - cy), strong=rank < 2)
-                label.setVisible(True)
+                item.place(
+                    QPointF(box.left - label.x, box.top - label.y), strong=label.rank != IF_ROOM
+                )
+                item.setVisible(True)
 
     def _label(self, marker: Marker) -> LabelItem:
         """The marker's code label, made the first time it is wanted."""
