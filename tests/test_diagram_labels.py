@@ -97,7 +97,7 @@ def test_placed_labels_overlap_nothing_and_must_show_labels_show(
 
     assert place_labels(labels, [*reversed(markers), *blocked]) == placed  # deterministic
     for index, (wanted, box) in enumerate(zip(labels, placed, strict=True)):
-        if wanted.must_show:
+        if wanted.rank == MUST:
             assert box is not None
         if box is None:
             continue
@@ -106,11 +106,11 @@ def test_placed_labels_overlap_nothing_and_must_show_labels_show(
         if not clear:
             # only a label that must be shown may overlap, and only where none of
             # its places was free when its turn came (must-show labels go first)
-            assert wanted.must_show
+            assert wanted.rank == MUST
             earlier = [
                 b
                 for i, b in enumerate(placed)
-                if b is not None and labels[i].must_show and i < index
+                if b is not None and labels[i].rank == MUST and i < index
             ]
             for reach in REACH:
                 for spot in candidates(wanted, reach):

@@ -45,9 +45,9 @@ class Box(NamedTuple):
         )
 
 
-#: Ranks of labels: placed in this order, and
-MUST = 0  # shown whatever happens (tried further out, then put in its first place)
-WANTED = 1  # tried further out, left out if nothing is free
+# The ranks of labels, placed in this order:
+MUST = 0  # always shown: tried further out, and at last put in its first place anyway
+WANTED = 1  # tried further out; left out if nothing is free
 IF_ROOM = 2  # shown only where there is room right beside its anchor
 
 
@@ -60,10 +60,6 @@ class Label(NamedTuple):
     height: float
     gap: float  # the clear space between the anchor and the label's near edge
     rank: int = IF_ROOM
-
-    @property
-    def must_show(self) -> bool:
-        return self.rank == MUST
 
 
 #: How far out a MUST or WANTED label is tried, in label heights beyond its gap.

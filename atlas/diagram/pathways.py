@@ -43,15 +43,16 @@ def courses_in_point_order(
                 runs.append([])
             runs[-1].append((x, y))
             last = number
-        courses.setdefault(channel, []).extend(run for run in runs if len(run) > 1)
+        courses.setdefault(channel, []).extend(runs)
     return courses
 
 
 def pathway_items(
     courses: Mapping[str, Sequence[Polyline]], colours: Mapping[str, QColor]
 ) -> dict[str, list[QGraphicsPathItem]]:
-    """The items that draw each channel's course: a smooth curve per polyline, in the
-    channel's colour (plain Qt items: a Python subclass costs at every paint)."""
+    """The items that draw each channel's course: a smooth curve per polyline of two
+    points or more, in the channel's colour (plain Qt items: a Python subclass is
+    called back at every paint)."""
     items: dict[str, list[QGraphicsPathItem]] = {}
     for channel, lines in courses.items():
         pen = QPen(colours[channel], 2.0)
@@ -73,10 +74,10 @@ def restyle(
 ) -> None:
     """A channel's course brought forward (full colour, thicker), faded (another one
     is), or neither; shown or hidden."""
-    strength = 1.0 if focused else (0.25 if faded else 0.7)
+    shade = ink(colour, 1.0 if focused else (0.25 if faded else 0.7))
     for item in items:
         pen = item.pen()
-        pen.setColor(ink(colour, strength))
+        pen.setColor(shade)
         pen.setWidthF(4.0 if focused else 2.0)
         item.setPen(pen)
         item.setZValue(Z_PATH + (0.5 if focused else 0.0))

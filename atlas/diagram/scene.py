@@ -17,7 +17,6 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from atlas.core import Atlas
-from atlas.diagram.labels import IF_ROOM, MUST, WANTED, Box, Label, LabelItem, place_labels
 from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer
 from atlas.diagram.pathways import courses_in_point_order, pathway_items, restyle
 from atlas.diagram.sources import DiagramData, ViewInfo, read_regions
@@ -29,9 +28,8 @@ if TYPE_CHECKING:
     from PySide6.QtSvg import QSvgRenderer
 
     from atlas.diagram.guide import GuideItem
+    from atlas.diagram.labels import Label, LabelItem
     from atlas.diagram.regions import RegionItem
-
-_LABEL_RANK = {MarkerState.SELECTED: MUST, MarkerState.HIGHLIGHT: WANTED}
 
 
 class ViewScene:
@@ -157,6 +155,9 @@ class ViewScene:
         guide's text: the selected point's always, the highlighted ones wherever
         there is room near them, and (zoomed in far enough: `show_all`) the others
         that are not dimmed where there is room beside them."""
+        from atlas.diagram.labels import IF_ROOM, MUST, WANTED, Box, Label, place_labels
+
+        ranks = {MarkerState.SELECTED: MUST, MarkerState.HIGHLIGHT: WANTED}
         obstacles = self.guide.obstacles(device) if self.guide is not None else []
         sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
         left, top, right, bottom = visible.left(), visible.top(), visible.right(), visible.bottom()
@@ -166,7 +167,7 @@ class ViewScene:
             if marker.visible and left <= x <= right and top <= y <= bottom:
                 cx, cy = sx * x + dx, sy * y + dy
                 obstacles.append(Box.around(cx, cy, marker.outer() + 1))
-                rank = _LABEL_RANK.get(marker.state, IF_ROOM)
+                rank = ranks.get(marker.state, IF_ROOM)
                 if rank != IF_ROOM or (show_all and marker.state is not MarkerState.DIMMED):
                     size = self._label(marker).size
                     gap = marker.outer() + 2
@@ -188,6 +189,8 @@ class ViewScene:
     def _label(self, marker: Marker) -> LabelItem:
         """The marker's code label, made the first time it is wanted."""
         if marker.label is None:
+            from atlas.diagram.labels import LabelItem
+
             marker.label = LabelItem(marker, self.label_font, self._label_metrics)
             self.scene.addItem(marker.label)
             self.labels.append(marker.label)

@@ -44,7 +44,6 @@ from PySide6.QtWidgets import (
 from atlas.core import Atlas, paths
 from atlas.diagram.figure import FigureRender
 from atlas.diagram.markers import Marker, MarkerItem
-from atlas.diagram.regions import RegionItem
 from atlas.diagram.scene import ViewScene
 from atlas.diagram.sources import DiagramData, Placement, ViewInfo
 from atlas.diagram.state import DiagramState
@@ -53,6 +52,8 @@ if TYPE_CHECKING:
     # PySide makes a class's enum types when the class is first touched; these are
     # only met once the user zooms, pinches or opens a menu.
     from PySide6.QtGui import QContextMenuEvent
+
+    from atlas.diagram.regions import RegionItem
 
 MAX_ZOOM = 24.0  # times the fitted scale
 MIN_ZOOM = 0.6
@@ -466,6 +467,8 @@ class DiagramView(QGraphicsView):
 
     def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
         """The marker (first) or region under a viewport position."""
+        from atlas.diagram.regions import RegionItem  # loaded when the view settles
+
         self._settle()
         region: RegionItem | None = None
         for item in self.items(pos):
@@ -519,7 +522,7 @@ class DiagramView(QGraphicsView):
                 item = self.item_at(event.position().toPoint())
                 if isinstance(item, MarkerItem):
                     self.pointClicked.emit(item.code)
-                elif isinstance(item, RegionItem):
+                elif item is not None:
                     self._region_clicked(item.region)
             event.accept()
             return
@@ -545,7 +548,7 @@ class DiagramView(QGraphicsView):
             menu.addAction(f"Open {code}", lambda: self.pointClicked.emit(code))
             menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit(code))
             menu.addSeparator()
-        elif isinstance(item, RegionItem):
+        elif item is not None:
             region = item.region
             name = region.replace("_", " ")
             if self.atlas is not None and (found := self.atlas.region(region)) is not None:
