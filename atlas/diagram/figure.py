@@ -14,15 +14,16 @@ from PySide6.QtGui import QImage, QImageReader
 class FigureRender:
     """A view's figure rasterised on a worker thread, at one size in device pixels.
 
-    At start-up the figure (about 17 ms of rasterising) is drawn while the other
-    panes lay out and paint. QImageReader renders the SVG with the GIL released,
-    and gives the same pixels as QSvgRenderer. The first background paint uses
-    the image if the figure still has that size, and otherwise draws it itself.
+    At start-up the figure is rasterised while the other panes lay out and paint:
+    QImageReader renders the SVG with the GIL released, and gives the same pixels
+    as QSvgRenderer. The first background paint uses the image if the figure
+    still has that size, and otherwise draws it itself.
 
     With a cache folder, a rendered figure is kept there as a PNG (`store`, after
-    the first paint) named for the SVG file, its size and date, the pixel size and
-    the Qt version. The next start at the same window size reads that back (about
-    2 ms) instead: most starts are at the size the window was last left.
+    the first paint), and the next start at the same window size reads it back
+    instead of rendering it: most starts are at the size the window was last
+    left. With a core to spare the worker hides the render; on one core, or a
+    busy machine, the cache saves it.
     """
 
     def __init__(self, path: Path, size: QSize, cache: Path | None = None) -> None:
