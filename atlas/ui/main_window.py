@@ -8,8 +8,8 @@ Start-up does only what the first paint needs (ARCHITECTURE.md, "Start-up").
 from __future__ import annotations
 
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
 from atlas.core.userdata import UserData
@@ -86,18 +86,43 @@ class MainWindow(QMainWindow):
             info = self.diagram.view_info(view_id)
             views.append((view_id, info.title if info else view_id))
         self.commands = WindowActions(self, self.plan.undo_stack, views)
+        # the diagram's zoom buttons show symbols; its menu items say what they do
+        for action, words in (
+            (panel.zoom_in_action, "Zoom &In"),
+            (panel.zoom_out_action, "Zoom &Out"),
+            (panel.fit_action, "&Fit to Window"),
+        ):
+            action.setIconText(action.iconText())
+            action.setText(words)
         self.search.addAction(self.commands.clear)
         self.commands.fill_menu_bar(
             self.menuBar(),
             zoom=[panel.zoom_in_action, panel.zoom_out_action, panel.fit_action],
             panels=[dock.toggleViewAction() for dock in self.docks.all()],
-            plan=self.plan.actions(),
+            plan=self._plan_menu(),
         )
         self._wire()
         self._restore_settings()
         self._update_history_actions()
         self.statusBar().showMessage("Ready. Ctrl+F searches; click the diagram to explore.", 6000)
         QTimer.singleShot(0, self._initial_results)
+
+    def _plan_menu(self) -> list[QAction | QMenu | None]:
+        """The Plan menu: the plan dock's commands (None: a separator)."""
+        p = self.plan
+        return [
+            p.new_button.defaultAction(),
+            p.open_menu,
+            p.save_button.defaultAction(),
+            p.delete_button.defaultAction(),
+            None,
+            p.up_button.defaultAction(),
+            p.down_button.defaultAction(),
+            p.remove_button.defaultAction(),
+            None,
+            p.show_button.defaultAction(),
+            p.print_button.defaultAction(),
+        ]
 
     def _wire(self) -> None:
         c = self.commands
@@ -114,6 +139,8 @@ class MainWindow(QMainWindow):
         c.favourites.triggered.connect(self.show_favourites)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
+        for name, action in c.panels.items():
+            action.triggered.connect(lambda _=False, n=name: self.go_to_panel(n))
         for view_id, action in c.views.items():
             action.triggered.connect(lambda _=False, v=view_id: self.diagram.set_view(v))
         for action in c.names.values():
@@ -188,9 +215,22 @@ class MainWindow(QMainWindow):
     # ================================================================= listing points
 
     def focus_search(self) -> None:
-        self.docks.search.show()
-        self.docks.search.raise_()
+        self.docks.reveal(self.docks.search, None)
         self.search.focus()
+
+    def go_to_panel(self, name: str) -> None:
+        """Show a panel (search, detail, channels, conditions, plan), bring it to the
+        front and put the focus where its work starts."""
+        if name == "search":
+            self.focus_search()
+            return
+        focus: dict[str, QWidget | None] = {
+            "detail": self.detail.text if self.detail.code else None,
+            "channels": self.channel_browser.list,
+            "conditions": self.condition_browser.filter,
+            "plan": self.plan.list,
+        }
+        self.docks.reveal(getattr(self.docks, name), focus[name])
 
     def show_region(self, region: str) -> None:
         """List a body region's points (from a click on the diagram)."""
@@ -337,6 +377,17 @@ class MainWindow(QMainWindow):
         self._view_changed(self.diagram.current_view() or "")
 
     # ================================================================= events
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab pass over the panels hidden behind another's tab."""
+        start = self.focusWidget()
+        for _ in range(len(self.findChildren(QWidget))):  # at most once round
+            if not super().focusNextPrevChild(next):
+                return False
+            now = self.focusWidget()
+            if now is None or now is start or not self.docks.hides(now):
+                return True
+        return True
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
