@@ -86,6 +86,13 @@ class WindowActions:
         # the typing there (the field takes them first).
         self.undo = _PlanUndo(window, undo_stack, "&Undo", key.Undo)
         self.redo = _PlanUndo(window, undo_stack, "&Redo", key.Redo)
+        self.shortcuts = _action(
+            window, "&Keyboard Shortcuts", key.HelpContents, "Every shortcut of the window"
+        )
+        self.guide = _action(
+            window, "&Guide to the Window and the Points", None, "How to read a point"
+        )
+        self.tips = _action(window, "Show &Tips", None, "Tips for the first days")
         self.about = _action(window, "&About Acupoint Atlas")
         self.notice = _action(window, "&Safety Notice")
         self.favourites = _action(
@@ -197,4 +204,6 @@ class WindowActions:
                 plan_menu.addAction(item)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.guide, self.tips])
+        help_menu.addSeparator()
         help_menu.addActions([self.notice, self.about])

@@ -7,6 +7,9 @@ Start-up does only what the first paint needs (ARCHITECTURE.md, "Start-up").
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
@@ -20,12 +23,21 @@ from atlas.ui.browse import ChannelBrowser, ConditionBrowser
 from atlas.ui.detail import DetailPane, icon
 from atlas.ui.docks import Docks
 from atlas.ui.history import History
-from atlas.ui.notices import RecoveryBanner, may_close, show_about, show_safety_notice
+from atlas.ui.notices import (
+    NOTICE_ENV,
+    RecoveryBanner,
+    may_close,
+    show_about,
+    show_safety_notice,
+)
 from atlas.ui.plan import PlanWidget
 from atlas.ui.printouts import Printouts
 from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from atlas.ui.help import HelpDialog, TipsBar
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +55,8 @@ class MainWindow(QMainWindow):
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
+        self._help: HelpDialog | None = None
+        self.tips_bar: TipsBar | None = None
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -64,6 +78,7 @@ class MainWindow(QMainWindow):
         self.diagram: DiagramView = panel.view
         layout.addWidget(self.banner)
         layout.addWidget(panel, 1)
+        self._centre_layout = layout
         self.setCentralWidget(centre)
         if self.userdata.recovery:
             self.banner.show_message(self.userdata.recovery)
@@ -136,6 +151,9 @@ class MainWindow(QMainWindow):
         c.add_to_plan.triggered.connect(self.add_current_to_plan)
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
+        c.shortcuts.triggered.connect(lambda: self.show_help(guide=False))
+        c.guide.triggered.connect(lambda: self.show_help(guide=True))
+        c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
@@ -349,6 +367,36 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
 
+    # ================================================================= help
+
+    def show_help(self, guide: bool = False) -> HelpDialog:
+        """The help window at the keyboard shortcuts (F1), or at the guide."""
+        from atlas.ui import help
+
+        if self._help is None:
+            self._help = help.HelpDialog(self)
+        rows = help.shortcuts(self.menuBar(), self.findChildren(QAction))
+        self._help.show_page(
+            help.HelpDialog.GUIDE if guide else help.HelpDialog.KEYS,
+            help.shortcut_sheet(rows),
+            help.guide(self.atlas),
+        )
+        return self._help
+
+    def show_tips(self) -> None:
+        """The tips strip above the diagram (made when first shown)."""
+        if self.tips_bar is None:
+            from atlas.ui.help import TipsBar, tips
+
+            self.tips_bar = TipsBar(tips(self.commands, self.plan.save_button.defaultAction()))
+            self.tips_bar.dismissed.connect(lambda: self.settings.set_tips_dismissed(True))
+            self._centre_layout.insertWidget(1, self.tips_bar)
+        self.tips_bar.show()
+
+    def _bring_back_tips(self) -> None:
+        self.settings.set_tips_dismissed(False)
+        self.show_tips()
+
     # ================================================================= view settings
 
     def set_theme(self, theme: str) -> None:
@@ -400,6 +448,8 @@ class MainWindow(QMainWindow):
             return
         if not self._state_restored:
             self.docks.fit_to_window()
+        if os.environ.get(NOTICE_ENV) != "1" and not self.settings.tips_dismissed():
+            self.show_tips()
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -1,6 +1,6 @@
 """What the window remembers between runs (QSettings): its geometry and dock
 layout, the names shown in lists, the theme, the hidden channels, the last body
-view, and whether the safety notice was accepted.
+view, whether the safety notice was accepted and whether the tips were dismissed.
 
 Nothing is written at start-up (a write makes QSettings save the file, with an
 fsync, from the event loop): values are written when the user changes them and
@@ -29,6 +29,7 @@ THEME = "view/theme"
 HIDDEN_CHANNELS = "view/hidden_channels"
 LAST_VIEW = "view/last_view"
 NOTICE_ACCEPTED = "notice/accepted"
+TIPS_DISMISSED = "tips/dismissed"
 
 #: The first size of the window, before it has one of its own, where the screen has room.
 DEFAULT_SIZE = QSize(1440, 900)
@@ -131,3 +132,9 @@ class WindowSettings:
 
     def accept_notice(self) -> None:
         self.store.setValue(NOTICE_ACCEPTED, True)
+
+    def tips_dismissed(self) -> bool:
+        return bool(self.store.value(TIPS_DISMISSED, False, bool))
+
+    def set_tips_dismissed(self, dismissed: bool) -> None:
+        self.store.setValue(TIPS_DISMISSED, dismissed)
