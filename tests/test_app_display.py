@@ -117,3 +117,11 @@ def test_the_window_without_a_display_exits_with_a_message_not_an_abort(tmp_path
     assert done.returncode == 1, done.stderr
     assert done.stderr.startswith("atlas: error: ")
     assert "Traceback" not in done.stderr and "Aborted" not in done.stderr
+
+
+def test_the_readme_names_every_package() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    command = re.search(r"sudo apt install ((?:[^`]|\\\n)+?)\n```", readme)
+    assert command is not None
+    named = set(command.group(1).replace("\\", " ").split())
+    assert named == set(XCB_LIBRARIES.values()) | set(GUI_LIBRARIES.values())
