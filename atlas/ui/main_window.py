@@ -371,15 +371,15 @@ class MainWindow(QMainWindow):
 
     def show_help(self, guide: bool = False) -> HelpDialog:
         """The help window at the keyboard shortcuts (F1), or at the guide."""
-        from atlas.ui import help
+        from atlas.ui import help as pages
 
         if self._help is None:
-            self._help = help.HelpDialog(self)
-        rows = help.shortcuts(self.menuBar(), self.findChildren(QAction))
+            self._help = pages.HelpDialog(self)
+        rows = pages.shortcuts(self.menuBar(), self.findChildren(QAction))
         self._help.show_page(
-            help.HelpDialog.GUIDE if guide else help.HelpDialog.KEYS,
-            help.shortcut_sheet(rows),
-            help.guide(self.atlas),
+            pages.HelpDialog.GUIDE if guide else pages.HelpDialog.KEYS,
+            pages.shortcut_sheet(rows),
+            pages.guide(self.atlas),
         )
         return self._help
 
