@@ -382,7 +382,7 @@ def test_gb_runs_over_the_back_of_the_head_along_the_vault(tables: Tables) -> No
     line = [
         frame(r)
         for r in sorted(tables["pathways"], key=lambda r: r["seq"])
-        if (r["channel"], r["view"], r["branch"]) == ("GB", "side", "head")
+        if (r["channel"], r["view"], r["branch"]) == ("GB", "side", "crown")
     ]
     at = {
         r["code"]: frame(r)

@@ -443,6 +443,9 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "auricle_apex": (-0.42, 4.35),
     "ear_apex": (-0.42, 4.65),
     "auricle_root_back": (-0.95, 4.85),
+    # just in front of the auricle's upper attachment (TE's line from TE20 passes in
+    # front of the ear here, down to TE21)
+    "auricle_root_front": (0.42, 4.72),
     "supratragic_notch": (0.33, 5.45),
     "tragus": (0.5, 6.05),
     "intertragic_notch": (0.28, 6.62),
@@ -450,6 +453,8 @@ SIDE_LANDMARKS: dict[str, Point] = {
     # curves round the back of the auricle: along the helix (TE17 to TE20) and a
     # finger-breadth further back (GB9 to GB12)
     "helix_back": (-1.4, 5.85),
+    # just outside the top of the helix at the back (TE's line from TE19 round to TE20)
+    "helix_top_back": (-1.05, 4.62),
     "behind_auricle": (-2.0, 5.7),
     # the mastoid process and the mandible
     "mastoid": (-1.25, 6.95),
