@@ -329,10 +329,14 @@ def test_a_read_only_store_shows_progress_and_refuses_answers_in_one_line(
         assert session.counts() == (0, 10, 0, 11)
         question = session.next()
         assert question is not None and question.code == "LU2"
-        with pytest.raises(UserDataError, match="cannot be written") as failure:
-            session.answer_text("LU2")
-        assert "\n" not in str(failure.value)
+        verdict = session.answer_text("LU2")  # scored and shown all the same
+        assert verdict.passed
+        assert "cannot be written" in session.problem and "\n" not in session.problem
+        session.rate(Rating.Easy)  # tries again, and says so again
+        assert "cannot be written" in session.problem
         assert len(StudyStore(userdata).reviews()) == 1
+        with pytest.raises(UserDataError, match="cannot be written"):
+            StudyStore(userdata).save_settings(StudySettings())
 
 
 def test_study_survives_a_rebuild_and_never_touches_the_reference(

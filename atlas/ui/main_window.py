@@ -7,6 +7,8 @@ Start-up does only what the first paint needs (ARCHITECTURE.md, "Start-up").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
@@ -27,6 +29,9 @@ from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
 
+if TYPE_CHECKING:
+    from atlas.ui.study import StudyPane
+
 
 class MainWindow(QMainWindow):
     """The atlas window. `current_code` is the point shown; `pointSelected` announces it."""
@@ -43,6 +48,7 @@ class MainWindow(QMainWindow):
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
+        self.study: StudyPane | None = None  # made when first opened (Go > Study)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
         c.favourites.triggered.connect(self.show_favourites)
+        c.study.triggered.connect(self.open_study)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
         for view_id, action in c.views.items():
@@ -224,6 +231,23 @@ class MainWindow(QMainWindow):
         codes = self.search.list_favourites(self.userdata.favourites())
         self.diagram.highlight(codes)
         self.docks.search.raise_()
+
+    def open_study(self) -> StudyPane:
+        """Show study mode's window (made the first time: it is not part of start-up)."""
+        if self.study is None:
+            from atlas.ui.study import StudyPane
+
+            self.study = StudyPane(self.atlas, self.userdata, self)
+            self.study.pointOpened.connect(self._open_from_study)
+        self.study.show()
+        self.study.raise_()
+        self.study.activateWindow()
+        return self.study
+
+    def _open_from_study(self, code: str) -> None:
+        self.open_point(code)
+        self.raise_()
+        self.activateWindow()
 
     def clear_list(self) -> None:
         """No query, no filters, no highlight, no channel chosen."""
@@ -358,5 +382,7 @@ class MainWindow(QMainWindow):
         self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
+        if self.study is not None:
+            self.study.close()
         super().closeEvent(event)
         self.userdata.close()

@@ -26,7 +26,8 @@ DECK_KINDS: dict[str, str] = {
     "favourites": "Favourites",
     "misses": "My misses",
 }
-_KEYED = ("channel", "category", "region", "condition", "plan")
+#: The kinds that need a key (which channel, which plan...).
+KEYED_KINDS: tuple[str, ...] = ("channel", "category", "region", "condition", "plan")
 
 
 class Deck(NamedTuple):
@@ -41,7 +42,7 @@ class Deck(NamedTuple):
     def parse(cls, spec: str) -> Deck:
         """A deck from its spec; ValueError (one line) for a spec that is not one."""
         kind, _, key = spec.strip().partition(":")
-        if kind not in DECK_KINDS or (kind in _KEYED) != bool(key):
+        if kind not in DECK_KINDS or (kind in KEYED_KINDS) != bool(key):
             raise ValueError(f"not a deck: {spec!r}")
         return cls(kind, key)
 

@@ -16,7 +16,9 @@ relearns in 10 minutes). The next card is, in order:
 An answer is saved as soon as it is given, with its proposed rating (see
 `drills`), so closing the window loses nothing; `rate` changes the rating while
 the answer is the latest, re-scheduling the card from its state before the
-answer.
+answer. A store that cannot take an answer (read-only, locked) does not stop
+the session: the answer is scored and shown, `problem` says in one line why it
+was not saved, and `rate` tries again.
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from atlas.core.study import drills
 from atlas.core.study.decks import Deck, deck_codes
 from atlas.core.study.drills import Question, Verdict
 from atlas.core.study.store import Review, StudyCard, StudySettings, StudyStore, new_card
+from atlas.core.userdata import UserDataError
 
 if TYPE_CHECKING:
     from atlas.core.atlas import Atlas
@@ -68,7 +71,7 @@ class _Answer(NamedTuple):
     before: StudyCard
     answered: datetime
     review: Review
-    review_id: int
+    review_id: int | None  # None: not saved (see StudySession.problem)
 
 
 class StudySession:
@@ -97,6 +100,8 @@ class StudySession:
         self.settings: StudySettings = self.store.settings()
         self.question: Question | None = None
         self.answer: _Answer | None = None
+        #: Why the latest answer could not be saved, in one line ('' when it was).
+        self.problem = ""
         self._asked: datetime | None = None
         self._codes: tuple[str, ...] | None = None
         self._codes = self.codes()  # an unknown deck fails here, not at the first card
@@ -220,10 +225,22 @@ class StudySession:
             question.view,
             max(0, round((now - asked).total_seconds() * 1000)),
         )
-        after = self._reviewed(before, verdict.rating, now)
-        review_id = self.store.record(after, review)
-        self.answer = _Answer(question, verdict, before, now, review, review_id)
+        self.answer = _Answer(question, verdict, before, now, review, None)
+        self._save(self._reviewed(before, verdict.rating, now), review)
         return verdict
+
+    def _save(self, card: StudyCard, review: Review) -> None:
+        """Save the latest answer (again, with a new rating); a store that cannot take it
+        leaves the answer unsaved and says why in `problem`."""
+        answer = self.answer
+        assert answer is not None
+        try:
+            review_id = self.store.record(card, review, replaces=answer.review_id)
+        except UserDataError as exc:
+            self.problem = str(exc)
+            return
+        self.problem = ""
+        self.answer = answer._replace(review=review, review_id=review_id)
 
     def _reviewed(self, before: StudyCard, rating: Rating, when: datetime) -> StudyCard:
         card, _log = self.scheduler.review_card(before.card, rating, when)
@@ -235,12 +252,11 @@ class StudySession:
         answer = self.answer
         if answer is None:
             raise ValueError("there is no answer to rate")
-        if rating == answer.review.rating:
+        if rating == answer.review.rating and answer.review_id is not None:
             return
-        after = self._reviewed(answer.before, rating, answer.answered)
         review = answer.review._replace(rating=int(rating))
-        self.store.record(after, review, replaces=answer.review_id)
         self.answer = answer._replace(review=review)
+        self._save(self._reviewed(answer.before, rating, answer.answered), review)
 
     def card(self, code: str, drill: str) -> StudyCard | None:
         """A card as stored (None: never studied)."""
