@@ -277,9 +277,13 @@ def test_settings_keep_their_defaults_until_set_and_reject_nonsense(tmp_path: Pa
         chosen = StudySettings(pass_distance=1.0, names="hanzi", new_per_day=5, deck="misses")
         store.save_settings(chosen)
         assert store.settings() == chosen
-        with userdata._write() as conn:  # a value written by hand, or by a broken version
-            conn.execute("UPDATE study_settings SET value = '\"loud\"' WHERE key = 'names'")
-            conn.execute("UPDATE study_settings SET value = '-3' WHERE key = 'pass_distance'")
+    conn = sqlite3.connect(tmp_path / FILE_NAME)  # values written by hand, or by a bug
+    with conn:
+        conn.execute("UPDATE study_settings SET value = '\"loud\"' WHERE key = 'names'")
+        conn.execute("UPDATE study_settings SET value = '-3' WHERE key = 'pass_distance'")
+    conn.close()
+    with UserData.open(tmp_path) as userdata:
+        store = StudyStore(userdata)
         assert store.settings() == chosen._replace(names="code", pass_distance=0.5)
 
 

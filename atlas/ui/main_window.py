@@ -239,14 +239,14 @@ class MainWindow(QMainWindow):
 
             self.study = StudyPane(self.atlas, self.userdata, self)
             self.study.pointOpened.connect(self._open_from_study)
+        elif self.study.isVisible():
+            self.study.raise_()  # in front of this window again
         self.study.show()
-        self.study.raise_()
         self.study.activateWindow()
         return self.study
 
     def _open_from_study(self, code: str) -> None:
         self.open_point(code)
-        self.raise_()
         self.activateWindow()
 
     def clear_list(self) -> None:
