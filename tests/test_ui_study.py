@@ -10,7 +10,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QTableWidget, QWidget
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas
@@ -96,6 +96,12 @@ def type_text(qtbot: QtBot, edit: QLineEdit, text: str) -> None:
     QApplication.sendEvent(edit, event)
 
 
+def cell(table: QTableWidget, row: int, column: int) -> str:
+    item = table.item(row, column)
+    assert item is not None
+    return item.text()
+
+
 def rating_checked(pane: StudyPane) -> str:
     return next(b.objectName()[len("studyRate") :] for b in pane.rate_buttons if b.isChecked())
 
@@ -105,6 +111,7 @@ def test_study_opens_from_the_menu_and_the_shortcut(
 ) -> None:
     window = make_window()
     go = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Go")
+    assert isinstance(go, QMenu)
     action = next(a for a in go.actions() if a.text() == "&Study…")
     assert action.shortcut().toString() == "Ctrl+T"
     action.trigger()
@@ -264,7 +271,7 @@ def test_the_weakest_points_open_in_the_atlas(
     qtbot.keyClick(pane, Qt.Key.Key_R, Qt.KeyboardModifier.AltModifier)  # the Progress tab
     assert pane.tabs.currentWidget() is pane.progress
     table = pane.progress.decks
-    rows = [[table.item(r, c).text() for c in range(5)] for r in range(table.rowCount())]
+    rows = [[cell(table, r, c) for c in range(5)] for r in range(table.rowCount())]
     assert rows == [
         ["All points", "0", "0", "1", "0% of 1"],
         ["Lung Meridian (LU)", "0", "0", "1", "0% of 1"],
@@ -355,7 +362,7 @@ def test_ten_minutes_of_the_lung_channel_then_a_restart(
     assert pane.counts.text() == "Due 2 · New 0 · Learned 9 of 11"
     pane.tabs.setCurrentWidget(pane.progress)
     table = pane.progress.decks
-    rows = {table.item(r, 0).text(): table.item(r, 4).text() for r in range(table.rowCount())}
+    rows = {cell(table, r, 0): cell(table, r, 4) for r in range(table.rowCount())}
     passed = sum(right for _, right in answered)
     assert rows["Lung Meridian (LU)"] == f"{passed / len(answered):.0%} of {len(answered)}"
     weakest = [pane.progress.weakest.item(i).text()[:3] for i in range(2)]
