@@ -106,6 +106,7 @@ def test_any_part_of_a_group_counts(atlas: Atlas) -> None:
         ("LU9", "hand_palmar", "right", 0.3, 0.0, "0.3 B-cun too medial"),
         # the top of the head: the face at the top of the picture
         ("GV20", "vertex", "midline", 0.0, -1.0, "1.0 B-cun too anterior"),
+        ("CV1", "perineum", "midline", 0.2, -0.5, "0.5 B-cun too anterior, 0.2 B-cun too lateral"),
         # the side view faces right; the medial leg view faces left
         ("ST36", "side", "right", 0.5, 0.0, "0.5 B-cun too anterior"),
         ("SP6", "leg_medial", "right", 0.5, 0.2, "0.2 B-cun too low, 0.5 B-cun too posterior"),

@@ -6,16 +6,17 @@ side of a paired point, any part of a group (EX-B2 at each level).
 
 The error in words names the view's own directions (`Offset.words`):
 
-- every view but the vertex and the foot seen from above or below: *high* and
-  *low* (up and down the picture);
-- the front and back views and their crops (head, hands), and the vertex view:
-  *medial* and *lateral*, relative to the body's median line (on the hand views
-  the line lies outside the picture, so the thumb side of the palm is lateral);
-  on a point of the median line any sideways error is lateral;
+- every view but the vertex, the perineum and the foot seen from above or below:
+  *high* and *low* (up and down the picture);
+- the front and back views and their crops (head, hands), the vertex and the
+  perineum: *medial* and *lateral*, relative to the body's median line (on the
+  hand views the line lies outside the picture, so the thumb side of the palm is
+  lateral); on a point of the median line any sideways error is lateral;
 - the side views (full figure, head, lateral foot) and the medial leg view:
   *anterior* and *posterior*; on the foot views *toward the toes* and *toward
   the heel* instead;
-- the vertex view: anterior (toward the face) and posterior;
+- the vertex and the perineum: anterior (toward the face, the pubis) and
+  posterior, up and down the picture;
 - the dorsal and plantar foot views: toward the toes and toward the heel along
   the foot, medial and lateral across it.
 """
@@ -236,12 +237,12 @@ _TOES, _HEEL = "too far toward the toes", "too far toward the heel"
 def _axes_of(view: ViewScale) -> _Axes:
     """The words for a view's directions (the frames of atlas.core.anatomy)."""
     foot = view.id.startswith("foot_") or view.frame in ("foot_dorsal", "sole")
-    if view.frame in ("front", "back", "vertex"):
+    if view.frame in ("front", "back", "vertex", "perineum"):
         from atlas.core.anatomy.views import VIEW_BY_ID  # the frame's crop, for the median
 
         crop = VIEW_BY_ID.get(view.id)
         median = -crop.x0 * crop.scale if crop is not None else view.width / 2
-        if view.frame == "vertex":  # the face at the top of the picture
+        if view.frame in ("vertex", "perineum"):  # the front of the body at the top
             return _Axes(_ANTERIOR, _POSTERIOR, _MEDIAL, _LATERAL, median)
         return _Axes(_HIGH, _LOW, _MEDIAL, _LATERAL, median)
     if view.frame == "side":  # the face toward larger x
