@@ -21,6 +21,7 @@ import textwrap
 from collections.abc import Callable
 from datetime import datetime
 
+from fsrs import Rating
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
@@ -52,7 +53,7 @@ from atlas.core import Atlas
 from atlas.core.study import DECK_KINDS, MIXED, Deck, StudySession, StudySettings, StudyStore
 from atlas.core.study.decks import KEYED_KINDS, deck_choices, deck_title
 from atlas.core.study.drills import DRILL_TITLES, NAME_FORM_TITLES, Question, Verdict
-from atlas.core.study.locate import spots, views
+from atlas.core.study.locate import locate_offset, spots, views
 from atlas.core.study.session import utc_now
 from atlas.core.userdata import UserData, UserDataError
 from atlas.diagram.widget import DRAG_THRESHOLD, DiagramView
@@ -133,13 +134,18 @@ class StudyPane(QWidget):
         self._cursor: QGraphicsPathItem | None = None
         self._press: QPoint | None = None
         self._last_click = QPointF()
+        self.message = QLabel(self)  # why something could not be done, in one line
+        self.message.setObjectName("studyMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setWordWrap(True)
+        self.message.hide()
         try:
-            settings = self.store.settings()
-        except UserDataError:
-            settings = StudySettings()
-        self.settings = settings
+            self.settings = self.store.settings()
+        except UserDataError as exc:
+            self.settings = StudySettings()
+            self._say(str(exc))
 
-        self._build_bar(settings)
+        self._build_bar(self.settings)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("studyTabs")
         self.practise = QWidget(self.tabs)
@@ -149,10 +155,6 @@ class StudyPane(QWidget):
         self.progress = ProgressView(atlas, userdata, lambda: self.clock(), self.tabs)
         self.tabs.addTab(self.practise, "&Practise")
         self.tabs.addTab(self.progress, "P&rogress")
-        self.message = QLabel(self)  # why something could not be done, in one line
-        self.message.setObjectName("studyMessage")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(self.bar)
@@ -419,14 +421,14 @@ class StudyPane(QWidget):
             return
         try:
             question = session.next()
+            if question is None:
+                self._show_done(self._nothing_left())
+                return
         except UserDataError as exc:
             self._show_done(str(exc))
             return
         self._clear_marks()
         self._update_counts()
-        if question is None:
-            self._show_done(self._nothing_left())
-            return
         self.state = "asking"
         self.prompt.setText(question.prompt)
         self.verdict.clear()
@@ -535,30 +537,28 @@ class StudyPane(QWidget):
 
     # ================================================================= answering
 
+    def _asking(self, kind: str) -> StudySession | None:
+        """The session, when its question is open and answered that way."""
+        session = self.session
+        if self.state != "asking" or session is None or session.question is None:
+            return None
+        return session if session.question.kind == kind else None
+
     def answer_at(self, x: float, y: float) -> None:
         """Answer a locate question at (x, y) in the view's units."""
-        session = self.session
-        if self.state != "asking" or session is None or session.question is None:
-            return
-        if session.question.kind != "click":
-            return
-        self._answered(session.answer_click(x, y))
+        session = self._asking("click")
+        if session is not None:
+            self._answered(session.answer_click(x, y))
 
     def answer_typed(self) -> None:
-        session = self.session
-        if self.state != "asking" or session is None or session.question is None:
-            return
-        if session.question.kind != "typed":
-            return
-        self._answered(session.answer_text(self.answer_edit.text()))
+        session = self._asking("typed")
+        if session is not None:
+            self._answered(session.answer_text(self.answer_edit.text()))
 
     def choose(self, index: int) -> None:
-        session = self.session
-        if self.state != "asking" or session is None or session.question is None:
-            return
-        if session.question.kind != "choice" or index >= len(session.question.choices):
-            return
-        self._answered(session.answer_choice(index))
+        session = self._asking("choice")
+        if session is not None and session.question and index < len(session.question.choices):
+            self._answered(session.answer_choice(index))
 
     def _answered(self, verdict: Verdict) -> None:
         session = self.session
@@ -601,16 +601,12 @@ class StudyPane(QWidget):
         self.diagram.select(question.code, centre=False)
         if self._cursor is not None:
             self._cursor.hide()
-        answer = self.session.answer if self.session else None
-        if question.kind != "click" or answer is None or verdict.error is None:
+        click = self._last_click
+        offset = locate_offset(self.atlas, question.code, question.view or "", click.x(), click.y())
+        if question.kind != "click" or offset is None:
             return
         colour = self._verdict_colour(verdict.passed)
-        click = self._last_click
-        found = spots(self.atlas, question.code, question.view or "")
-        if not found:
-            return
-        target = min(found, key=lambda s: (s.x - click.x()) ** 2 + (s.y - click.y()) ** 2)
-        line = QGraphicsLineItem(click.x(), click.y(), target.x, target.y)
+        line = QGraphicsLineItem(click.x(), click.y(), offset.target.x, offset.target.y)
         pen = QPen(colour, 1.5, Qt.PenStyle.DashLine)
         pen.setCosmetic(True)
         line.setPen(pen)
@@ -631,8 +627,6 @@ class StudyPane(QWidget):
 
     def rate(self, rating: int) -> None:
         """Rate the latest answer again: 1 Again, 2 Hard, 3 Good, 4 Easy."""
-        from fsrs import Rating
-
         session = self.session
         if self.state != "answered" or session is None or not 1 <= rating <= 4:
             return
