@@ -153,7 +153,7 @@ def test_clicks_at_known_distances_get_their_scores(
     assert {m.code for m in pane.diagram.markers() if m.visible} == {"LU1"}
 
 
-def test_the_pass_distance_is_a_setting(
+def test_the_pass_distance_and_the_names_are_settings(
     qtbot: QtBot, make_window: Callable[[], MainWindow], atlas: Atlas
 ) -> None:
     window = make_window()
@@ -161,9 +161,13 @@ def test_the_pass_distance_is_a_setting(
     pane.pass_distance.setValue(1.0)
     click_off(qtbot, pane, atlas, 0.75)
     assert pane.verdict.text() == "Right" and rating_checked(pane) == "Good"
+    qtbot.keyClick(pane.focusWidget(), Qt.Key.Key_Return)
+    pane.names.setCurrentIndex(pane.names.findData("hanzi"))
+    assert pane.prompt.text() == "Click where 雲門 lies."  # LU2, named as chosen
     window.close()
     reopened = open_study(qtbot, make_window(), Clock())
     assert reopened.pass_distance.value() == 1.0  # kept in the user's store
+    assert reopened.names.currentData() == "hanzi"
 
 
 def test_errors_are_named_in_the_views_directions(
@@ -276,6 +280,8 @@ def test_the_weakest_points_open_in_the_atlas(
         ["All points", "0", "0", "1", "0% of 1"],
         ["Lung Meridian (LU)", "0", "0", "1", "0% of 1"],
     ]
+    (day,) = pane.progress.chart.days  # the chart's one day so far
+    assert day.answers == 1 and day.mean_error > 2.9
     weakest = pane.progress.weakest
     assert weakest.item(0).text().startswith("LU1 Zhōngfǔ 中府: missed 1 of 1, mean error 3.")
     weakest.setCurrentRow(0)
