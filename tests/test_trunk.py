@@ -78,9 +78,7 @@ def _in_a_space(tables: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str,
     return found
 
 
-def test_points_in_an_intercostal_space_lie_between_its_ribs(
-    tables: dict[str, list[dict[str, Any]]],
-) -> None:
+def test_points_in_an_intercostal_space_lie_between_its_ribs(tables: dict[str, list[dict[str, Any]]]) -> None:
     points = _in_a_space(tables)
     assert len(points) >= 20  # the chest lines of KI, ST, SP, LR, GB, LU and PC, and the flank
     for code, frame, n in points:
