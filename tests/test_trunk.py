@@ -17,6 +17,7 @@ from atlas.core import anatomy as an
 from atlas.core import build, paths, placement
 from atlas.core.anatomy import trunk
 
+Tables = dict[str, list[dict[str, Any]]]
 SVG = "{http://www.w3.org/2000/svg}"
 
 #: the parts of the trunk's anatomy layer each view shows
@@ -29,7 +30,7 @@ PARTS = {
 
 
 @pytest.fixture(scope="module")
-def tables() -> dict[str, list[dict[str, Any]]]:
+def tables() -> Tables:
     return build.load_sources().diagram
 
 
@@ -66,7 +67,7 @@ def _rib_edges(frame: str, n: int, x: float) -> tuple[float, float] | None:
     return None
 
 
-def _in_a_space(tables: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str, int]]:
+def _in_a_space(tables: Tables) -> list[tuple[str, str, int]]:
     """(code, frame, n) for each point a locator puts in the n-th intercostal space."""
     found = []
     for code, locs in placement.load_locators(paths.source_dir()).items():
@@ -78,7 +79,9 @@ def _in_a_space(tables: dict[str, list[dict[str, Any]]]) -> list[tuple[str, str,
     return found
 
 
-def test_points_in_an_intercostal_space_lie_between_its_ribs(tables: dict[str, list[dict[str, Any]]]) -> None:
+def test_points_in_an_intercostal_space_lie_between_its_ribs(
+    tables: Tables,
+) -> None:
     points = _in_a_space(tables)
     assert len(points) >= 20  # the chest lines of KI, ST, SP, LR, GB, LU and PC, and the flank
     for code, frame, n in points:
@@ -96,7 +99,7 @@ def test_points_in_an_intercostal_space_lie_between_its_ribs(tables: dict[str, l
         assert above < y < lower[0], f"{code} is not in the space below rib {n} on the {frame} view"
 
 
-def test_the_perineum_has_its_own_view(tables: dict[str, list[dict[str, Any]]]) -> None:
+def test_the_perineum_has_its_own_view(tables: Tables) -> None:
     views: dict[str, set[tuple[str, str]]] = {}
     for r in tables["placements"]:
         views.setdefault(r["code"], set()).add((r["view"], r["side"]))

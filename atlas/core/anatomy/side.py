@@ -182,7 +182,8 @@ def side_ear_outline() -> Polygon:
 _HEAD_EDGE: list[Point] = [
     # behind the mastoid the head ends at the occiput's lower border, as on the back
     # view (the nape's hair below it is the neck's)
-    (-BIG, 7.2), (-2.2, 7.2), (-2.0, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
+    (-BIG, 7.2), (-2.2, 7.2), (-2.0, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95),
+    (0.3, 6.95), (0.42, 5.3),
     (2.45, 5.3), (2.8, 4.3), (3.25, 2.1), (3.6, 1.95), (BIG, 1.95),
 ]  # fmt: skip
 _JAW_EDGE: list[Point] = [
