@@ -323,6 +323,21 @@ def test_a_run_over_the_vault_follows_the_scalp(tmp_path: Path) -> None:
     assert 5.5 < along[0] <= along[-1] < 9.5
 
 
+def test_a_channel_with_a_course_runs_through_all_its_points(points: Points) -> None:
+    """Each point of a channel lies on one of its branches; extra points are never joined."""
+    branches = pathways.load_pathways(paths.source_dir(), {p["channel"] for p in points.values()})
+    on_course: dict[str, set[str]] = {}
+    for branch in branches:
+        on_course.setdefault(branch.channel, set()).update(i.split("@")[0] for i in branch.course)
+    assert "EX" not in on_course
+    missing = [
+        code
+        for code, p in points.items()
+        if p["channel"] in on_course and code not in on_course[p["channel"]]
+    ]
+    assert not missing
+
+
 def test_every_cue_lies_in_its_view(tables: Tables) -> None:
     outside = [
         c

@@ -98,6 +98,9 @@ class WindowActions:
         self.favourites = _action(
             window, "Show &Favourites", "Ctrl+Shift+F", "List your favourite points"
         )
+        self.study = _action(
+            window, "&Study…", "Ctrl+T", "Practise locating, naming and knowing the points"
+        )
         # Esc clears the search only where the search panel has the focus (the panel
         # holds the action; the window does not).
         self.clear = QAction("&Clear Search and Highlights", window)
@@ -189,6 +192,7 @@ class WindowActions:
         go_menu.addActions([self.back, self.forward])
         go_menu.addSeparator()
         go_menu.addAction(self.favourites)
+        go_menu.addAction(self.study)
         go_menu.addSeparator()
         go_menu.addActions(list(self.panels.values()))
 

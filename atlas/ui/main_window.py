@@ -38,6 +38,7 @@ from atlas.ui.theme import apply_theme
 
 if TYPE_CHECKING:
     from atlas.ui.help import HelpDialog, TipsBar
+    from atlas.ui.study import StudyPane
 
 
 class MainWindow(QMainWindow):
@@ -57,6 +58,7 @@ class MainWindow(QMainWindow):
         self._closed = False
         self._help: HelpDialog | None = None
         self.tips_bar: TipsBar | None = None
+        self.study: StudyPane | None = None  # made when first opened (Go > Study)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         c.guide.triggered.connect(lambda: self.show_help(guide=True))
         c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
+        c.study.triggered.connect(self.open_study)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
         for name, action in c.panels.items():
@@ -282,6 +285,23 @@ class MainWindow(QMainWindow):
         codes = self.search.list_favourites(self.userdata.favourites())
         self.diagram.highlight(codes)
         self.docks.search.raise_()
+
+    def open_study(self) -> StudyPane:
+        """Show study mode's window (made the first time: it is not part of start-up)."""
+        if self.study is None:
+            from atlas.ui.study import StudyPane
+
+            self.study = StudyPane(self.atlas, self.userdata, self)
+            self.study.pointOpened.connect(self._open_from_study)
+        elif self.study.isVisible():
+            self.study.raise_()  # in front of this window again
+        self.study.show()
+        self.study.activateWindow()
+        return self.study
+
+    def _open_from_study(self, code: str) -> None:
+        self.open_point(code)
+        self.activateWindow()
 
     def clear_list(self) -> None:
         """No query, no filters, no highlight, no channel chosen."""
@@ -459,5 +479,7 @@ class MainWindow(QMainWindow):
         self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
+        if self.study is not None:
+            self.study.close()
         super().closeEvent(event)
         self.userdata.close()
