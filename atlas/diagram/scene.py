@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from atlas.core import Atlas
 from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer
-from atlas.diagram.pathways import courses_in_point_order, pathway_items, restyle
+from atlas.diagram.pathways import pathway_items, restyle
 from atlas.diagram.sources import DiagramData, ViewInfo, read_regions
 from atlas.diagram.state import DiagramState, MarkerState
 from atlas.diagram.style import channel_colour
@@ -73,19 +73,25 @@ class ViewScene:
         return self._renderer
 
     def populate(self, atlas: Atlas | None) -> None:
-        """Make the view's markers and channel pathways."""
+        """Make the view's markers and channel pathways (the courses of the `pathways`
+        table, a curve per branch and side; extra points are never joined)."""
         colours = self._colours
-        along: list[tuple[str, str, int, float, float]] = []
-        for placement in self.data.placements_of(self.info.id):
-            point = atlas.point(placement.code) if atlas is not None else None
-            channel = point.channel if point is not None else placement.code.rstrip("0123456789")
+
+        def colour_of(channel: str) -> QColor:
             colour = colours.get(channel)
             if colour is None:
                 colour = colours[channel] = channel_colour(atlas, channel)
-            self.markers.append(Marker(placement, colour, point, channel))
-            if point is not None and channel != "EX":  # extra points are never joined
-                along.append((channel, placement.side, point.number, placement.x, placement.y))
-        self.paths = pathway_items(courses_in_point_order(along), colours)
+            return colour
+
+        for placement in self.data.placements_of(self.info.id):
+            point = atlas.point(placement.code) if atlas is not None else None
+            channel = point.channel if point is not None else placement.code.rstrip("0123456789")
+            self.markers.append(Marker(placement, colour_of(channel), point, channel))
+        courses: dict[str, list[tuple[tuple[float, float], ...]]] = {}
+        for pathway in self.data.pathways_of(self.info.id):
+            colour_of(pathway.channel)
+            courses.setdefault(pathway.channel, []).append(pathway.points)
+        self.paths = pathway_items(courses, colours)
         for items in self.paths.values():
             for item in items:
                 self.scene.addItem(item)

@@ -313,6 +313,11 @@ class DiagramView(QGraphicsView):
     def hidden_channels(self) -> set[str]:
         return set(self.state.hidden_channels)
 
+    def pathway_channels(self) -> list[str]:
+        """The channels whose course the current view draws."""
+        self._ensure_view()
+        return list(self._current.paths) if self._current else []
+
     def channel_path_items(self, channel: str) -> list[QGraphicsPathItem]:
         self._ensure_view()
         return list(self._current.paths.get(channel, [])) if self._current else []
