@@ -51,7 +51,7 @@ class ViewScene:
         self.art_rect = QRectF(info.x, info.y, info.width, info.height)
         self.label_font = label_font
         self._label_metrics = QFontMetricsF(label_font)
-        self._renderer: QSvgRenderer | None = None
+        self._renderers: dict[bool, QSvgRenderer] = {}
         self.markers: list[Marker] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
@@ -63,14 +63,22 @@ class ViewScene:
         self.layer = MarkerLayer(self.markers, self.art_rect.adjusted(-30, -30, 30, 30))
         self.scene.addItem(self.layer)
 
-    @property
-    def renderer(self) -> QSvgRenderer:
-        """The figure's SVG renderer (not needed for the first paint: a worker draws it)."""
-        if self._renderer is None:
+    def renderer(self, anatomy: bool = True) -> QSvgRenderer:
+        """The figure's SVG renderer, with or without its anatomy layer (made when first
+        needed: the first paint does not need one, a worker draws it)."""
+        found = self._renderers.get(anatomy)
+        if found is None:
+            from PySide6.QtCore import QByteArray
             from PySide6.QtSvg import QSvgRenderer
 
-            self._renderer = QSvgRenderer(str(self.info.path), self.scene)
-        return self._renderer
+            from atlas.diagram.figure import figure_svg
+
+            if anatomy:
+                found = QSvgRenderer(str(self.info.path), self.scene)
+            else:
+                found = QSvgRenderer(QByteArray(figure_svg(self.info.path, anatomy)), self.scene)
+            self._renderers[anatomy] = found
+        return found
 
     def populate(self, atlas: Atlas | None) -> None:
         """Make the view's markers and channel pathways (the courses of the `pathways`

@@ -1,11 +1,12 @@
 """What the diagram shows, apart from any scene: `DiagramState`.
 
 The selected point, the highlighted points (and the region they were listed
-from), the channel brought forward, the hidden channels and the current view
-live here, once. Every view's scene draws its markers, pathways and guide from
-this object when it is shown and whenever a signal says it changed, so the
-selection belongs to the point and not to the scene it was made in. Each
-signal fires once per real change; setting what is already there is silent.
+from), the channel brought forward, the hidden channels, the current view and
+whether the figure shows its anatomy layer live here, once. Every view's scene
+draws its markers, pathways and guide from this object when it is shown and
+whenever a signal says it changed, so the selection belongs to the point and
+not to the scene it was made in. Each signal fires once per real change;
+setting what is already there is silent.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ class DiagramState(QObject):
     channelVisibilityChanged = Signal(str, bool)
     #: The view to show (an id of the diagram's views).
     viewChanged = Signal(str)
+    #: The figure's anatomy layer (bones, muscles, creases) switched on or off.
+    anatomyChanged = Signal(bool)
 
     def __init__(self, view: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +49,7 @@ class DiagramState(QObject):
         self._focus: str | None = None
         self._hidden: frozenset[str] = frozenset()
         self._view = view
+        self._anatomy = True
 
     # ------------------------------------------------------------ reading
 
@@ -73,6 +77,11 @@ class DiagramState(QObject):
     @property
     def view(self) -> str | None:
         return self._view
+
+    @property
+    def anatomy(self) -> bool:
+        """Whether the figure is drawn with its anatomy layer (on unless switched off)."""
+        return self._anatomy
 
     def is_channel_visible(self, channel: str) -> bool:
         return channel not in self._hidden
@@ -132,3 +141,8 @@ class DiagramState(QObject):
         if view != self._view:
             self._view = view
             self.viewChanged.emit(view)
+
+    def set_anatomy(self, on: bool) -> None:
+        if on != self._anatomy:
+            self._anatomy = on
+            self.anatomyChanged.emit(on)

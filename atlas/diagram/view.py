@@ -145,6 +145,7 @@ class DiagramView(QGraphicsView):
             changed.connect(self._render)
         state.channelVisibilityChanged.connect(self.channelVisibilityChanged)
         state.viewChanged.connect(self._state_view_changed)
+        state.anatomyChanged.connect(self._redraw_figure)
         # The first view is built right after the first paint (start-up stays light);
         # any call that needs a scene before then builds it at once.
         if state.view is not None:
@@ -207,7 +208,10 @@ class DiagramView(QGraphicsView):
             if not self._painted and self.isVisible():
                 # the figure rasterises on a worker while the markers are made
                 self._figure_render = FigureRender(
-                    info.path, self._figure_device_rect(built)[1], paths.cache_dir() / "figures"
+                    info.path,
+                    self._figure_device_rect(built)[1],
+                    paths.cache_dir() / "figures",
+                    anatomy=self.state.anatomy,
                 )
             built.populate(self.atlas)
             built.set_marker_radius(self._marker_radius())
@@ -611,6 +615,12 @@ class DiagramView(QGraphicsView):
         self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
         self.resetCachedContent()
 
+    def _redraw_figure(self) -> None:
+        """Draw the figure afresh (the anatomy layer was switched)."""
+        self._figure_render = None  # a worker's image has the layer as it was
+        self.resetCachedContent()
+        self.viewport().update()
+
     def _figure_device_rect(self, built: ViewScene) -> tuple[QRectF, QSize]:
         """Where a scene's figure lies in the viewport, and its size in device pixels."""
         rect = self.viewportTransform().mapRect(built.art_rect)
@@ -636,4 +646,4 @@ class DiagramView(QGraphicsView):
                 painter.drawImage(QPointF(round(target.x()), round(target.y())), image)
                 painter.restore()
                 return
-        built.renderer.render(painter, built.art_rect)
+        built.renderer(self.state.anatomy).render(painter, built.art_rect)

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda _on: self._names_changed())
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        c.anatomy.triggered.connect(self.set_anatomy)
+        self.diagram.state.anatomyChanged.connect(c.anatomy.setChecked)
 
         self.search.pointChosen.connect(self.open_point)
         self.search.addToPlanRequested.connect(self.plan.add)
@@ -425,6 +427,11 @@ class MainWindow(QMainWindow):
         self.commands.themes[applied].setChecked(True)
         self.detail.refresh_text()
         self.diagram.viewport().update()
+
+    def set_anatomy(self, on: bool) -> None:
+        """Draw the figure with or without its anatomy layer, and remember it."""
+        self.diagram.state.set_anatomy(on)
+        self.settings.set_anatomy(on)
 
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()
