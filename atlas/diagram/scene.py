@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTransform
     from PySide6.QtSvg import QSvgRenderer
 
+    from atlas.diagram.cues import CueItem
     from atlas.diagram.guide import GuideItem
     from atlas.diagram.labels import Label, LabelItem
     from atlas.diagram.regions import RegionItem
@@ -55,6 +56,7 @@ class ViewScene:
         self.markers: list[Marker] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
+        self.cues: list[CueItem] = []
         self.paths: dict[str, list[QGraphicsPathItem]] = {}
         self._colours: dict[str, QColor] = {}
         self.guide: GuideItem | None = None
@@ -125,6 +127,32 @@ class ViewScene:
             item.set_outlined(shape.region == state.region)
             self.scene.addItem(item)
             self.regions.append(item)
+        self._make_cues(state)
+
+    def _make_cues(self, state: DiagramState) -> None:
+        """The cues where the courses leave the view (made when the view settles)."""
+        from atlas.diagram.cues import CueItem, cue_direction
+
+        pathways = self.data.pathways_of(self.info.id)
+        centre = self.art_rect.center()
+        for cue in self.data.cues_of(self.info.id):
+            target = self.data.view(cue.to_view)
+            if target is None or cue.channel not in self._colours:
+                continue
+            direction = cue_direction(cue, pathways, centre)
+            item = CueItem(
+                cue, direction, target.short_title, self._colours[cue.channel], self.label_font
+            )
+            item.setVisible(self._cue_shown(cue.channel, state))
+            self.scene.addItem(item)
+            self.cues.append(item)
+
+    @staticmethod
+    def _cue_shown(channel: str, state: DiagramState) -> bool:
+        """A channel's cues show with its course; with one channel brought forward,
+        only its own."""
+        focus = state.focus_channel
+        return channel == focus if focus else state.is_channel_visible(channel)
 
     # ------------------------------------------------------------ drawing the state
 
@@ -142,6 +170,8 @@ class ViewScene:
             restyle(items, self._colours[channel], focused, faded and not focused, visible)
         for region in self.regions:
             region.set_outlined(region.region == state.region)
+        for cue in self.cues:
+            cue.setVisible(self._cue_shown(cue.cue.channel, state))
         self._show_guide(state.selected)
 
     def _show_guide(self, code: str | None) -> None:
@@ -174,6 +204,12 @@ class ViewScene:
         ranks = {MarkerState.SELECTED: MUST, MarkerState.HIGHLIGHT: WANTED}
         obstacles = self.guide.obstacles(device) if self.guide is not None else []
         sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
+        for cue in self.cues:
+            if cue.isVisible():
+                edge, cx, cy = cue.box(), sx * cue.cue.x + dx, sy * cue.cue.y + dy
+                obstacles.append(
+                    Box(edge.left + cx, edge.top + cy, edge.right + cx, edge.bottom + cy)
+                )
         left, top, right, bottom = visible.left(), visible.top(), visible.right(), visible.bottom()
         wanted: list[tuple[Marker, Label]] = []
         for marker in self.markers:

@@ -44,6 +44,17 @@ class ViewInfo(NamedTuple):
     def is_body(self) -> bool:
         return self.kind == "body"
 
+    @property
+    def short_title(self) -> str:
+        """The title in a few words, for a cue on another view: 'Side (right lateral)' is
+        'Side', 'Head and face, front' 'Head, front', 'Right hand, palmar' 'Hand, palmar'."""
+        title = self.title.split(" (")[0]
+        for side in ("Right ", "Left "):
+            title = title.removeprefix(side)
+        subject, comma, aspect = title.partition(", ")
+        subject = subject.split(" and ")[0]
+        return (subject[:1].upper() + subject[1:] + comma + aspect) if subject else self.title
+
 
 class Placement(NamedTuple):
     code: str

@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     # only met once the user zooms, pinches or opens a menu.
     from PySide6.QtGui import QContextMenuEvent
 
+    from atlas.diagram.cues import CueItem
     from atlas.diagram.regions import RegionItem
 
 MAX_ZOOM = 24.0  # times the fitted scale
@@ -474,14 +475,15 @@ class DiagramView(QGraphicsView):
 
     # ------------------------------------------------------------ mouse
 
-    def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
-        """The marker (first) or region under a viewport position."""
-        from atlas.diagram.regions import RegionItem  # loaded when the view settles
+    def item_at(self, pos: QPoint) -> MarkerItem | CueItem | RegionItem | None:
+        """The marker or cue (first) or the region under a viewport position."""
+        from atlas.diagram.cues import CueItem  # loaded when the view settles
+        from atlas.diagram.regions import RegionItem
 
         self._settle()
         region: RegionItem | None = None
         for item in self.items(pos):
-            if isinstance(item, MarkerItem) and item.isVisible():
+            if isinstance(item, MarkerItem | CueItem) and item.isVisible():
                 return item
             if isinstance(item, RegionItem) and region is None:
                 region = item
@@ -528,14 +530,32 @@ class DiagramView(QGraphicsView):
             self._dragging = False
             self.viewport().unsetCursor()
             if not was_drag:
-                item = self.item_at(event.position().toPoint())
-                if isinstance(item, MarkerItem):
-                    self.pointClicked.emit(item.code)
-                elif item is not None:
-                    self._region_clicked(item.region)
+                self._act_on(self.item_at(event.position().toPoint()))
             event.accept()
             return
         super().mouseReleaseEvent(event)
+
+    def _act_on(self, item: MarkerItem | CueItem | RegionItem | None) -> None:
+        """A click (or Enter) on an item: open the point, follow the cue, list the region."""
+        from atlas.diagram.cues import CueItem
+
+        if isinstance(item, MarkerItem):
+            self.pointClicked.emit(item.code)
+        elif isinstance(item, CueItem):
+            self.follow_cue(item.cue.channel, item.to_view)
+        elif item is not None:
+            self._region_clicked(item.region)
+
+    def cues(self) -> list[CueItem]:
+        """Where the courses on the current view go on to other views (read now if pending)."""
+        self._ensure_view()
+        self._settle()
+        return list(self._current.cues) if self._current is not None else []
+
+    def follow_cue(self, channel: str, view: str) -> None:
+        """Go on along a channel to another view: show it with the channel brought forward."""
+        self.state.set_focus_channel(channel)
+        self.set_view(view)
 
     def _region_clicked(self, region: str) -> None:
         self.regionClicked.emit(region)
@@ -550,12 +570,18 @@ class DiagramView(QGraphicsView):
         self.mousePressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        from atlas.diagram.cues import CueItem
+
         item = self.item_at(event.pos())
         menu = QMenu(self)
         if isinstance(item, MarkerItem):
             code = item.code
             menu.addAction(f"Open {code}", lambda: self.pointClicked.emit(code))
             menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit(code))
+            menu.addSeparator()
+        elif isinstance(item, CueItem):
+            cue = item
+            menu.addAction(cue.toolTip(), lambda: self._act_on(cue))
             menu.addSeparator()
         elif item is not None:
             region = item.region
@@ -584,8 +610,9 @@ class DiagramView(QGraphicsView):
         if self._figure_to_store is not None:
             self._figure_to_store.store()
             self._figure_to_store = None
-        if self._current is not None:
+        if self._current is not None and not self._current.settled:
             self._current.settle(self.state)
+            self._schedule_labels()  # the labels keep clear of the cues it made
 
     # ------------------------------------------------------------ labels
 

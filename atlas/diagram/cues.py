@@ -1,0 +1,148 @@
+"""Where a channel's course leaves a view: `CueItem`, an arrow along the course and
+the short name of the view where it goes on, in the channel's colour. A click on
+it (or Enter on it from the keyboard) shows that view (`DiagramView.follow_cue`).
+
+The cues come from the `pathway_cues` table (`sources.Cue`); the arrow points the
+way the branch runs out of the view at that end.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from atlas.diagram.labels import Box
+from atlas.diagram.sources import Cue, Pathway
+from atlas.diagram.style import Z_CUE
+
+GAP = 7.0  # pixels between the course's last point and the arrow
+ARROW = 13.0  # the arrow's length in pixels
+HEAD = 4.5  # half the width of its head
+
+
+def cue_direction(cue: Cue, pathways: Sequence[Pathway], centre: QPointF) -> tuple[float, float]:
+    """The way the course runs out of the view at the cue (a unit vector, y down): along
+    its branch's last segment at that end, or, for a course of one point, away from the
+    middle of the view."""
+    for pathway in pathways:
+        if (pathway.channel, pathway.branch, pathway.side) == (cue.channel, cue.branch, cue.side):
+            points = pathway.points if cue.end == "end" else pathway.points[::-1]
+            end = points[-1]
+            for before in reversed(points[:-1]):
+                dx, dy = end[0] - before[0], end[1] - before[1]
+                length = math.hypot(dx, dy)
+                if length > 1e-6:
+                    return dx / length, dy / length
+    dx, dy = cue.x - centre.x(), cue.y - centre.y()
+    length = math.hypot(dx, dy)
+    return (dx / length, dy / length) if length > 1e-6 else (0.0, 1.0)
+
+
+class CueItem(QGraphicsItem):
+    """A cue: an arrow out of the course's end and the next view's short name, the
+    same size on screen at every zoom (drawn in device pixels around its point)."""
+
+    def __init__(
+        self,
+        cue: Cue,
+        direction: tuple[float, float],
+        view_name: str,
+        colour: QColor,
+        font: QFont,
+    ) -> None:
+        super().__init__()
+        self.cue = cue
+        self.view_name = view_name
+        self.colour = QColor(colour)
+        self.font = QFont(font)
+        self.focused = False
+        ux, uy = direction
+        self._tail = QPointF(ux * GAP, uy * GAP)
+        self._tip = QPointF(ux * (GAP + ARROW), uy * (GAP + ARROW))
+        metrics = QFontMetricsF(self.font)
+        width, height = metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2
+        # the text just beyond the tip, its box touching the line the arrow runs on
+        reach = min(
+            abs(width / 2 / ux) if ux else math.inf, abs(height / 2 / uy) if uy else math.inf
+        )
+        centre = self._tip + QPointF(ux * (reach + 2), uy * (reach + 2))
+        self._text = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+        self.setPos(cue.x, cue.y)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides clicks
+        self.setZValue(Z_CUE)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.setToolTip(f"Continues on the {view_name} view")
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+    @property
+    def to_view(self) -> str:
+        return self.cue.to_view
+
+    def box(self) -> Box:
+        """The cue's text and arrow in device pixels, relative to its point."""
+        rect = self._area()
+        return Box(rect.left(), rect.top(), rect.right(), rect.bottom())
+
+    def _area(self) -> QRectF:
+        arrow = QRectF(self._tail, self._tip).normalized().adjusted(-HEAD, -HEAD, HEAD, HEAD)
+        return arrow.united(self._text)
+
+    def boundingRect(self) -> QRectF:
+        return self._area().adjusted(-3, -3, 3, 3)
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRect(self._area().adjusted(-2, -2, 2, 2))
+        return path
+
+    def set_focused(self, focused: bool) -> None:
+        """Drawn with the keyboard's focus frame (or not)."""
+        if focused != self.focused:
+            self.focused = focused
+            self.update()
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        palette = widget.palette() if widget is not None else QPalette()
+        colour = self.colour
+        pen = QPen(colour, 2.0)
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        painter.setPen(pen)
+        head_base = self._tip - (self._tip - self._tail) * (HEAD * 1.6 / ARROW)
+        painter.drawLine(self._tail, head_base)
+        ux, uy = (self._tip.x() - self._tail.x()) / ARROW, (self._tip.y() - self._tail.y()) / ARROW
+        side = QPointF(-uy * HEAD, ux * HEAD)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(colour)
+        painter.drawPolygon(QPolygonF([self._tip, head_base + side, head_base - side]))
+        back = QColor(palette.color(QPalette.ColorRole.Base))
+        back.setAlphaF(0.9)
+        painter.setBrush(back)
+        painter.setPen(QPen(colour, 1.0))
+        painter.drawRoundedRect(self._text, 3, 3)
+        light = back.lightness() > 128
+        painter.setPen(colour.darker(150) if light else colour.lighter(130))
+        painter.setFont(self.font)
+        painter.drawText(self._text, Qt.AlignmentFlag.AlignCenter, self.view_name)
+        if self.focused:
+            from atlas.diagram.style import focus_pen
+
+            painter.setPen(focus_pen())
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRoundedRect(self._area().adjusted(-2, -2, 2, 2), 4, 4)
