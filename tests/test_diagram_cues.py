@@ -7,7 +7,6 @@ from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas
 from atlas.diagram.cues import CueItem
-from atlas.diagram.labels import LabelItem
 from atlas.diagram.view import DiagramView
 
 
@@ -74,19 +73,11 @@ def test_point_labels_keep_clear_of_the_cues(qtbot: QtBot, atlas: Atlas) -> None
     view.centerOn(170, 140)  # the head and neck, where five channels leave the view
     qtbot.waitUntil(lambda: bool(view.cues()))
     view.layout_labels()
-    device = view.viewportTransform()
-
-    def box(item: LabelItem | CueItem) -> tuple[float, float, float, float]:
-        at = device.map(item.pos())
-        if isinstance(item, CueItem):
-            b = item.box()
-            return (at.x() + b.left, at.y() + b.top, at.x() + b.right, at.y() + b.bottom)
-        r = item.rect().translated(at)
-        return (r.left(), r.top(), r.right(), r.bottom())
-
-    labels = [box(i) for i in view.scene().items() if isinstance(i, LabelItem) and i.isVisible()]
-    cues = [box(c) for c in view.cues() if c.isVisible()]
+    names = {c.view_name for c in view.cues()}
+    texts = view.texts_shown()
+    cues = [box for text, box in texts if text in names]
+    labels = [box for text, box in texts if text not in names]
     assert labels and cues
     for a in labels:
         for b in cues:
-            assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]), (a, b)
+            assert not a.intersects(b), (a, b)

@@ -115,3 +115,36 @@ def test_placed_labels_overlap_nothing_and_must_show_labels_show(
             for reach in REACH:
                 for spot in candidates(wanted, reach):
                     assert any(spot.overlaps(b) for b in [*blocked, *markers, *earlier])
+
+
+def test_a_label_with_a_side_goes_there_first_then_round_its_anchor() -> None:
+    down = Label(100, 100, 40, 12, gap=5, rank=MUST, toward=(0.0, 1.0))
+    (box,) = place_labels([down], [])
+    assert box == Box(80, 105, 120, 117)  # centred below, its top edge 5 below the anchor
+    blocked = Box(60, 104, 140, 130)
+    (box,) = place_labels([down], [blocked])
+    assert box is not None and not box.overlaps(blocked)
+    assert box.top < 105  # turned round towards the free side
+
+
+def test_labels_stay_within_the_bounds() -> None:
+    """Nothing is cut at the edge of the picture: a label finds a place inside."""
+    bounds = Box(0, 0, 200, 200)
+    for rank in (MUST, WANTED, IF_ROOM):
+        (box,) = place_labels([label(195, 100, rank)], [], bounds)
+        assert box is not None and bounds.left <= box.left and box.right <= bounds.right
+
+
+def test_a_label_put_further_out_keeps_its_line_clear_of_other_labels() -> None:
+    first = label(100, 100, MUST, width=60)
+    # a wall round the second anchor leaves only far places; one straight on, across
+    # the first label, is refused
+    second = Label(100, 140, 30, 12, gap=6, rank=MUST, toward=(0.0, -1.0))
+    wall = [marker(100 + dx, 140 + dy) for dx in (-24, -12, 0, 12, 24) for dy in (-12, 12)]
+    placed, far = place_labels([first, second], wall)
+    assert placed is not None and far is not None
+    mx, my = (far.left + far.right) / 2, (far.top + far.bottom) / 2
+    for k in range(101):
+        x, y = 100 + (mx - 100) * k / 100, 140 + (my - 140) * k / 100
+        inside_far = far.left <= x <= far.right and far.top <= y <= far.bottom
+        assert inside_far or not (placed.left < x < placed.right and placed.top < y < placed.bottom)

@@ -1,6 +1,8 @@
 """Where a channel's course leaves a view: `CueItem`, an arrow along the course and
 the short name of the view where it goes on, in the channel's colour. A click on
 it (or Enter on it from the keyboard) shows that view (`DiagramView.follow_cue`).
+The arrow keeps to the course; its words are placed by the label layout, beyond
+the tip where there is room.
 
 The cues come from the `pathway_cues` table (`sources.Cue`); the arrow points the
 way the branch runs out of the view at that end.
@@ -24,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from atlas.diagram.labels import Box
+from atlas.diagram.labels import MUST, Box, Label, candidates
 from atlas.diagram.sources import Cue, Pathway
 from atlas.diagram.style import Z_CUE
 
@@ -70,16 +72,13 @@ class CueItem(QGraphicsItem):
         self.font = QFont(font)
         self.focused = False
         ux, uy = direction
+        self.direction = direction
         self._tail = QPointF(ux * GAP, uy * GAP)
         self._tip = QPointF(ux * (GAP + ARROW), uy * (GAP + ARROW))
         metrics = QFontMetricsF(self.font)
-        width, height = metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2
-        # the text just beyond the tip, its box touching the line the arrow runs on
-        reach = min(
-            abs(width / 2 / ux) if ux else math.inf, abs(height / 2 / uy) if uy else math.inf
-        )
-        centre = self._tip + QPointF(ux * (reach + 2), uy * (reach + 2))
-        self._text = QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height)
+        self._text = QRectF(0, 0, metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2)
+        first = next(candidates(self.text_label(0.0, 0.0)))  # until the layout places it
+        self.place_text(first, 0.0, 0.0)
         self.setPos(cue.x, cue.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides clicks
@@ -92,14 +91,42 @@ class CueItem(QGraphicsItem):
     def to_view(self) -> str:
         return self.cue.to_view
 
+    def text_label(self, x: float, y: float) -> Label:
+        """The cue's words as a label for the layout, the cue's point at (x, y): just
+        beyond the arrow's tip, out along the course if there is room."""
+        w, h = self._text.width(), self._text.height()
+        return Label(x + self._tip.x(), y + self._tip.y(), w, h, 2.0, MUST, self.direction)
+
+    def place_text(self, box: Box, x: float, y: float) -> None:
+        """Put the words where the layout put them (device pixels, the point at (x, y))."""
+        text = QRectF(box.left - x, box.top - y, box.right - box.left, box.bottom - box.top)
+        if text != self._text:
+            self.prepareGeometryChange()
+            self._text = text
+
+    def _reach(self) -> float:
+        """How far the words' middle lies from the tip in their own place."""
+        return max(self._text.width(), self._text.height()) / 2 + 8
+
+    def text_rect(self) -> QRectF:
+        """The words' box in device pixels, relative to the cue's point."""
+        return QRectF(self._text)
+
+    def arrow_box(self) -> Box:
+        """The arrow in device pixels, relative to the cue's point."""
+        arrow = QRectF(self._tail, self._tip).normalized().adjusted(-HEAD, -HEAD, HEAD, HEAD)
+        return Box(arrow.left(), arrow.top(), arrow.right(), arrow.bottom())
+
     def box(self) -> Box:
-        """The cue's text and arrow in device pixels, relative to its point."""
+        """The cue's arrow and words in device pixels, relative to its point."""
         rect = self._area()
         return Box(rect.left(), rect.top(), rect.right(), rect.bottom())
 
     def _area(self) -> QRectF:
-        arrow = QRectF(self._tail, self._tip).normalized().adjusted(-HEAD, -HEAD, HEAD, HEAD)
-        return arrow.united(self._text)
+        arrow = self.arrow_box()
+        return QRectF(QPointF(arrow.left, arrow.top), QPointF(arrow.right, arrow.bottom)).united(
+            self._text
+        )
 
     def boundingRect(self) -> QRectF:
         return self._area().adjusted(-3, -3, 3, 3)
@@ -131,6 +158,12 @@ class CueItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([self._tip, head_base + side, head_base - side]))
+        centre = self._text.center()
+        if math.hypot(centre.x() - self._tip.x(), centre.y() - self._tip.y()) > self._reach():
+            faint = QColor(colour)  # put further out: a fine line from the arrow's tip
+            faint.setAlphaF(0.6)
+            painter.setPen(QPen(faint, 1.0))
+            painter.drawLine(self._tip, centre)
         back = QColor(palette.color(QPalette.ColorRole.Base))
         back.setAlphaF(0.9)
         painter.setBrush(back)

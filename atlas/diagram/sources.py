@@ -104,6 +104,7 @@ class Measure(NamedTuple):
     cun: float
     unit: str
     tick_at: float | None
+    part: str | None = None  # the location of a group it measures
 
 
 class Landmark(NamedTuple):
@@ -311,6 +312,7 @@ def _measure(row: Mapping[str, Any]) -> Measure | None:
             cun=float(row.get("cun") or 0.0),
             unit=str(row.get("unit") or "B-cun"),
             tick_at=float(tick) if tick not in (None, "") else None,
+            part=str(row["part"]) if row.get("part") else None,
         )
     except (KeyError, TypeError, ValueError):
         return None

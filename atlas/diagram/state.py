@@ -40,6 +40,8 @@ class DiagramState(QObject):
     viewChanged = Signal(str)
     #: The figure's anatomy layer (bones, muscles, creases) switched on or off.
     anatomyChanged = Signal(bool)
+    #: The style the labels write codes in (`atlas.core.codes.CODE_STYLES`).
+    codeStyleChanged = Signal(str)
 
     def __init__(self, view: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -50,6 +52,7 @@ class DiagramState(QObject):
         self._hidden: frozenset[str] = frozenset()
         self._view = view
         self._anatomy = True
+        self._code_style = "who"
 
     # ------------------------------------------------------------ reading
 
@@ -82,6 +85,11 @@ class DiagramState(QObject):
     def anatomy(self) -> bool:
         """Whether the figure is drawn with its anatomy layer (on unless switched off)."""
         return self._anatomy
+
+    @property
+    def code_style(self) -> str:
+        """'who' (LR3, BL40) or 'older' (LIV3, UB40): how the labels write codes."""
+        return self._code_style
 
     def is_channel_visible(self, channel: str) -> bool:
         return channel not in self._hidden
@@ -146,3 +154,14 @@ class DiagramState(QObject):
         if on != self._anatomy:
             self._anatomy = on
             self.anatomyChanged.emit(on)
+
+    def set_code_style(self, style: str) -> None:
+        """Write the labels' codes in a style of `atlas.core.codes.CODE_STYLES`
+        (ValueError for another)."""
+        from atlas.core.codes import CODE_STYLES
+
+        if style not in CODE_STYLES:
+            raise ValueError(f"unknown code style {style!r} (one of {', '.join(CODE_STYLES)})")
+        if style != self._code_style:
+            self._code_style = style
+            self.codeStyleChanged.emit(style)

@@ -147,6 +147,7 @@ class DiagramView(QGraphicsView):
         state.channelVisibilityChanged.connect(self.channelVisibilityChanged)
         state.viewChanged.connect(self._state_view_changed)
         state.anatomyChanged.connect(self._redraw_figure)
+        state.codeStyleChanged.connect(self._restyle_codes)
         # The first view is built right after the first paint (start-up stays light);
         # any call that needs a scene before then builds it at once.
         if state.view is not None:
@@ -326,6 +327,27 @@ class DiagramView(QGraphicsView):
     def channel_path_items(self, channel: str) -> list[QGraphicsPathItem]:
         self._ensure_view()
         return list(self._current.paths.get(channel, [])) if self._current else []
+
+    def texts_shown(self) -> list[tuple[str, QRectF]]:
+        """Every piece of text in sight, with its box in viewport pixels: the points'
+        codes, the measuring guide's text and the cues' words."""
+        self._ensure_view()
+        built = self._current
+        if built is None:
+            return []
+        device = self.viewportTransform()
+        shown = [
+            (label.text, label.rect().translated(device.map(label.pos())))
+            for label in built.labels
+            if label.isVisible()
+        ]
+        if built.guide is not None:
+            shown += built.guide.placed(device)
+        for cue in built.cues:
+            if cue.isVisible():
+                shown.append((cue.view_name, cue.text_rect().translated(device.map(cue.pos()))))
+        sight = QRectF(self.viewport().rect())
+        return [(text, box) for text, box in shown if box.intersects(sight)]
 
     def visible_labels(self) -> list[str]:
         self._ensure_view()
@@ -626,9 +648,13 @@ class DiagramView(QGraphicsView):
         built = self._current
         if built is None:
             return
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        from atlas.diagram.labels import Box
+
+        rect = self.viewport().rect()
+        visible = self.mapToScene(rect).boundingRect()
         show_all = self._scale() * built.info.spacing >= 16.0
-        built.layout_labels(self.viewportTransform(), visible, show_all)
+        bounds = Box(0, 0, rect.width(), rect.height())
+        built.layout_labels(self.viewportTransform(), visible, bounds, show_all, self.state)
 
     # ------------------------------------------------------------ the backdrop and figure
 
@@ -641,6 +667,16 @@ class DiagramView(QGraphicsView):
         base = self.palette().color(QPalette.ColorRole.Base)
         self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
         self.resetCachedContent()
+
+    def set_code_style(self, style: str) -> None:
+        """Write the codes on the diagram in a style of `atlas.core.codes.CODE_STYLES`:
+        'who' (LR3, BL40) or 'older' (LIV3, UB40)."""
+        self.state.set_code_style(style)
+
+    def _restyle_codes(self, style: str) -> None:
+        for built in self._scenes.values():
+            built.set_code_style(style)
+        self._schedule_labels()
 
     def _redraw_figure(self) -> None:
         """Draw the figure afresh (the anatomy layer was switched)."""
