@@ -72,6 +72,7 @@ class Label(NamedTuple):
 REACH = (0.0, 0.75, 1.5, 2.5, 4.0, 6.0, 9.0, 13.0)
 #: The turns (degrees) from `toward` a label with one is tried at, best first.
 TURNS = (0, 30, -30, 60, -60, 90, -90, 120, -120, 150, -150, 180)
+_TURNS = [(math.cos(math.radians(t)), math.sin(math.radians(t))) for t in TURNS]
 
 
 def candidates(label: Label, reach: float = 0.0) -> Iterator[Box]:
@@ -92,8 +93,7 @@ def candidates(label: Label, reach: float = 0.0) -> Iterator[Box]:
             yield Box(left, top, left + w, top + h)
         return
     tx, ty = label.toward
-    for turn in TURNS:
-        c, s = math.cos(math.radians(turn)), math.sin(math.radians(turn))
+    for c, s in _TURNS:
         ux, uy = tx * c - ty * s, tx * s + ty * c
         # the box's centre along the ray, so that its edge crosses the ray at g
         out = min(
@@ -168,19 +168,21 @@ class _Grid:
         for box in boxes:
             self.add(box)
 
-    def _cells(self, box: Box) -> Iterator[tuple[int, int]]:
-        cell = self.CELL
+    def add(self, box: Box) -> None:
+        cell, cells = self.CELL, self.cells
         for gx in range(int(box.left // cell), int(box.right // cell) + 1):
             for gy in range(int(box.top // cell), int(box.bottom // cell) + 1):
-                yield gx, gy
-
-    def add(self, box: Box) -> None:
-        for key in self._cells(box):
-            self.cells.setdefault(key, []).append(box)
+                cells.setdefault((gx, gy), []).append(box)
 
     def collides(self, box: Box) -> bool:
-        cells = self.cells
-        return any(box.overlaps(other) for key in self._cells(box) for other in cells.get(key, ()))
+        cell, cells = self.CELL, self.cells
+        left, top, right, bottom = box
+        for gx in range(int(left // cell), int(right // cell) + 1):
+            for gy in range(int(top // cell), int(bottom // cell) + 1):
+                for o in cells.get((gx, gy), ()):
+                    if left < o.right and o.left < right and top < o.bottom and o.top < bottom:
+                        return True
+        return False
 
     def crossed(self, x: float, y: float, box: Box) -> bool:
         """Whether the line from (x, y) to the box's middle passes through a box here
@@ -200,10 +202,15 @@ class _Grid:
 
     def count(self, box: Box) -> int:
         """How many boxes this one overlaps."""
-        cells = self.cells
-        return len(
-            {id(o) for key in self._cells(box) for o in cells.get(key, ()) if box.overlaps(o)}
-        )
+        cell, cells = self.CELL, self.cells
+        found = {
+            id(o)
+            for gx in range(int(box.left // cell), int(box.right // cell) + 1)
+            for gy in range(int(box.top // cell), int(box.bottom // cell) + 1)
+            for o in cells.get((gx, gy), ())
+            if box.overlaps(o)
+        }
+        return len(found)
 
 
 class LabelItem(QGraphicsItem):

@@ -210,7 +210,7 @@ class ViewScene:
         group's other locations and, zoomed in far enough (`show_all`), the points
         that are not dimmed. A group is labelled once per side, at the location
         nearest its middle."""
-        from atlas.diagram.labels import MUST, Box, Label, place_labels
+        from atlas.diagram.labels import IF_ROOM, MUST, Box, Label, place_labels
 
         sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
         left, top, right, bottom = visible.left(), visible.top(), visible.right(), visible.bottom()
@@ -234,7 +234,7 @@ class ViewScene:
             if marker.visible and left <= x <= right and top <= y <= bottom:
                 cx, cy = sx * x + dx, sy * y + dy
                 obstacles.append(Box.around(cx, cy, marker.outer() + 1))
-                rank = _rank(marker, show_all)
+                rank = _rank(marker, show_all, MUST, IF_ROOM)
                 if rank is not None:
                     size = self._label(marker, state.code_style).size
                     label = Label(cx, cy, size.width(), size.height(), marker.outer() + 2, rank)
@@ -291,15 +291,13 @@ class ViewScene:
                 )
 
 
-def _rank(marker: Marker, show_all: bool) -> int | None:
-    """How much a marker's label is wanted (`labels` ranks), or None: not at all."""
-    from atlas.diagram.labels import IF_ROOM, MUST
-
+def _rank(marker: Marker, show_all: bool, must: int, if_room: int) -> int | None:
+    """How much a marker's label is wanted (of the `labels` ranks), or None: not at all."""
     state = marker.state
     if state is MarkerState.SELECTED:
-        return MUST if marker.labelled else IF_ROOM
+        return must if marker.labelled else if_room
     if not marker.labelled:
         return None
     if state is MarkerState.HIGHLIGHT:
-        return MUST
-    return IF_ROOM if show_all and state is not MarkerState.DIMMED else None
+        return must
+    return if_room if show_all and state is not MarkerState.DIMMED else None
