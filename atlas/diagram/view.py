@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -54,6 +55,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QContextMenuEvent
 
     from atlas.diagram.cues import CueItem
+    from atlas.diagram.keyboard import KeyboardFocus
     from atlas.diagram.regions import RegionItem
 
 MAX_ZOOM = 24.0  # times the fitted scale
@@ -71,6 +73,8 @@ class DiagramView(QGraphicsView):
     viewChanged = Signal(str)
     channelVisibilityChanged = Signal(str, bool)
     zoomChanged = Signal(float)
+    #: The keyboard's focus moved: what it is on, in words ("" when it is cleared).
+    keyboardFocusChanged = Signal(str)
     #: The first paint that shows a view (start-up is over; `atlas --exit-when-ready`).
     firstPainted = Signal()
 
@@ -96,6 +100,7 @@ class DiagramView(QGraphicsView):
         self._painted = False
         self._figure_render: FigureRender | None = None
         self._figure_to_store: FigureRender | None = None
+        self._keys: KeyboardFocus | None = None  # made when a key first needs it
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
         self._labels_timer = QTimer(self)
@@ -134,7 +139,10 @@ class DiagramView(QGraphicsView):
         self.setAccessibleName("Body diagram")
         self.setWhatsThis(
             "Click a point to open it, or a body region to list its points. Scroll or pinch"
-            " to zoom, drag to pan; + and - zoom, 0 fits the figure."
+            " to zoom, drag to pan; + and - zoom, 0 fits the figure. From the keyboard: the"
+            " arrow keys move between the points, Tab steps through the regions and the"
+            " cues to other views, Enter opens or lists or follows, Escape clears;"
+            " Ctrl+Tab leaves the diagram."
         )
         state = self.state
         for changed in (
@@ -203,6 +211,8 @@ class DiagramView(QGraphicsView):
         fresh = built is None
         if built is None:
             built = self._scenes[name] = ViewScene(info, self.data, self._label_font, self)
+        if self._keys is not None:
+            self._keys.clear()
         self._current = built
         self.setScene(built.scene)
         self.fit()
@@ -224,6 +234,8 @@ class DiagramView(QGraphicsView):
         if self._current is not None:
             self._current.render(self.state)
             self._schedule_labels()
+            if self._keys is not None:
+                self._keys.still_there()
 
     # ------------------------------------------------------------ points
 
@@ -478,15 +490,85 @@ class DiagramView(QGraphicsView):
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from atlas.diagram.keyboard import ARROWS
+
         key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_out()
         elif key == Qt.Key.Key_0:
             self.fit()
+        elif key in ARROWS and plain:
+            self.keyboard_focus().move(ARROWS[Qt.Key(key)])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.keyboard_focus().activate():
+            pass
+        elif key == Qt.Key.Key_Escape and self.keyboard_focus().describe():
+            self.keyboard_focus().clear()
+        elif (
+            key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.keyboard_focus().clear()  # Ctrl+Tab: out of the diagram at once
+            super().focusNextPrevChild(
+                key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            )
         else:
             super().keyPressEvent(event)
+
+    # ------------------------------------------------------------ the keyboard's focus
+
+    def keyboard_focus(self) -> KeyboardFocus:
+        """What the keys act on (a point, a region or a cue; made when first needed)."""
+        if self._keys is None:
+            from atlas.diagram.keyboard import KeyboardFocus
+
+            self._ensure_view()
+            self._keys = KeyboardFocus(self)
+        return self._keys
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab step through the regions and cues, then leave the diagram."""
+        if self.hasFocus() and self._current is not None and self.keyboard_focus().step(next):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        tabbed = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbed and self._current is not None:
+            # arriving by Tab is the first of the Tab stops (by Shift+Tab, the last)
+            self.keyboard_focus().step(reason == Qt.FocusReason.TabFocusReason)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._keys is not None and event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.MenuBarFocusReason,
+        ):
+            self._keys.clear()
+
+    def announce(self, text: str) -> None:
+        """Say where the keyboard's focus is: the accessible name, and the signal the
+        window's status bar shows."""
+        info = self.data.view(self.state.view or "")
+        where = f"Body diagram, {info.title} view" if info is not None else "Body diagram"
+        self.setAccessibleName(f"{where}: {text}" if text else "Body diagram")
+        self.keyboardFocusChanged.emit(text)
+
+    def code_text(self, code: str) -> str:
+        """A code as the diagram writes it (in the code style chosen)."""
+        from atlas.core.codes import format_code
+
+        return format_code(code, self.state.code_style)
+
+    def region_name(self, region: str) -> str:
+        found = self.atlas.region(region) if self.atlas is not None else None
+        return found.name if found is not None else region.replace("_", " ").capitalize()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -566,7 +648,7 @@ class DiagramView(QGraphicsView):
         elif isinstance(item, CueItem):
             self.follow_cue(item.cue.channel, item.to_view)
         elif item is not None:
-            self._region_clicked(item.region)
+            self.list_region(item.region)
 
     def cues(self) -> list[CueItem]:
         """Where the courses on the current view go on to other views (read now if pending)."""
@@ -579,7 +661,8 @@ class DiagramView(QGraphicsView):
         self.state.set_focus_channel(channel)
         self.set_view(view)
 
-    def _region_clicked(self, region: str) -> None:
+    def list_region(self, region: str) -> None:
+        """Ask for a region's points to be listed (as a click on it does)."""
         self.regionClicked.emit(region)
         if self.state.highlighted:  # its points, as the listeners highlighted them
             self.state.highlight(self.state.highlighted, region)
@@ -611,7 +694,7 @@ class DiagramView(QGraphicsView):
             if self.atlas is not None and (found := self.atlas.region(region)) is not None:
                 name = found.name
             menu.addAction(
-                f"List the points of the {name.lower()}", lambda: self._region_clicked(region)
+                f"List the points of the {name.lower()}", lambda: self.list_region(region)
             )
             menu.addSeparator()
         menu.addAction("Zoom in", self.zoom_in)

@@ -179,6 +179,7 @@ class MainWindow(QMainWindow):
         self.diagram.regionClicked.connect(self.show_region)
         self.diagram.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.diagram.viewChanged.connect(self._view_changed)
+        self.diagram.keyboardFocusChanged.connect(self._announce)
         self.diagram.channelVisibilityChanged.connect(self.channel_browser.set_checked)
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
@@ -349,6 +350,13 @@ class MainWindow(QMainWindow):
     def _plan_changed(self, codes: list[str]) -> None:
         if self.docks.is_showing(self.docks.plan):
             self.diagram.highlight(codes)
+
+    def _announce(self, text: str) -> None:
+        """Where the keyboard's focus is on the diagram, in the status bar."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _save_note(self, code: str, text: str) -> None:
         self.userdata.set_note(code, text)
