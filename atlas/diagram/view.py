@@ -23,7 +23,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
-    QFocusEvent,
     QFont,
     QKeyEvent,
     QMouseEvent,
@@ -52,7 +51,7 @@ from atlas.diagram.state import DiagramState
 if TYPE_CHECKING:
     # PySide makes a class's enum types when the class is first touched; these are
     # only met once the user zooms, pinches or opens a menu.
-    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent
 
     from atlas.diagram.cues import CueItem
     from atlas.diagram.keyboard import KeyboardFocus
