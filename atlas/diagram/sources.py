@@ -1,8 +1,9 @@
 """What the diagram widget draws, gathered from the atlas and the view SVGs.
 
-The reference database holds the derived geometry (``placements`` and, when the
-diagram engine provides them, ``views``, ``landmarks`` and ``measures``); the
-view SVG files hold the art and the clickable regions. This module reads both
+The reference database holds the derived geometry (``placements``, one row per
+location of a group, ``views``, ``landmarks``, ``measures``, and the channels'
+courses, ``pathways`` and ``pathway_cues``); the view SVG files hold the art
+and the clickable regions. This module reads both
 into plain objects, tolerating tables that are not there yet, so the widget
 never talks SQL and never crashes on a partial build.
 """
