@@ -22,9 +22,7 @@ def shown_view(qtbot: QtBot, atlas: Atlas, view_id: str) -> DiagramView:
 
 def on_screen(view: DiagramView, cue: CueItem) -> QPoint:
     """The middle of a cue's words, in viewport pixels."""
-    box = cue.box()
-    anchor = view.mapFromScene(cue.pos())
-    return anchor + QPoint(round(box.right - 6), round((box.top + box.bottom) / 2))
+    return view.mapFromScene(cue.pos()) + cue.text_rect().center().toPoint()
 
 
 def test_each_cue_of_the_view_is_shown_with_where_it_goes(qtbot: QtBot, atlas: Atlas) -> None:

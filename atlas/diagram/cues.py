@@ -117,23 +117,19 @@ class CueItem(QGraphicsItem):
         arrow = QRectF(self._tail, self._tip).normalized().adjusted(-HEAD, -HEAD, HEAD, HEAD)
         return Box(arrow.left(), arrow.top(), arrow.right(), arrow.bottom())
 
-    def box(self) -> Box:
-        """The cue's arrow and words in device pixels, relative to its point."""
-        rect = self._area()
-        return Box(rect.left(), rect.top(), rect.right(), rect.bottom())
-
-    def _area(self) -> QRectF:
+    def _arrow_rect(self) -> QRectF:
         arrow = self.arrow_box()
-        return QRectF(QPointF(arrow.left, arrow.top), QPointF(arrow.right, arrow.bottom)).united(
-            self._text
-        )
+        return QRectF(QPointF(arrow.left, arrow.top), QPointF(arrow.right, arrow.bottom))
 
     def boundingRect(self) -> QRectF:
-        return self._area().adjusted(-3, -3, 3, 3)
+        # the arrow, the words and the fine line between them when they are apart
+        return self._arrow_rect().united(self._text).adjusted(-3, -3, 3, 3)
 
     def shape(self) -> QPainterPath:
+        """What a click hits: the arrow and the words (not what lies between them)."""
         path = QPainterPath()
-        path.addRect(self._area().adjusted(-2, -2, 2, 2))
+        path.addRect(self._arrow_rect().adjusted(-2, -2, 2, 2))
+        path.addRect(self._text.adjusted(-2, -2, 2, 2))
         return path
 
     def set_focused(self, focused: bool) -> None:
@@ -178,4 +174,4 @@ class CueItem(QGraphicsItem):
 
             painter.setPen(focus_pen())
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._area().adjusted(-2, -2, 2, 2), 4, 4)
+            painter.drawRoundedRect(self._text.adjusted(-2, -2, 2, 2), 4, 4)

@@ -106,6 +106,11 @@ class KeyboardFocus:
         self.ring = FocusRing()
         self._stop = -1  # the Tab stop now focused (-1: none)
 
+    @property
+    def active(self) -> bool:
+        """Whether the focus is on something."""
+        return self.marker is not None or bool(self.regions) or self.cue is not None
+
     # ------------------------------------------------------------ what there is
 
     def _stops(self) -> list[list[RegionItem] | CueItem]:
@@ -179,7 +184,7 @@ class KeyboardFocus:
     def clear(self) -> None:
         self._set()
 
-    def activate(self) -> bool:
+    def activate(self) -> None:
         """Enter: open the point, list the region's points or follow the cue."""
         view = self.view
         if self.marker is not None:
@@ -190,9 +195,6 @@ class KeyboardFocus:
             cue = self.cue
             self.clear()
             view.follow_cue(cue.cue.channel, cue.to_view)
-        else:
-            return False
-        return True
 
     def still_there(self) -> None:
         """Drop a focus the view no longer shows (its channel hidden, its view left)."""

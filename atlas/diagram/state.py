@@ -1,8 +1,9 @@
 """What the diagram shows, apart from any scene: `DiagramState`.
 
 The selected point, the highlighted points (and the region they were listed
-from), the channel brought forward, the hidden channels, the current view and
-whether the figure shows its anatomy layer live here, once. Every view's scene
+from), the channel brought forward, the hidden channels, the current view,
+whether the figure shows its anatomy layer and the style the labels write
+codes in live here, once. Every view's scene
 draws its markers, pathways and guide from this object when it is shown and
 whenever a signal says it changed, so the selection belongs to the point and
 not to the scene it was made in. Each signal fires once per real change;

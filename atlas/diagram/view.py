@@ -330,6 +330,16 @@ class DiagramView(QGraphicsView):
     def hidden_channels(self) -> set[str]:
         return set(self.state.hidden_channels)
 
+    def set_code_style(self, style: str) -> None:
+        """Write the codes on the diagram in a style of `atlas.core.codes.CODE_STYLES`:
+        'who' (LR3, BL40) or 'older' (LIV3, UB40)."""
+        self.state.set_code_style(style)
+
+    def _restyle_codes(self, style: str) -> None:
+        for built in self._scenes.values():
+            built.set_code_style(style)
+        self._schedule_labels()
+
     def pathway_channels(self) -> list[str]:
         """The channels whose course the current view draws."""
         self._ensure_view()
@@ -502,10 +512,13 @@ class DiagramView(QGraphicsView):
             self.fit()
         elif key in ARROWS and plain:
             self.keyboard_focus().move(ARROWS[Qt.Key(key)])
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.keyboard_focus().activate():
-            pass
-        elif key == Qt.Key.Key_Escape and self.keyboard_focus().describe():
-            self.keyboard_focus().clear()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape) and (
+            self._keys is not None and self._keys.active
+        ):
+            if key == Qt.Key.Key_Escape:
+                self._keys.clear()
+            else:
+                self._keys.activate()
         elif (
             key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
             and mods & Qt.KeyboardModifier.ControlModifier
@@ -689,11 +702,9 @@ class DiagramView(QGraphicsView):
             menu.addSeparator()
         elif item is not None:
             region = item.region
-            name = region.replace("_", " ")
-            if self.atlas is not None and (found := self.atlas.region(region)) is not None:
-                name = found.name
             menu.addAction(
-                f"List the points of the {name.lower()}", lambda: self.list_region(region)
+                f"List the points of the {self.region_name(region).lower()}",
+                lambda: self.list_region(region),
             )
             menu.addSeparator()
         menu.addAction("Zoom in", self.zoom_in)
@@ -749,16 +760,6 @@ class DiagramView(QGraphicsView):
         base = self.palette().color(QPalette.ColorRole.Base)
         self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
         self.resetCachedContent()
-
-    def set_code_style(self, style: str) -> None:
-        """Write the codes on the diagram in a style of `atlas.core.codes.CODE_STYLES`:
-        'who' (LR3, BL40) or 'older' (LIV3, UB40)."""
-        self.state.set_code_style(style)
-
-    def _restyle_codes(self, style: str) -> None:
-        for built in self._scenes.values():
-            built.set_code_style(style)
-        self._schedule_labels()
 
     def _redraw_figure(self) -> None:
         """Draw the figure afresh (the anatomy layer was switched)."""
