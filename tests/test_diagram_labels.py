@@ -148,3 +148,35 @@ def test_a_label_put_further_out_keeps_its_line_clear_of_other_labels() -> None:
         x, y = 100 + (mx - 100) * k / 100, 140 + (my - 140) * k / 100
         inside_far = far.left <= x <= far.right and far.top <= y <= far.bottom
         assert inside_far or not (placed.left < x < placed.right and placed.top < y < placed.bottom)
+
+
+@given(
+    points=st.lists(anchors, max_size=40),
+    sides=st.lists(st.sampled_from([None, (1.0, 0.0), (0.0, 1.0), (-0.6, 0.8)]), min_size=1),
+)
+def test_labels_with_a_side_stay_inside_the_bounds_and_clear(
+    points: list[tuple[float, float, int]], sides: list[tuple[float, float] | None]
+) -> None:
+    bounds = Box(0, 0, 400, 300)
+    labels = [
+        Label(x, y, 30, 12, 6, rank, sides[i % len(sides)]) for i, (x, y, rank) in enumerate(points)
+    ]
+    markers = [marker(x, y) for x, y, _ in points]
+    placed = place_labels(labels, markers, bounds)
+
+    def inside(box: Box) -> bool:
+        return (
+            bounds.left <= box.left
+            and box.right <= bounds.right
+            and (bounds.top <= box.top and box.bottom <= bounds.bottom)
+        )
+
+    for index, (wanted, box) in enumerate(zip(labels, placed, strict=True)):
+        if box is None:
+            assert wanted.rank != MUST
+            continue
+        spots = [b for reach in REACH for b in candidates(wanted, reach)]
+        assert inside(box) or not any(inside(b) for b in spots)
+        if wanted.rank != MUST:  # only a label that must show may cover anything
+            others = [b for i, b in enumerate(placed) if b is not None and i != index]
+            assert not any(box.overlaps(b) for b in [*markers, *others])
