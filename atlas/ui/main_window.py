@@ -46,8 +46,9 @@ class MainWindow(QMainWindow):
 
     What the diagram shows lives in one place, `self.diagram.state` (a
     `DiagramState`): the selected point, the channel brought forward, the hidden
-    channels, the view. The window and its docks show that state and send what the
-    user does to it; none of them keeps a copy.
+    channels, the view. The point pane, the title, the results' selection, the
+    Channels dock and the diagram's own menus show that state and send what the
+    user does to it, rather than keeping copies in step.
     """
 
     pointSelected = Signal(str)
