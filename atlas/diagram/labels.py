@@ -79,29 +79,53 @@ def candidates(label: Label, reach: float = 0.0) -> Iterator[Box]:
     """The places tried for a label, best first, `reach` label heights further out:
     right, left, above, below, then above right and below left of the anchor; or,
     for a label with `toward`, round the anchor starting on that side."""
+    for spot in _spots(label, reach):
+        yield Box(*spot)
+
+
+_Spot = tuple[float, float, float, float]  # a box as a plain tuple (left, top, right, bottom)
+
+
+def _spots(
+    label: Label, reach: float, rays: list[tuple[float, float, float]] | None = None
+) -> list[_Spot]:
+    """`candidates` as plain tuples (the layout tries thousands of them); `rays` are
+    the label's `_rays`, if it has `toward` and they are at hand."""
     x, y, w, h = label.x, label.y, label.width, label.height
     g = label.gap + reach * h
     if label.toward is None:
-        for left, top in (
-            (x + g, y - h / 2),
-            (x - g - w, y - h / 2),
-            (x - w / 2, y - g - h),
-            (x - w / 2, y + g),
-            (x + g, y - h),
-            (x - g - w, y),
-        ):
-            yield Box(left, top, left + w, top + h)
-        return
+        half = h / 2
+        return [
+            (x + g, y - half, x + g + w, y + half),
+            (x - g - w, y - half, x - g, y + half),
+            (x - w / 2, y - g - h, x + w / 2, y - g),
+            (x - w / 2, y + g, x + w / 2, y + g + h),
+            (x + g, y - h, x + g + w, y),
+            (x - g - w, y, x - g, y + h),
+        ]
+    half_w, half_h = w / 2, h / 2
+    spots = []
+    for ux, uy, out in rays or _rays(label):
+        cx, cy = x + ux * (g + out), y + uy * (g + out)
+        spots.append((cx - half_w, cy - half_h, cx + half_w, cy + half_h))
+    return spots
+
+
+def _rays(label: Label) -> list[tuple[float, float, float]]:
+    """The directions a label with `toward` is tried in, best first, each with how far
+    its box's centre lies beyond the gap, so that its edge crosses the ray there."""
+    assert label.toward is not None
     tx, ty = label.toward
+    half_w, half_h = label.width / 2, label.height / 2
+    rays = []
     for c, s in _TURNS:
         ux, uy = tx * c - ty * s, tx * s + ty * c
-        # the box's centre along the ray, so that its edge crosses the ray at g
         out = min(
-            w / 2 / abs(ux) if abs(ux) > 1e-9 else math.inf,
-            h / 2 / abs(uy) if abs(uy) > 1e-9 else math.inf,
+            half_w / abs(ux) if abs(ux) > 1e-9 else math.inf,
+            half_h / abs(uy) if abs(uy) > 1e-9 else math.inf,
         )
-        cx, cy = x + ux * (g + out), y + uy * (g + out)
-        yield Box(cx - w / 2, cy - h / 2, cx + w / 2, cy + h / 2)
+        rays.append((ux, uy, out))
+    return rays
 
 
 def place_labels(
@@ -122,36 +146,40 @@ def place_labels(
     grid = _Grid(obstacles)
     texts = _Grid(())  # the labels placed so far, which no leader line may cross
     placed: list[Box | None] = [None] * len(labels)
-
-    def inside(box: Box) -> bool:
-        return bounds is None or (
-            bounds.left <= box.left
-            and box.right <= bounds.right
-            and bounds.top <= box.top
-            and box.bottom <= bounds.bottom
-        )
+    inf = math.inf
+    low_x, low_y, high_x, high_y = (-inf, -inf, inf, inf) if bounds is None else bounds
+    collides, crossed = grid.collides, texts.crossed
 
     for index in sorted(range(len(labels)), key=lambda i: labels[i].rank):
         label = labels[index]
-        box = None
+        rays = None if label.toward is None else _rays(label)
+        found: _Spot | None = None
         for reach in REACH if label.rank < IF_ROOM else REACH[:1]:
-            box = next(
-                (
-                    b
-                    for b in candidates(label, reach)
-                    if inside(b)
-                    and not grid.collides(b)
-                    and not (reach and texts.crossed(label.x, label.y, b))
-                ),
-                None,
-            )
-            if box is not None:
+            for spot in _spots(label, reach, rays):
+                left, top, right, bottom = spot
+                if (
+                    low_x <= left
+                    and right <= high_x
+                    and low_y <= top
+                    and bottom <= high_y
+                    and not collides(spot)
+                    and not (reach and crossed(label.x, label.y, spot))
+                ):
+                    found = spot
+                    break
+            if found is not None:
                 break
-        if box is None and label.rank == MUST:
+        if found is None and label.rank == MUST:
             # the place, nearest first, that covers the fewest things
-            spots = [b for reach in REACH for b in candidates(label, reach) if inside(b)]
-            box = min(spots, key=grid.count) if spots else next(candidates(label))
-        if box is not None:
+            spots = [
+                spot
+                for reach in REACH
+                for spot in _spots(label, reach, rays)
+                if low_x <= spot[0] and spot[2] <= high_x and low_y <= spot[1] and spot[3] <= high_y
+            ]
+            found = min(spots, key=grid.count) if spots else _spots(label, 0.0, rays)[0]
+        if found is not None:
+            box = Box(*found)
             grid.add(box)
             texts.add(box)
             placed[index] = box
@@ -163,52 +191,58 @@ class _Grid:
 
     CELL = 48.0
 
-    def __init__(self, boxes: Iterable[Box]) -> None:
-        self.cells: dict[tuple[int, int], list[Box]] = {}
+    def __init__(self, boxes: Iterable[_Spot]) -> None:
+        self.cells: dict[tuple[int, int], list[_Spot]] = {}
         for box in boxes:
             self.add(box)
 
-    def add(self, box: Box) -> None:
-        cell, cells = self.CELL, self.cells
-        for gx in range(int(box.left // cell), int(box.right // cell) + 1):
-            for gy in range(int(box.top // cell), int(box.bottom // cell) + 1):
-                cells.setdefault((gx, gy), []).append(box)
-
-    def collides(self, box: Box) -> bool:
+    def add(self, box: _Spot) -> None:
         cell, cells = self.CELL, self.cells
         left, top, right, bottom = box
         for gx in range(int(left // cell), int(right // cell) + 1):
             for gy in range(int(top // cell), int(bottom // cell) + 1):
-                for o in cells.get((gx, gy), ()):
-                    if left < o.right and o.left < right and top < o.bottom and o.top < bottom:
+                found = cells.get((gx, gy))
+                if found is None:
+                    cells[gx, gy] = [box]
+                else:
+                    found.append(box)
+
+    def collides(self, box: _Spot) -> bool:
+        cell, get = self.CELL, self.cells.get
+        left, top, right, bottom = box
+        for gx in range(int(left // cell), int(right // cell) + 1):
+            for gy in range(int(top // cell), int(bottom // cell) + 1):
+                for o in get((gx, gy), ()):
+                    if left < o[2] and o[0] < right and top < o[3] and o[1] < bottom:
                         return True
         return False
 
-    def crossed(self, x: float, y: float, box: Box) -> bool:
+    def crossed(self, x: float, y: float, box: _Spot) -> bool:
         """Whether the line from (x, y) to the box's middle passes through a box here
         (on its way: the part inside `box` itself does not count)."""
-        mx, my = (box.left + box.right) / 2, (box.top + box.bottom) / 2
+        left, top, right, bottom = box
+        mx, my = (left + right) / 2, (top + bottom) / 2
         steps = max(1, int(math.hypot(mx - x, my - y) / 3))
+        cell, get = self.CELL, self.cells.get
         for k in range(steps + 1):
             px, py = x + (mx - x) * k / steps, y + (my - y) * k / steps
-            if box.left <= px <= box.right and box.top <= py <= box.bottom:
+            if left <= px <= right and top <= py <= bottom:
                 return False
-            key = (int(px // self.CELL), int(py // self.CELL))
-            if any(
-                o.left < px < o.right and o.top < py < o.bottom for o in self.cells.get(key, ())
-            ):
-                return True
+            for o in get((int(px // cell), int(py // cell)), ()):
+                if o[0] < px < o[2] and o[1] < py < o[3]:
+                    return True
         return False
 
-    def count(self, box: Box) -> int:
+    def count(self, box: _Spot) -> int:
         """How many boxes this one overlaps."""
         cell, cells = self.CELL, self.cells
+        left, top, right, bottom = box
         found = {
             id(o)
-            for gx in range(int(box.left // cell), int(box.right // cell) + 1)
-            for gy in range(int(box.top // cell), int(box.bottom // cell) + 1)
+            for gx in range(int(left // cell), int(right // cell) + 1)
+            for gy in range(int(top // cell), int(bottom // cell) + 1)
             for o in cells.get((gx, gy), ())
-            if box.overlaps(o)
+            if left < o[2] and o[0] < right and top < o[3] and o[1] < bottom
         }
         return len(found)
 
