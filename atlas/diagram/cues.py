@@ -77,8 +77,8 @@ class CueItem(QGraphicsItem):
         self._tip = QPointF(ux * (GAP + ARROW), uy * (GAP + ARROW))
         metrics = QFontMetricsF(self.font)
         self._text = QRectF(0, 0, metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2)
-        first = next(candidates(self.text_label(0.0, 0.0)))  # until the layout places it
-        self.place_text(first, 0.0, 0.0)
+        self._bounds = QRectF()
+        self.unplace()  # until the layout places it
         self.setPos(cue.x, cue.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides clicks
@@ -97,12 +97,19 @@ class CueItem(QGraphicsItem):
         w, h = self._text.width(), self._text.height()
         return Label(x + self._tip.x(), y + self._tip.y(), w, h, 2.0, MUST, self.direction)
 
+    def unplace(self) -> None:
+        """The words in their own place, just beyond the arrow's tip (where a cue the
+        layout leaves out keeps them: a place it chose further out may reach into sight)."""
+        self.place_text(next(candidates(self.text_label(0.0, 0.0))), 0.0, 0.0)
+
     def place_text(self, box: Box, x: float, y: float) -> None:
         """Put the words where the layout put them (device pixels, the point at (x, y))."""
         text = QRectF(box.left - x, box.top - y, box.right - box.left, box.bottom - box.top)
-        if text != self._text:
+        if text != self._text or self._bounds.isNull():
             self.prepareGeometryChange()
             self._text = text
+            # the arrow, the words and the fine line between them when they are apart
+            self._bounds = self._arrow_rect().united(text).adjusted(-3, -3, 3, 3)
 
     def _reach(self) -> float:
         """How far the words' middle lies from the tip in their own place."""
@@ -122,8 +129,7 @@ class CueItem(QGraphicsItem):
         return QRectF(QPointF(arrow.left, arrow.top), QPointF(arrow.right, arrow.bottom))
 
     def boundingRect(self) -> QRectF:
-        # the arrow, the words and the fine line between them when they are apart
-        return self._arrow_rect().united(self._text).adjusted(-3, -3, 3, 3)
+        return self._bounds
 
     def shape(self) -> QPainterPath:
         """What a click hits: the arrow and the words (not what lies between them)."""

@@ -1,10 +1,11 @@
-"""Point markers: `Marker` records, the `MarkerLayer` that draws them all, and the
+"""Point markers: `Marker` records, the `MarkerLayer`s that draw them all, and the
 `MarkerItem` that gives each its hit area, tooltip and cursor.
 
 A view's first paint makes no scene item per marker: one layer item draws every
-marker in a single pass, blitting a dot sprite drawn once per look and size;
-the per-marker items join the scene once the view has settled (see
-`ViewScene.settle`).
+marker's dot in a single pass, blitting a dot sprite drawn once per look and
+size, and another the few ringed ones (selected, highlighted) over them, so
+that opening a point leaves the dots' cached pixmap as it was; the per-marker
+items join the scene once the view has settled (see `ViewScene.settle`).
 """
 
 from __future__ import annotations
@@ -14,8 +15,8 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtGui import QColor, QPainter, QPen, QPixmap
+from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from atlas.core import Point
 from atlas.diagram.sources import Placement
@@ -39,6 +40,7 @@ _RING_HIGHLIGHT = QPen(HIGHLIGHT, 2.0)
 _WHITE_DISC = QColor(255, 255, 255, 200)
 _EDGE = QPen(QColor(255, 255, 255, 235), 1.3)
 _EDGE_DIMMED = QPen(QColor(255, 255, 255, 120), 1.3)
+_NO_PEN = QPen(Qt.PenStyle.NoPen)
 
 
 class Marker:
@@ -51,6 +53,7 @@ class Marker:
         "channel",
         "code",
         "colour",
+        "dot",
         "item",
         "label",
         "labelled",
@@ -80,6 +83,8 @@ class Marker:
         self.radius = 4.0
         self.state = MarkerState.NORMAL
         self.visible = True
+        #: How the dots' layer draws it: NORMAL, DIMMED, or None (its channel hidden).
+        self.dot: MarkerState | None = MarkerState.NORMAL
         self.label: LabelItem | None = None  # made when first shown
         self.item: MarkerItem | None = None  # made when the view settles
 
@@ -96,18 +101,20 @@ class Marker:
 
     def set_state(self, state: MarkerState) -> None:
         if state is not self.state:
+            self.state = state
             item = self.item
             if item is not None:
-                item.prepareGeometryChange()
-            self.state = state
-            if item is not None:
+                item.fit()
                 item.setZValue(Z_MARKER + _STATE_Z.get(state, 0.0))
 
-    def set_radius(self, radius: float) -> None:
-        if abs(radius - self.radius) > 0.05:
-            if self.item is not None:
-                self.item.prepareGeometryChange()
-            self.radius = radius
+    def set_radius(self, radius: float) -> bool:
+        """Change the radius (unless by a hair); returns whether it changed."""
+        if abs(radius - self.radius) <= 0.05:
+            return False
+        self.radius = radius
+        if self.item is not None:
+            self.item.fit()
+        return True
 
     def set_visible(self, visible: bool) -> None:
         if visible != self.visible:
@@ -149,13 +156,17 @@ def label_groups(markers: Sequence[Marker]) -> None:
             marker.labelled = marker is middle
 
 
-class MarkerItem(QGraphicsItem):
-    """A marker's hit area in the scene, with its tooltip and cursor (drawn by the layer)."""
+class MarkerItem(QGraphicsEllipseItem):
+    """A marker's hit area in the scene, with its tooltip and cursor (drawn by the
+    layers). A plain Qt ellipse, so that finding the item under the pointer calls no
+    Python for each of the hundreds of markers."""
 
     def __init__(self, marker: Marker) -> None:
         super().__init__()
         self.marker = marker
         marker.item = self
+        self.setPen(_NO_PEN)
+        self.fit()
         self.setPos(marker.scene_x, marker.scene_y)
         self.setFlags(_FLAGS)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -172,33 +183,26 @@ class MarkerItem(QGraphicsItem):
     def state(self) -> MarkerState:
         return self.marker.state
 
-    def boundingRect(self) -> QRectF:
-        r = self.marker.outer() + 4.0
-        return QRectF(-r, -r, 2 * r, 2 * r)
-
-    def shape(self) -> QPainterPath:
-        path = QPainterPath()
-        r = max(self.marker.outer(), 6.0)  # a generous target for fingers and trackpads
-        path.addEllipse(QPointF(0, 0), r, r)
-        return path
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        pass  # drawn by the MarkerLayer (ItemHasNoContents: never called)
+    def fit(self) -> None:
+        """The disc the pointer hits: the whole marker, and never less than a generous
+        target for fingers and trackpads."""
+        r = max(self.marker.outer(), 6.0)
+        self.setRect(-r, -r, 2 * r, 2 * r)
 
 
 class MarkerLayer(QGraphicsItem):
-    """Draws every marker of a view in one pass.
+    """Draws the markers of a view in one pass: every marker's dot, or (`ringed`) the
+    selected and highlighted markers whole, over the dots.
 
     Hundreds of markers each with its own Python paint call made the first paint
     slow; one loop over them costs a fraction of that.
     """
 
-    def __init__(self, markers: list[Marker], rect: QRectF) -> None:
+    def __init__(self, markers: list[Marker], rect: QRectF, *, ringed: bool = False) -> None:
         super().__init__()
         self.markers = markers
         self.rect = rect
+        self.ringed = ringed
         self._cached = False
         self.setZValue(Z_MARKER + 0.5)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -239,27 +243,29 @@ class MarkerLayer(QGraphicsItem):
         painter.save()
         painter.resetTransform()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        on_top: list[Marker] = []
+        if self.ringed:
+            ringed = [m for m in self.markers if m.state in _RINGED]
+            ringed.sort(key=lambda m: m.state is MarkerState.SELECTED)  # the selection on top
+            for marker in ringed:
+                x, y = marker.scene_x, marker.scene_y
+                if left <= x <= right and top <= y <= bottom:
+                    marker.draw(painter, QPointF(sx * x + dx, sy * y + dy))
+            painter.restore()
+            return
         sprites: dict[tuple[int, bool, float], QPixmap] = {}  # markers share colour objects
         dimmed_state = MarkerState.DIMMED
         for marker in self.markers:
             x, y = marker.scene_x, marker.scene_y
-            if not (left <= x <= right and top <= y <= bottom) or not marker.visible:
+            dot = marker.dot
+            if dot is None or not (left <= x <= right and top <= y <= bottom):
                 continue
-            state = marker.state
-            if state in _RINGED:
-                on_top.append(marker)
-                continue
-            # a normal or dimmed dot, as Marker.draw draws it
-            dimmed = state is dimmed_state
+            # a normal or dimmed dot, as Marker.draw draws it (a ring covers it)
+            dimmed = dot is dimmed_state
             look = (id(marker.colour), dimmed, marker.radius)
             sprite = sprites.get(look)
             if sprite is None:
                 sprite = sprites[look] = dot_sprite(marker.colour, dimmed, marker.radius, painter)
             draw_dot(painter, sx * x + dx, sy * y + dy, sprite)
-        on_top.sort(key=lambda m: m.state is MarkerState.SELECTED)  # the selection on top
-        for marker in on_top:
-            marker.draw(painter, device.map(marker.pos()))
         painter.restore()
 
 

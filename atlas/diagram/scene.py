@@ -61,9 +61,13 @@ class ViewScene:
         self._colours: dict[str, QColor] = {}
         self.guide: GuideItem | None = None
         self.settled = False
-        # the layer's bounds also hold a marker's full disc at the view's very edge
-        self.layer = MarkerLayer(self.markers, self.art_rect.adjusted(-30, -30, 30, 30))
+        # the layers' bounds also hold a marker's full disc at the view's very edge
+        bounds = self.art_rect.adjusted(-30, -30, 30, 30)
+        self.layer = MarkerLayer(self.markers, bounds)
+        self.rings = MarkerLayer(self.markers, bounds, ringed=True)
         self.scene.addItem(self.layer)
+        self.scene.addItem(self.rings)  # over the dots
+        self._paths_look: tuple[object, ...] = ()
 
     def renderer(self, anatomy: bool = True) -> QSvgRenderer:
         """The figure's SVG renderer, with or without its anatomy layer (made when first
@@ -160,17 +164,36 @@ class ViewScene:
     # ------------------------------------------------------------ drawing the state
 
     def render(self, state: DiagramState) -> None:
-        """Draw the markers, pathways, regions and guide as the state says."""
+        """Draw the markers, pathways, regions and guide as the state says (the layers
+        and paths that it leaves as they were are not drawn again)."""
+        dots = rings = False
+        ringed = (MarkerState.SELECTED, MarkerState.HIGHLIGHT)
+        dot_states = {}
         for marker in self.markers:
-            look = state.marker_state(marker.code, marker.channel)
-            marker.set_state(look)
-            marker.set_visible(state.marker_visible(look, marker.channel))
-        self.layer.redraw()
+            channel = marker.channel
+            look = state.marker_state(marker.code, channel)
+            if look is not marker.state:
+                rings = rings or look in ringed or marker.state in ringed
+                marker.set_state(look)
+            marker.set_visible(state.marker_visible(look, channel))
+            if channel not in dot_states:
+                dot_states[channel] = state.dot_state(channel)
+            dot = dot_states[channel]
+            if dot is not marker.dot:
+                marker.dot = dot
+                dots = True
+        if dots:
+            self.layer.redraw()
+        if rings:
+            self.rings.redraw()
         focus, faded = state.focus_channel, state.emphasis()
-        for channel, items in self.paths.items():
-            focused = channel == focus
-            visible = focused or state.is_channel_visible(channel)
-            restyle(items, self._colours[channel], focused, faded and not focused, visible)
+        paths_look = (focus, faded, state.hidden_channels)
+        if paths_look != self._paths_look:
+            self._paths_look = paths_look
+            for channel, items in self.paths.items():
+                focused = channel == focus
+                visible = focused or state.is_channel_visible(channel)
+                restyle(items, self._colours[channel], focused, faded and not focused, visible)
         for region in self.regions:
             region.set_outlined(region.region == state.region)
         for cue in self.cues:
@@ -191,9 +214,10 @@ class ViewScene:
                 self.scene.addItem(self.guide)
 
     def set_marker_radius(self, radius: float) -> None:
-        for marker in self.markers:
-            marker.set_radius(radius)
-        self.layer.redraw()
+        changed = [marker.set_radius(radius) for marker in self.markers]
+        if any(changed):
+            self.layer.redraw()
+            self.rings.redraw()
 
     # ------------------------------------------------------------ labels
 
@@ -224,6 +248,9 @@ class ViewScene:
             and left - near <= cue.cue.x <= right + near
             and top - near <= cue.cue.y <= bottom + near
         ]
+        for cue in self.cues:
+            if cue not in cues:
+                cue.unplace()
         for cue in cues:
             edge, cx, cy = cue.arrow_box(), sx * cue.cue.x + dx, sy * cue.cue.y + dy
             obstacles.append(Box(edge.left + cx, edge.top + cy, edge.right + cx, edge.bottom + cy))

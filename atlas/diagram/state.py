@@ -109,6 +109,15 @@ class DiagramState(QObject):
             return MarkerState.DIMMED
         return MarkerState.NORMAL
 
+    def dot_state(self, channel: str) -> MarkerState | None:
+        """How a marker's dot on this channel is drawn beneath any ring (normal or
+        dimmed), or None: not at all (its channel is hidden)."""
+        if channel in self._hidden:
+            return None
+        if self.emphasis() and channel != self._focus:
+            return MarkerState.DIMMED
+        return MarkerState.NORMAL
+
     def marker_visible(self, state: MarkerState, channel: str) -> bool:
         """Hidden channels hide their markers, except the selected and highlighted ones."""
         return (
