@@ -1,13 +1,17 @@
-"""A view's figure rasterised on a worker thread while the window is built, and
-kept in the cache folder for the next start; the figure without its anatomy
-layer (`figure_svg`)."""
+"""The figure as pixels: rendered once per view, size and anatomy layer and
+kept while in use (`FigureCache`, so that a zoom the user has been at before,
+or a scroll, only copies pixels), rasterised on a worker thread; the first
+figure of a start, kept in the cache folder for the next (`FigureRender`); the
+figure without its anatomy layer (`figure_svg`)."""
 
 from __future__ import annotations
 
 import contextlib
 import re
 import threading
+from collections import OrderedDict
 from pathlib import Path
+from typing import NamedTuple
 
 from PySide6.QtCore import QBuffer, QByteArray, QSize, qVersion
 from PySide6.QtGui import QImage, QImageReader
@@ -59,18 +63,7 @@ class FigureRender:
                 self._image = image
                 self.from_cache = True
                 return
-        if self._anatomy:
-            reader = QImageReader(str(self._path))
-        else:
-            try:
-                svg = QByteArray(figure_svg(self._path, anatomy=False))
-            except OSError:
-                return
-            source = QBuffer(svg)  # reads `svg` in place: both are kept until the read
-            reader = QImageReader(source, b"svg")
-        reader.setScaledSize(self.size)
-        image = reader.read()  # a null image if the SVG plugin is missing
-        self._image = None if image.isNull() else image
+        self._image = rasterise(self._path, self.size, self._anatomy)
 
     def image(self, size: QSize) -> QImage | None:
         """The finished image (waiting for it if need be), or None for another size."""
@@ -91,6 +84,128 @@ class FigureRender:
             partial = target.with_name(f".{target.name}")  # written whole, then renamed
             if self._image.save(str(partial)):
                 partial.replace(target)
+
+
+def rasterise(path: Path, size: QSize, anatomy: bool = True) -> QImage | None:
+    """The whole figure as an image of this size (transparent around the body), or
+    None if it cannot be drawn. Any thread: the render runs with the GIL released."""
+    if anatomy:
+        reader = QImageReader(str(path))
+    else:
+        try:
+            svg = QByteArray(figure_svg(path, anatomy=False))
+        except OSError:
+            return None
+        source = QBuffer(svg)  # reads `svg` in place: both are kept until the read
+        reader = QImageReader(source, b"svg")
+    reader.setScaledSize(size)
+    image = reader.read()  # a null image if the SVG plugin is missing
+    return None if image.isNull() else image
+
+
+class FigureKey(NamedTuple):
+    """One rendering of a figure: the view's SVG, its size in device pixels, the
+    anatomy layer on or off."""
+
+    path: Path
+    width: int
+    height: int
+    anatomy: bool
+
+    def size(self) -> QSize:
+        return QSize(self.width, self.height)
+
+
+class FigureCache:
+    """Figures rendered at the sizes in use, each at most once while it is kept.
+
+    `image` gives a finished rendering or None at once (never waits); `request`
+    has one rendered on a worker thread (the newest request first; beyond
+    `WAITING` the oldest still waiting are dropped). The least recently used
+    renderings go once they hold more than `budget` bytes; one larger than a
+    quarter of it is not made at all (the view draws that zoom from the SVG).
+    """
+
+    WAITING = 4
+
+    def __init__(self, budget: int = 64 * 1024 * 1024) -> None:
+        self.budget = budget
+        self._images: OrderedDict[FigureKey, QImage] = OrderedDict()
+        self._wanted: list[FigureKey] = []
+        self._busy: FigureKey | None = None
+        self._lock = threading.Lock()
+        self._worker: threading.Thread | None = None
+
+    def fits(self, key: FigureKey) -> bool:
+        """Whether a rendering of that size is kept."""
+        return key.width * key.height * 4 <= self.budget // 4
+
+    def image(self, key: FigureKey) -> QImage | None:
+        with self._lock:
+            found = self._images.get(key)
+            if found is not None:
+                self._images.move_to_end(key)
+            return found
+
+    def kept(self) -> list[FigureKey]:
+        """The renderings kept, the least recently used first."""
+        with self._lock:
+            return list(self._images)
+
+    def clear(self) -> None:
+        """Drop every rendering kept (the view then draws from the SVG again)."""
+        with self._lock:
+            self._images.clear()
+
+    def put(self, key: FigureKey, image: QImage) -> None:
+        """Keep a rendering made elsewhere (the first figure of a start)."""
+        if self.fits(key):
+            with self._lock:
+                self._keep(key, image)
+
+    def request(self, key: FigureKey) -> None:
+        """Have the figure rendered at that size on the worker, unless it is kept,
+        being rendered or too large."""
+        if not self.fits(key):
+            return
+        with self._lock:
+            if key in self._images or key == self._busy:
+                return
+            if key in self._wanted:
+                self._wanted.remove(key)
+            self._wanted.insert(0, key)
+            del self._wanted[self.WAITING :]
+            if self._worker is None:
+                self._worker = threading.Thread(target=self._work, name="figures", daemon=True)
+                self._worker.start()
+
+    def wait(self) -> None:
+        """Until the worker has rendered everything requested (for tests and the bench)."""
+        worker = self._worker
+        if worker is not None:
+            worker.join()
+
+    def _work(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wanted:
+                    self._worker = None
+                    return
+                key = self._busy = self._wanted.pop(0)
+            image = rasterise(key.path, key.size(), key.anatomy)
+            with self._lock:
+                self._busy = None
+                if image is not None:
+                    self._keep(key, image)
+
+    def _keep(self, key: FigureKey, image: QImage) -> None:
+        """(Under the lock.)"""
+        self._images[key] = image
+        self._images.move_to_end(key)
+        total = sum(i.sizeInBytes() for i in self._images.values())
+        while total > self.budget and len(self._images) > 1:
+            _, dropped = self._images.popitem(last=False)
+            total -= dropped.sizeInBytes()
 
 
 def figure_cache_file(folder: Path, svg: Path, size: QSize, anatomy: bool = True) -> Path | None:

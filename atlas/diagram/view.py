@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas, paths
-from atlas.diagram.figure import FigureRender
+from atlas.diagram.figure import FigureCache, FigureKey, FigureRender
 from atlas.diagram.markers import Marker, MarkerItem
 from atlas.diagram.scene import ViewScene
 from atlas.diagram.sources import DiagramData, Placement, ViewInfo
@@ -59,6 +59,8 @@ if TYPE_CHECKING:
 
 MAX_ZOOM = 24.0  # times the fitted scale
 MIN_ZOOM = 0.6
+#: The zoom (times the fitted scale) a point is opened at when the view is fitted.
+POINT_ZOOM = 1.6
 DRAG_THRESHOLD = 4  # pixels
 
 
@@ -99,6 +101,10 @@ class DiagramView(QGraphicsView):
         self._painted = False
         self._figure_render: FigureRender | None = None
         self._figure_to_store: FigureRender | None = None
+        #: The figure rendered at the sizes in use: a zoom seen before, or a scroll,
+        #: only copies pixels.
+        self.figures = FigureCache()
+        self._labels_posted = False
         self._keys: KeyboardFocus | None = None  # made when a key first needs it
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
@@ -220,7 +226,7 @@ class DiagramView(QGraphicsView):
                 # the figure rasterises on a worker while the markers are made
                 self._figure_render = FigureRender(
                     info.path,
-                    self._figure_device_rect(built)[1],
+                    self._figure_key(built, self._scale()).size(),
                     paths.cache_dir() / "figures",
                     anatomy=self.state.anatomy,
                 )
@@ -232,7 +238,7 @@ class DiagramView(QGraphicsView):
     def _render(self) -> None:
         if self._current is not None:
             self._current.render(self.state)
-            self._schedule_labels()
+            self._labels_soon()
             if self._keys is not None:
                 self._keys.still_there()
 
@@ -303,8 +309,8 @@ class DiagramView(QGraphicsView):
         markers = [m for m in (self._current.markers if self._current else []) if m.code == code]
         if not markers:
             return
-        if self._fitted and self.zoom_factor() < 1.6:
-            self.zoom_by(1.6 / self.zoom_factor())
+        if self._fitted and self.zoom_factor() < POINT_ZOOM:
+            self.zoom_by(POINT_ZOOM / self.zoom_factor())
         # both sides of a bilateral point: centre between them if they fit, else the first
         target = markers[0].pos()
         if len(markers) > 1:
@@ -312,7 +318,7 @@ class DiagramView(QGraphicsView):
             span = abs(markers[0].pos().x() - markers[1].pos().x()) * self._scale()
             target = mid if span < self._viewport_size().width() * 0.8 else target
         self.centerOn(target)
-        self._schedule_labels()
+        self._labels_soon()
 
     def set_focus_channel(self, channel: str | None) -> None:
         """Bring one channel's pathway forward (thicker; the others fade)."""
@@ -338,7 +344,7 @@ class DiagramView(QGraphicsView):
     def _restyle_codes(self, style: str) -> None:
         for built in self._scenes.values():
             built.set_code_style(style)
-        self._schedule_labels()
+        self._labels_soon()
 
     def pathway_channels(self) -> list[str]:
         """The channels whose course the current view draws."""
@@ -410,12 +416,25 @@ class DiagramView(QGraphicsView):
         self.centerOn(QPointF(info.x + info.width / 2, info.y + info.height / 2))
         self._fitted = True
         self._after_zoom()
+        self._labels_soon()
+        if self._painted:
+            self._prefetch_figures()
+
+    def _prefetch_figures(self) -> None:
+        """Have the figure rendered, on the worker, at the fitted zoom and at the zoom
+        a point opens at, for the next paints."""
+        if self._current is not None:
+            fitted = self.fit_scale()
+            for scale in (fitted, fitted * POINT_ZOOM):
+                self.figures.request(self._figure_key(self._current, scale))
 
     def zoom_in(self) -> None:
         self.zoom_by(1.25)
+        self._labels_soon()
 
     def zoom_out(self) -> None:
         self.zoom_by(1 / 1.25)
+        self._labels_soon()
 
     def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
         """Zoom by a factor (within MIN_ZOOM and MAX_ZOOM of the fitted view), keeping
@@ -727,22 +746,38 @@ class DiagramView(QGraphicsView):
             self._figure_to_store = None
         if self._current is not None and not self._current.settled:
             self._current.settle(self.state)
-            self._schedule_labels()  # the labels keep clear of the cues it made
+            self._labels_soon()  # the labels keep clear of the cues it made
+            if self._fitted:
+                self._prefetch_figures()
 
     # ------------------------------------------------------------ labels
 
     def _schedule_labels(self) -> None:
-        self._labels_timer.start()
+        """Lay the labels out once the scrolling or zooming pauses (a drag or a run of
+        wheel steps lays them out once)."""
+        if not self._labels_posted:
+            self._labels_timer.start()
+
+    def _labels_soon(self) -> None:
+        """Lay the labels out before the next paint, once the change in hand is done
+        (a zero-time single shot is a posted event, handled before the paint's)."""
+        self._labels_timer.stop()
+        if not self._labels_posted:
+            self._labels_posted = True
+            QTimer.singleShot(0, self, self.layout_labels)
 
     def layout_labels(self) -> None:
         """Lay the current view's labels out for the zoom and scroll now shown (this
         happens by itself shortly after every change; call it to have it at once)."""
         self._labels_timer.stop()
+        self._labels_posted = False
         built = self._current
         if built is None:
             return
         from atlas.diagram.labels import Box
 
+        if self._painted:  # the zoom is in use: have the figure rendered at it
+            self.figures.request(self._figure_key(built, self._scale()))
         rect = self.viewport().rect()
         visible = self.mapToScene(rect).boundingRect()
         show_all = self._scale() * built.info.spacing >= 16.0
@@ -767,29 +802,57 @@ class DiagramView(QGraphicsView):
         self.resetCachedContent()
         self.viewport().update()
 
-    def _figure_device_rect(self, built: ViewScene) -> tuple[QRectF, QSize]:
-        """Where a scene's figure lies in the viewport, and its size in device pixels."""
-        rect = self.viewportTransform().mapRect(built.art_rect)
-        ratio = self.devicePixelRatioF()
-        return rect, QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+    def _figure_key(self, built: ViewScene, scale: float) -> FigureKey:
+        """A scene's figure at a scale, in device pixels."""
+        ratio = self.devicePixelRatioF() * scale
+        art = built.info
+        return FigureKey(
+            art.path, round(art.width * ratio), round(art.height * ratio), self.state.anatomy
+        )
 
     def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
-        """The backdrop and the figure: static art, cached by the view (CacheBackground)
-        and so only re-rendered when the zoom changes, not on every repaint."""
+        """The backdrop and the figure. The figure comes from `figures` when it has
+        been rendered at this zoom (the part exposed is copied), else from the first
+        figure's worker at start-up, else it is drawn from the SVG while the worker
+        renders it for the next paint. The view caches the result (CacheBackground)
+        and scrolls that cache, so a repaint or a scroll draws at most the strip
+        uncovered."""
         super().drawBackground(painter, rect)  # the backdrop: the background brush
         built = self._current
         if built is None:
             return
-        figure, self._figure_render = self._figure_render, None
-        if figure is not None:  # rasterised at start-up on a worker thread
-            target, size = self._figure_device_rect(built)
-            image = figure.image(size)
+        key = self._figure_key(built, self._scale())
+        image = self.figures.image(key)
+        first, self._figure_render = self._figure_render, None
+        if image is None and first is not None:  # rasterised at start-up on a worker
+            image = first.image(key.size())
             if image is not None:
-                self._figure_to_store = figure  # see _settle
-                image.setDevicePixelRatio(self.devicePixelRatioF())
-                painter.save()
-                painter.resetTransform()
-                painter.drawImage(QPointF(round(target.x()), round(target.y())), image)
-                painter.restore()
-                return
-        built.renderer(self.state.anatomy).render(painter, built.art_rect)
+                self._figure_to_store = first  # see _settle
+                self.figures.put(key, image)
+        if image is None:
+            built.renderer(self.state.anatomy).render(painter, built.art_rect)
+            return
+        ratio = self.devicePixelRatioF()
+        image.setDevicePixelRatio(ratio)
+        # whole pixels: the image is copied, never resampled
+        device = self.viewportTransform()
+        corner = device.map(built.art_rect.topLeft())
+        origin = QPoint(round(corner.x()), round(corner.y()))
+        placed = QRectF(QPointF(origin), image.deviceIndependentSize()).toAlignedRect()
+        exposed = device.mapRect(QRectF(rect)).toAlignedRect() & placed
+        if exposed.isEmpty():
+            return
+        source = exposed.translated(-origin)
+        painter.save()
+        painter.resetTransform()
+        painter.drawImage(
+            exposed,
+            image,
+            QRect(
+                round(source.x() * ratio),
+                round(source.y() * ratio),
+                round(source.width() * ratio),
+                round(source.height() * ratio),
+            ),
+        )
+        painter.restore()
