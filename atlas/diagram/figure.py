@@ -179,6 +179,13 @@ class FigureCache:
                 self._worker = threading.Thread(target=self._work, name="figures", daemon=True)
                 self._worker.start()
 
+    def close(self) -> None:
+        """Drop the renderings still waiting and wait for the one under way (before the
+        application quits: Qt must not be rendering on a thread while it is torn down)."""
+        with self._lock:
+            self._wanted.clear()
+        self.wait()
+
     def wait(self) -> None:
         """Until the worker has rendered everything requested (for tests and the bench)."""
         worker = self._worker
