@@ -78,6 +78,7 @@ class CueItem(QGraphicsItem):
         metrics = QFontMetricsF(self.font)
         self._text = QRectF(0, 0, metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2)
         self._bounds = QRectF()
+        self._home = False  # the words in their own place
         self.unplace()  # until the layout places it
         self.setPos(cue.x, cue.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -100,11 +101,14 @@ class CueItem(QGraphicsItem):
     def unplace(self) -> None:
         """The words in their own place, just beyond the arrow's tip (where a cue the
         layout leaves out keeps them: a place it chose further out may reach into sight)."""
-        self.place_text(next(candidates(self.text_label(0.0, 0.0))), 0.0, 0.0)
+        if not self._home:
+            self.place_text(next(candidates(self.text_label(0.0, 0.0))), 0.0, 0.0)
+            self._home = True
 
     def place_text(self, box: Box, x: float, y: float) -> None:
         """Put the words where the layout put them (device pixels, the point at (x, y))."""
         text = QRectF(box.left - x, box.top - y, box.right - box.left, box.bottom - box.top)
+        self._home = False
         if text != self._text or self._bounds.isNull():
             self.prepareGeometryChange()
             self._text = text
