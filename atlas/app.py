@@ -4,7 +4,8 @@
   1. the cycle collector is paused: start-up allocates a great deal and frees
      almost nothing, so it would only walk the same objects again and again.
      Once the window's first frame is drawn it runs again, with the objects
-     made so far (which live as long as the app) frozen out of its sweeps;
+     made so far (which live as long as the app) frozen out of its sweeps
+     (`ATLAS_NO_GC_PAUSE=1` turns this off, for the bench to weigh it);
   2. the Qt-free modules are imported before PySide6, whose import hook reads
      the source of every module imported after it (so this module imports Qt
      only inside its functions);
@@ -192,8 +193,13 @@ def _when_ready(app: QApplication) -> None:
 
 
 def run(exit_when_ready: bool = False) -> int:
-    """Open the main window and run the event loop; returns the exit status."""
-    gc.disable()  # until the first frame is drawn (_collect_again)
+    """Open the main window and run the event loop; returns the exit status.
+
+    `ATLAS_NO_GC_PAUSE=1` leaves the cycle collector running through start-up (and
+    freezes nothing), so that the bench can weigh the pause."""
+    pause = os.environ.get("ATLAS_NO_GC_PAUSE") != "1"
+    if pause:
+        gc.disable()  # until the first frame is drawn (_collect_again)
     for name in ("atlas.core.userdata", "atlas.diagram.sources", "atlas.printing.fonts"):
         importlib.import_module(name)  # Qt-free: before PySide6
     from atlas.core import Atlas, AtlasDataError
@@ -229,14 +235,16 @@ def run(exit_when_ready: bool = False) -> int:
 
     window = MainWindow(atlas)
     if window.diagram.views():
-        window.diagram.firstPainted.connect(_collect_again)
+        if pause:
+            window.diagram.firstPainted.connect(_collect_again)
         if exit_when_ready:
             # once the rest of this first frame (panes painted after the diagram) is done
             window.diagram.firstPainted.connect(
                 lambda: QTimer.singleShot(0, lambda: _when_ready(app))
             )
     else:  # no body views installed: the window alone is what there is to draw
-        _collect_again()
+        if pause:
+            _collect_again()
         if exit_when_ready:
             _when_ready(app)
     window.show()

@@ -7,6 +7,7 @@ figure without its anatomy layer (`figure_svg`)."""
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import threading
 from collections import OrderedDict
@@ -26,6 +27,12 @@ def figure_svg(path: Path, anatomy: bool) -> bytes:
     text = path.read_bytes()
     found = None if anatomy else ANATOMY_GROUP.search(text)
     return text if found is None else text[: found.start()] + b"</svg>\n"
+
+
+#: Whether the first figure of a start is kept in, and read back from, the cache
+#: folder; `ATLAS_NO_FIGURE_CACHE=1` (read once, at start-up) turns that off, so
+#: that the bench can weigh it.
+PNG_CACHE = os.environ.get("ATLAS_NO_FIGURE_CACHE") != "1"
 
 
 class FigureRender:

@@ -53,7 +53,7 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas, paths
-from atlas.diagram.figure import FigureCache, FigureKey, FigureRender
+from atlas.diagram.figure import PNG_CACHE, FigureCache, FigureKey, FigureRender
 from atlas.diagram.markers import Marker, MarkerItem
 from atlas.diagram.scene import ViewScene
 from atlas.diagram.sources import DiagramData, Placement, ViewInfo
@@ -241,7 +241,7 @@ class DiagramView(QGraphicsView):
                 self._figure_render = FigureRender(
                     info.path,
                     self._figure_key(built, self._scale()).size(),
-                    paths.cache_dir() / "figures",
+                    paths.cache_dir() / "figures" if PNG_CACHE else None,
                     anatomy=self.state.anatomy,
                 )
             built.populate(self.atlas)
