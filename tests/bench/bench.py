@@ -7,10 +7,16 @@ time. Sections whose part of the app is missing are reported as skipped.
   start-up   `atlas --exit-when-ready` against an empty PySide6 window that
              quits on its first paint (both as fresh processes, interleaved),
              median of N: time from launch until the window is drawn (the
-             target) and until the process has exited
+             target) and until the process has exited; and with each start-up
+             trick turned off by its switch (START_UP_TRICKS), the difference
   memory     peak RSS of the same two processes
   search     latency over a mixed set of >= 500 queries
   diagram    redraw of the `front` view with every point and channel
+  interactions  the window's interactions (opening a point from the results
+             and on the diagram, switching view, picking a channel, picking a
+             condition, a search keystroke), each from the user's action until
+             its result is drawn, median and p95 of N, beside the frame of an
+             empty window (`interactions.py` has how)
   sheet      one point sheet to PDF; the whole atlas book
   rebuild    building the reference database from db/
 """
@@ -18,6 +24,7 @@ time. Sections whose part of the app is missing are reported as skipped.
 from __future__ import annotations
 
 import argparse
+import json
 import math
 import os
 import platform
@@ -115,29 +122,48 @@ def run_process(script: str, env: dict[str, str]) -> tuple[float, float, int]:
     return ready, elapsed, int(peak[-1])
 
 
-def bench_startup(rows: list[list[str]], runs: int) -> None:
+def own_env(data: str, config: str) -> dict[str, str]:
+    """The environment of a fresh app process with the bench's own notes and
+    settings (QSettings under XDG_CONFIG_HOME), not whatever layout the user's window
+    was last left in, on a 1920x1080 screen when offscreen (offscreen's own is
+    800x600), so that the window has the size it opens at on a desktop."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     # As installed: the warm-up run leaves the bytecode cached for the timed runs.
     env.pop("PYTHONDONTWRITEBYTECODE", None)
+    for switch in START_UP_TRICKS.values():
+        env.pop(switch, None)
+    env["ATLAS_DATA_DIR"] = data
+    env["XDG_CONFIG_HOME"] = config
+    env["ATLAS_NO_FIRST_RUN_NOTICE"] = "1"
+    if env["QT_QPA_PLATFORM"] == "offscreen":
+        screen = Path(config) / "screen.json"
+        screen.write_text('{"screens": [{"name": "bench", "width": 1920, "height": 1080}]}')
+        env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+    return env
+
+
+#: Each start-up trick and the environment switch that turns it off (README, "Speed").
+START_UP_TRICKS = {
+    "the figure's PNG cache": "ATLAS_NO_FIGURE_CACHE",
+    "the garbage collector's pause": "ATLAS_NO_GC_PAUSE",
+}
+
+
+def bench_startup(rows: list[list[str]], runs: int, tricks: bool = True) -> None:
     with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as config:
-        # The bench's own notes and settings (QSettings under XDG_CONFIG_HOME), not
-        # whatever layout the user's window was last left in: the warm-up run starts
-        # as a first run and leaves the default layout for the timed ones.
-        env["ATLAS_DATA_DIR"] = data
-        env["XDG_CONFIG_HOME"] = config
-        env["ATLAS_NO_FIRST_RUN_NOTICE"] = "1"
-        if env["QT_QPA_PLATFORM"] == "offscreen":
-            # A 1920x1080 screen (offscreen's own is 800x600), so that the window has
-            # the size it opens at on a desktop: it fits itself to the screen.
-            screen = Path(config) / "screen.json"
-            screen.write_text('{"screens": [{"name": "bench", "width": 1920, "height": 1080}]}')
-            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
+        # the warm-up run starts as a first run and leaves the default layout
+        env = own_env(data, config)
         run_process(ATLAS_WINDOW, env)  # warm the reference cache and the OS file cache
         run_process(EMPTY_WINDOW, env)
+        off = {name: {**env, switch: "1"} for name, switch in START_UP_TRICKS.items()}
         empty, app = [], []
-        for _ in range(runs):  # interleaved, so a slow spell on the machine hits both
+        without: dict[str, list[tuple[float, float, int]]] = {name: [] for name in off}
+        for _ in range(runs):  # interleaved, so a slow spell on the machine hits all
             empty.append(run_process(EMPTY_WINDOW, env))
             app.append(run_process(ATLAS_WINDOW, env))
+            if tricks:
+                for name, trick_env in off.items():
+                    without[name].append(run_process(ATLAS_WINDOW, trick_env))
     for label, column, target in (
         ("start-up to a drawn window", 0, "<= 2x"),
         ("start-up to exit (incl. teardown)", 1, ""),
@@ -154,6 +180,15 @@ def bench_startup(rows: list[list[str]], runs: int) -> None:
         ["peak memory", f"{app_m / empty_m:.2f}x empty window",
          f"{app_m / 1024:.0f} MiB vs {empty_m / 1024:.0f} MiB", "<= 2x"]
     )  # fmt: skip
+    if tricks:
+        app_t = statistics.median(r[0] for r in app)
+        for name, runs_without in without.items():
+            t = statistics.median(r[0] for r in runs_without)
+            rows.append(
+                [f"start-up without {name} ({START_UP_TRICKS[name]}=1)",
+                 f"{(t - app_t) * 1000:+.0f} ms", f"median of {runs}: {t * 1000:.0f} ms, "
+                 f"{t / statistics.median(r[0] for r in empty):.2f}x empty window", ""]
+            )  # fmt: skip
 
 
 def search_queries(atlas: object, count: int = 600) -> list[str]:
@@ -265,6 +300,39 @@ def bench_diagram(rows: list[list[str]], runs: int) -> None:
     )  # fmt: skip
 
 
+def bench_interactions(rows: list[list[str]], runs: int) -> None:
+    """`interactions.py` in a fresh process: the window as it opens on a desktop."""
+    with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as config:
+        env = own_env(data, config)
+        run_process(ATLAS_WINDOW, env)  # a first run: the default layout, the caches warm
+        script = Path(__file__).with_name("interactions.py")
+        done = subprocess.run(
+            [sys.executable, str(script), "--runs", str(runs)],
+            env=env, capture_output=True, text=True, timeout=1800, check=False,
+        )  # fmt: skip
+    if done.returncode != 0:
+        raise RuntimeError(f"interactions: exit status {done.returncode}: {done.stderr[-2000:]}")
+    measured: dict[str, dict[str, list[float]]] = json.loads(done.stdout.strip().splitlines()[-1])
+    times, cpu = measured["wall"], measured["cpu"]
+    floor = statistics.median(times.pop("baseline"))
+    rows.append(
+        ["frame baseline: an empty QMainWindow, a central widget of the diagram's size"
+         " repainted", f"median {floor:.1f} ms", f"over {runs}", ""]
+    )  # fmt: skip
+    for name, values in times.items():
+        median = statistics.median(values)
+        busy = (
+            f", main thread's CPU median {statistics.median(cpu[name]):.1f} ms"
+            if name in cpu
+            else ""
+        )
+        rows.append(
+            [name, f"median {median:.1f} ms ({median / floor:.0f}x baseline)",
+             f"p95 {percentile(values, 95):.1f} ms, max {max(values):.1f} ms over {len(values)}"
+             f"{busy}", "median <= 16 ms, p95 <= 33 ms"]
+        )  # fmt: skip
+
+
 def bench_printing(rows: list[list[str]], runs: int, quick: bool) -> None:
     from atlas.core import Atlas
     from atlas.printing.book import Book
@@ -322,6 +390,7 @@ def main() -> int:
     bench_search(rows)
     bench_diagram(rows, 10 if args.quick else 50)
     bench_printing(rows, runs, args.quick)
+    bench_interactions(rows, 10 if args.quick else 60)
     # start-up varies most from run to run, and is the figure with the tightest target
     bench_startup(rows, 7 if args.quick else 21)
     header = ["what", "result", "detail", "target"]

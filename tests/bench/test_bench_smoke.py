@@ -31,9 +31,32 @@ def test_search_and_rebuild_sections_report(atlas: Atlas) -> None:
 def test_startup_section_reports_ratios() -> None:
     rows: list[list[str]] = []
     bench.bench_startup(rows, 1)
-    assert [r[0] for r in rows] == [
+    assert [r[0] for r in rows][:3] == [
         "start-up to a drawn window",
         "start-up to exit (incl. teardown)",
         "peak memory",
     ]
-    assert all(r[1].endswith("x empty window") for r in rows)
+    assert all(r[1].endswith("x empty window") for r in rows[:3])
+    # then each start-up trick turned off, as the difference to the normal start
+    assert [r[0].split(" (")[0] for r in rows[3:]] == [
+        f"start-up without {trick}" for trick in bench.START_UP_TRICKS
+    ]
+    assert all(r[1].endswith(" ms") for r in rows[3:])
+
+
+def test_interactions_section_reports_each_interaction() -> None:
+    """The real window driven by clicks and keys, two runs each."""
+    rows: list[list[str]] = []
+    bench.bench_interactions(rows, 2)
+    names = [r[0] for r in rows]
+    assert names[0].startswith("frame baseline")
+    for name in (
+        "open a point from the results",
+        "open a point on the diagram",
+        "switch view",
+        "pick a channel",
+        "pick a condition",
+        "search keystroke: the results drawn",
+    ):
+        assert name in names
+    assert all(r[1].startswith("median ") for r in rows)
