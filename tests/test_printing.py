@@ -344,3 +344,18 @@ def test_export_pdf_dialog_path(atlas: Atlas, tmp_path: Path, qtbot: object) -> 
     assert dialogs.export_pdf(None, atlas, ["LI4", "LR3"], path=out) == out
     assert len(pdf_text(out)) == 2
     assert dialogs.export_book(None, atlas, "HT", path=tmp_path / "b.pdf") is not None
+
+
+def test_tone_marks_sit_over_their_own_letter(atlas: Atlas) -> None:
+    """A tone mark never leans into the next or the last letter (the bold í once read as
+    "ińg"): what it reaches past its letter on one side it reaches on the other too."""
+    marked = {c for p in atlas.all_points() for c in p.pinyin_tones if ord(c) > 0x7F}
+    assert {"í", "ì", "ǐ", "ī"} <= marked
+    for file in fonts.font_files():
+        raw = QRawFont(str(file), 100)  # pixels per em: 2 px are 2% of the em
+        for char in sorted(marked):
+            (glyph,) = raw.glyphIndexesForString(char)
+            ink = raw.pathForGlyph(glyph).boundingRect()
+            advance = raw.advancesForGlyphIndexes([glyph])[0].x()
+            before, after = max(0.0, -ink.left()), max(0.0, ink.right() - advance)
+            assert abs(before - after) <= 2, (file.name, char, before, after)
