@@ -10,7 +10,7 @@ import pypdf
 import pytest
 from pypdf.generic import DictionaryObject
 from PySide6.QtCore import QLocale, QRectF
-from PySide6.QtGui import QFont, QFontInfo, QRawFont
+from PySide6.QtGui import QFont, QFontInfo, QImage, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from atlas import cli
@@ -19,7 +19,7 @@ from atlas.core.userdata import Plan, UserData
 from atlas.printing import fonts
 from atlas.printing.book import Book
 from atlas.printing.handout import Handout, glossary_for
-from atlas.printing.layout import Placed
+from atlas.printing.layout import Placed, Style
 from atlas.printing.plan import PlanSheet, needle_count
 from atlas.printing.render import default_paper, ensure_gui, write_pdf
 from atlas.printing.sheets import PointSheet
@@ -359,3 +359,18 @@ def test_tone_marks_sit_over_their_own_letter(atlas: Atlas) -> None:
             advance = raw.advancesForGlyphIndexes([glyph])[0].x()
             before, after = max(0.0, -ink.left()), max(0.0, ink.right() - advance)
             assert abs(before - after) <= 2, (file.name, char, before, after)
+
+
+def test_a_measure_and_its_unit_are_never_split_across_lines(atlas: Atlas) -> None:
+    """ "3 B-cun" stays on one line (the book once broke "3 B-/cun" 76 times)."""
+    style = Style(QImage(10, 10, QImage.Format.Format_RGB32))
+    font = style.font(8.6)
+    measure = re.compile(r"\d+(?:\.\d+)? (?:[BF]-cun|F-breadth)|[BF]-cun")
+    texts = [p.location for p in atlas.all_points() if "-cun" in p.location]
+    assert len(texts) > 200
+    for text in texts[::3]:
+        spans = [m.span() for m in measure.finditer(text)]
+        for width in range(90, 260, 23):
+            breaks = [start for start, _length, _y, _h in style.layout(text, font, width).lines]
+            inside = [text[a:b] for a, b in spans for cut in breaks if a < cut < b]
+            assert inside == [], (text, width)

@@ -59,6 +59,11 @@ MAX_RUN = 64
 #: Characters a one-line text is elided from at most (a line holds far fewer).
 MAX_LINE_CHARS = 1_000
 _UNBROKEN = re.compile(rf"\S{{{MAX_RUN}}}(?=\S)")
+#: A measure and its unit ("3 B-cun", "1 F-breadth", "0.5–1 cun"): never split across lines.
+_MEASURE = re.compile(
+    r"(?<=\d) (?=[BF]-(?:cun|breadth)\b|cun\b)"  # the space after the number
+    r"|(?<=\b[BF])-(?=cun\b|breadth\b)"  # the hyphen in the unit
+)
 
 
 @dataclass(slots=True)
@@ -182,7 +187,9 @@ class Paragraph:
         self.style = style
         spans, self.truncated = _bounded([Span(spans)] if isinstance(spans, str) else spans)
         # Plain-text line breaks (user notes) become Qt's line separator.
-        self.text = "".join(s.text for s in spans).replace("\r\n", "\n").replace("\n", "\u2028")
+        self.text = keep_measures_together(
+            "".join(s.text for s in spans).replace("\r\n", "\n").replace("\n", "\u2028")
+        )
         self.font = font
         self.width = max(width, 1.0)
         self.layout = QTextLayout(self.text, font, style.device)
@@ -266,6 +273,13 @@ class Paragraph:
         for index in range(count if count is not None else self.layout.lineCount()):
             widest = max(widest, self.layout.lineAt(index).naturalTextWidth())
         return min(widest, self.width)
+
+
+def keep_measures_together(text: str) -> str:
+    """The text with a no-break space between a number and its unit and a no-break
+    hyphen in B-cun and F-cun, so "3 B-cun" is never split across lines (the same
+    length, so formats keep their places; both extract from the PDF as plain text)."""
+    return _MEASURE.sub(lambda m: "\u00a0" if m.group() == " " else "\u2011", text)
 
 
 def _bounded(spans: Sequence[Span]) -> tuple[list[Span], bool]:
