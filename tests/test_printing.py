@@ -374,3 +374,10 @@ def test_a_measure_and_its_unit_are_never_split_across_lines(atlas: Atlas) -> No
             breaks = [start for start, _length, _y, _h in style.layout(text, font, width).lines]
             inside = [text[a:b] for a, b in spans for cut in breaks if a < cut < b]
             assert inside == [], (text, width)
+
+
+def test_no_internal_wording_reaches_paper(atlas: Atlas) -> None:
+    """The caution flags are the atlas's own bookkeeping: a sheet never says "No flag
+    applies, but…"."""
+    worded = [p.code for p in atlas.all_points() if re.search(r"\bflag", p.cautions, re.I)]
+    assert worded == []
