@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from paper import check_placed, pdf_text, squeeze
 from pypdf.generic import DictionaryObject
-from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontInfo, QImage, QRawFont
 from PySide6.QtWidgets import QApplication
 
@@ -17,9 +18,7 @@ from atlas import cli
 from atlas.core import Atlas, Point
 from atlas.core.userdata import Plan, UserData
 from atlas.printing import fonts
-from atlas.printing.book import Book
-from atlas.printing.handout import Handout, glossary_for
-from atlas.printing.layout import Placed, Style
+from atlas.printing.layout import Style
 from atlas.printing.plan import PlanSheet, needle_count
 from atlas.printing.render import default_paper, ensure_gui, write_pdf
 from atlas.printing.sheets import PointSheet
@@ -31,25 +30,6 @@ SAMPLE = ["LI4", "ST36", "GV20", "CV12", "EX-HN3", "BL40"]
 def _gui(qapp: object) -> Iterator[None]:
     ensure_gui()
     yield
-
-
-def pdf_text(path: Path) -> list[str]:
-    """Each page's text, whitespace collapsed to single spaces."""
-    reader = pypdf.PdfReader(str(path))
-    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def check_placed(placed: list[Placed], page: QRectF | None = None) -> None:
-    """Every text stayed inside its box (and the page)."""
-    for item in placed:
-        box = item.box.adjusted(-0.6, -0.6, 0.6, 0.6)
-        assert box.contains(item.drawn) or item.drawn.isEmpty(), (item.kind, item.text[:60])
-        if page is not None:
-            assert page.adjusted(-0.6, -0.6, 0.6, 0.6).contains(item.drawn), item.text[:60]
 
 
 def longest_points(atlas: Atlas, count: int = 8) -> list[str]:
@@ -168,57 +148,6 @@ def test_plan_sheet(atlas: Atlas, tmp_path: Path) -> None:
     assert f"{needles} needles" in text
     assert "Check blood pressure first." in text
     assert "Retention" in text and "Sessions" in text
-
-
-def test_handout_has_no_needling(atlas: Atlas, tmp_path: Path) -> None:
-    codes = ["LI4", "PC6", "ST36", "GB20"]
-    out = tmp_path / "handout.pdf"
-    result = write_pdf(Handout(atlas, codes), out, "a4")
-    check_placed(result.placed)
-    pages = pdf_text(out)
-    assert len(pages) == len(codes)
-    for code, text in zip(codes, pages, strict=True):
-        point = atlas.point(code)
-        assert point is not None
-        assert point.english in text and point.code in text
-        assert "needl" not in text.lower()
-        assert "Depth" not in text and point.depth_text not in text
-        assert "minutes" in text
-    assert "pregnant" in pages[0]  # LI4 carries the pregnancy caution
-
-
-def test_glossary_finds_terms() -> None:
-    words = dict(glossary_for("On the radial side of the dorsum, 2 B-cun proximal to it."))
-    assert {"radial", "dorsum", "proximal", "B-cun"} <= set(words)
-
-
-# --------------------------------------------------------------------------- books
-
-
-def test_channel_book(atlas: Atlas, tmp_path: Path) -> None:
-    out = tmp_path / "lu.pdf"
-    seen: list[tuple[int, int]] = []
-    result = write_pdf(Book(atlas, "LU"), out, "a4", progress=lambda d, t: seen.append((d, t)))
-    points = atlas.points(channel="LU")
-    pages = pdf_text(out)
-    assert len(pages) == result.pages == seen[-1][1]
-    assert "Contents" in pages[1]
-    assert "Index" in pages[-1]
-    body = pages[2 : 2 + len(points)]
-    for point, text in zip(points, body, strict=True):
-        assert point.code in text and squeeze(point.hanzi) in squeeze(text)
-    for point in points:
-        assert squeeze(point.pinyin_tones) in squeeze(pages[-1])
-    check_placed(result.placed)
-
-
-def test_book_page_numbers_in_contents(atlas: Atlas, tmp_path: Path) -> None:
-    out = tmp_path / "ht.pdf"
-    write_pdf(Book(atlas, "HT"), out, "letter")
-    pages = pdf_text(out)
-    toc = pages[1]
-    assert re.search(r"HT1 .*? 3\b", toc)
-    assert "Page 3 of" in pages[2] and "HT1" in pages[2]
 
 
 # --------------------------------------------------------------------------- fonts

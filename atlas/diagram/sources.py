@@ -51,6 +51,7 @@ class Placement(NamedTuple):
     x: float
     y: float
     side: str  # left, right or midline
+    part: str | None = None  # the location within a group (T1 for EX-B2); None: one point
 
 
 class Measure(NamedTuple):
@@ -68,6 +69,7 @@ class Measure(NamedTuple):
     cun: float
     unit: str
     tick_at: float | None
+    part: str | None = None  # as Placement.part
 
 
 class Landmark(NamedTuple):
@@ -201,6 +203,7 @@ def _placement(row: Mapping[str, Any]) -> Placement | None:
             float(row["x"]),
             float(row["y"]),
             str(row.get("side") or "midline"),
+            row.get("part") or None,
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -222,6 +225,7 @@ def _measure(row: Mapping[str, Any]) -> Measure | None:
             cun=float(row.get("cun") or 0.0),
             unit=str(row.get("unit") or "B-cun"),
             tick_at=float(tick) if tick not in (None, "") else None,
+            part=row.get("part") or None,
         )
     except (KeyError, TypeError, ValueError):
         return None

@@ -80,6 +80,27 @@ class Placed:
 
 
 @dataclass(slots=True)
+class Mark:
+    """One thing drawn on a diagram (a marker, a label, guide text), with its box on the
+    page and the picture it belongs to; tests read them to check that none is hidden."""
+
+    page: int
+    kind: str  # "marker", "dot", "label", "number" or "guide"
+    text: str
+    box: QRectF
+    picture: QRectF
+
+
+@dataclass(slots=True)
+class Link:
+    """A place on a page (page units) that takes the reader to another page (1-based)."""
+
+    page: int
+    box: QRectF
+    target: int
+
+
+@dataclass(slots=True)
 class Span:
     text: str
     bold: bool = False
@@ -95,6 +116,8 @@ class Style:
         self.scale = scale
         self.family = fonts.family()
         self.placed: list[Placed] = []
+        self.marks: list[Mark] = []
+        self.links: list[Link] = []
         self.page = 0
         self._fonts: dict[tuple[float, bool], QFont] = {}
 
@@ -127,8 +150,14 @@ class Style:
         width: float,
         leading: float = 0.93,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        indent: float = 0.0,
     ) -> Paragraph:
-        return Paragraph(self, spans, font, width, leading, align)
+        """A paragraph laid out to width; lines after the first indented by `indent`."""
+        return Paragraph(self, spans, font, width, leading, align, indent)
+
+    def link(self, box: QRectF, target: int) -> None:
+        """Make box (on the page being drawn) a link to page `target` (1-based)."""
+        self.links.append(Link(self.page, QRectF(box), target))
 
     def text(
         self,
@@ -183,6 +212,7 @@ class Paragraph:
         width: float,
         leading: float,
         align: Qt.AlignmentFlag,
+        indent: float = 0.0,
     ) -> None:
         self.style = style
         spans, self.truncated = _bounded([Span(spans)] if isinstance(spans, str) else spans)
@@ -226,8 +256,9 @@ class Paragraph:
             line = self.layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(self.width)
-            line.setPosition(QPointF(0, y))
+            hang = indent if self.lines else 0.0
+            line.setLineWidth(max(self.width - hang, 1.0))
+            line.setPosition(QPointF(hang, y))
             self.lines.append((line.textStart(), line.textLength(), y, line.height()))
             y += line.height() + self.line_gap
         self.layout.endLayout()
@@ -251,12 +282,16 @@ class Paragraph:
                     start = fits[-1][0]
                     rest = self.text[start:].replace("\u2028", " ")
                     shown = self.style.metrics(self.font).elidedText(
-                        rest + " …", Qt.TextElideMode.ElideRight, self.width
+                        rest + " …", Qt.TextElideMode.ElideRight, line.width()
                     )
                     if not shown.endswith("…"):
                         shown = shown.rstrip() + "…"
                     painter.drawText(
-                        QPointF(box.left(), box.top() + fits[-1][2] + line.ascent()), shown
+                        QPointF(
+                            box.left() + line.position().x(),
+                            box.top() + fits[-1][2] + line.ascent(),
+                        ),
+                        shown,
                     )
                 else:
                     line.draw(painter, box.topLeft())
@@ -271,7 +306,8 @@ class Paragraph:
     def natural_width(self, count: int | None = None) -> float:
         widest = 0.0
         for index in range(count if count is not None else self.layout.lineCount()):
-            widest = max(widest, self.layout.lineAt(index).naturalTextWidth())
+            line = self.layout.lineAt(index)
+            widest = max(widest, line.position().x() + line.naturalTextWidth())
         return min(widest, self.width)
 
 

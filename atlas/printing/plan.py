@@ -22,17 +22,9 @@ from atlas.printing.layout import (
     Style,
     rule,
 )
+from atlas.printing.panels import channel_colour, darker_for_text, plan_picture
 from atlas.printing.render import PagePainter
-from atlas.printing.sheets import (
-    FOOTER_HEIGHT,
-    SAFETY_LINE,
-    DiagramSpec,
-    caution_names,
-    channel_colour,
-    darker_for_text,
-    draw_diagram_panel,
-    footer,
-)
+from atlas.printing.sheets import FOOTER_HEIGHT, SAFETY_LINE, caution_names, footer
 
 ACCENT = QColor("#2f5d7c")
 NEEDLE_RANGE = (5, 20)
@@ -55,9 +47,10 @@ def needle_count(points: list[Point]) -> int:
 class PlanSheet:
     """The plan on paper: diagrams, a table of its points, session guidance, notes."""
 
-    def __init__(self, atlas: Atlas, plan: Plan) -> None:
+    def __init__(self, atlas: Atlas, plan: Plan, code_style: str = "who") -> None:
         self.atlas = atlas
         self.plan = plan
+        self.code_style = code_style
         self.points = [p for p in (atlas.point(c) for c in plan.codes) if p is not None]
         self.missing = [c for c in plan.codes if atlas.point(c) is None]
         self.title = f"Treatment plan: {plan.name}"
@@ -166,8 +159,7 @@ class PlanSheet:
                 for i, view in enumerate(views):
                     x = box.left() + i * (w + gap)
                     panel = QRectF(x, box.top(), w, min(box.height(), height) - 10)
-                    spec = DiagramSpec([p.code for p in self.points], numbers, False, view)
-                    draw_diagram_panel(painter, style, self.atlas, panel, spec)
+                    plan_picture(painter, style, self.atlas, panel, view, numbers)
 
             items.append(_Item(height, draw_views))
         head_h, head = self._table_header(style, width)

@@ -1,0 +1,410 @@
+"""The pictures on paper: a point sheet's, a handout's and a plan's.
+
+Each is a framed panel holding a cropped view (`diagram.frame_point` chooses the
+view and the crop) with what that sheet needs on it:
+
+* a point sheet: the channel's course from the `pathways` table, the
+  channel's points, every location of the point, its measuring guide, and
+  labels: the point's code always, the points its location names where there
+  is room;
+* a handout: the body part and the point's places in big markers, nothing else;
+* a plan: a dot for every location of every point and a numbered disc per
+  point and side, moved out with a leader line where the dots are crowded.
+
+Labels are placed by `labels.place_labels`: none covers another, a marker or
+guide text, and none leaves the picture. Each marker and label drawn is
+recorded in `Style.marks`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
+
+from atlas.core import Atlas, Point
+from atlas.core.codes import format_code
+from atlas.printing import diagram as dg
+from atlas.printing.labels import MUST, WANTED, Box, Label, place_labels
+from atlas.printing.layout import FAINT, MUTED, RULE, Mark, Style
+
+CAPTION_SIZE = 7.0
+#: The skin the courses are drawn over: an opaque ink mixed with it prints as a real
+#: stroke (a translucent pen becomes a filled outline in Qt's PDF writer).
+SKIN = QColor("#f6e6da")
+GUIDE_INK = QColor("#3c4a57")
+GROUND = QColor("#fbfbfa")  # a picture's panel
+_CODE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")
+
+
+def channel_colour(atlas: Atlas, channel: str) -> QColor:
+    info = atlas.channel(channel)
+    colour = QColor(info.colour) if info else QColor("#4a6a8a")
+    return colour if colour.isValid() else QColor("#4a6a8a")
+
+
+def darker_for_text(colour: QColor) -> QColor:
+    """The channel colour, darkened enough to read as text on white."""
+    hue, sat, light = colour.hslHueF(), colour.hslSaturationF(), colour.lightnessF()
+    return QColor.fromHslF(max(hue, 0.0), min(1.0, sat), min(light, 0.38), 1.0)
+
+
+def on_skin(colour: QColor, amount: float) -> QColor:
+    """colour laid over the skin at `amount` (0 = skin, 1 = colour), as an opaque ink."""
+    return QColor(
+        round(SKIN.red() + (colour.red() - SKIN.red()) * amount),
+        round(SKIN.green() + (colour.green() - SKIN.green()) * amount),
+        round(SKIN.blue() + (colour.blue() - SKIN.blue()) * amount),
+    )
+
+
+def panel(painter: QPainter, box: QRectF) -> None:
+    """The frame every picture sits in."""
+    painter.save()
+    path = QPainterPath()
+    path.addRoundedRect(box, 5, 5)
+    painter.setPen(QPen(RULE, 0.7))
+    painter.setBrush(GROUND)
+    painter.drawPath(path)
+    painter.restore()
+
+
+def no_picture(painter: QPainter, style: Style, inner: QRectF) -> None:
+    style.text(painter, inner.adjusted(10, inner.height() / 2 - 10, -10, 0),
+               "No diagram is available for this point yet.", style.font(8, scaled=False),
+               FAINT, kind="diagram-missing", align=Qt.AlignmentFlag.AlignHCenter)  # fmt: skip
+
+
+# --------------------------------------------------------------------------- labels
+
+
+@dataclass(slots=True)
+class _Tag:
+    """A label to place and how to draw it."""
+
+    anchor: QPointF
+    text: str
+    font: QFont
+    rank: int
+    ink: QColor  # its text, or its fill when `filled`
+    filled: bool
+    gap: float
+    kind: str = "label"
+    round: bool = False  # a disc (a plan's number) rather than a rounded box
+
+
+def _place(
+    painter: QPainter,
+    style: Style,
+    picture: QRectF,
+    tags: Sequence[_Tag],
+    obstacles: list[Box],
+) -> None:
+    """Place the tags clear of each other and of the obstacles, inside the picture, and
+    draw them, with a leader line to those moved away from their anchor."""
+    sizes = []
+    for tag in tags:
+        metrics = style.metrics(tag.font)
+        h = metrics.height() + (2 if tag.round else 1.5)
+        w = h if tag.round else metrics.horizontalAdvance(tag.text) + 6
+        sizes.append((w, max(w, h) if tag.round else h))
+    labels = [
+        Label(t.anchor.x(), t.anchor.y(), w, h, t.gap, t.rank)
+        for t, (w, h) in zip(tags, sizes, strict=True)
+    ]
+    bounds = Box(picture.left() + 1, picture.top() + 1, picture.right() - 1, picture.bottom() - 1)
+    placed = place_labels(labels, obstacles, bounds)
+    painter.save()
+    painter.setClipRect(picture)
+    for tag, box in zip(tags, placed, strict=True):
+        if box is None:
+            continue
+        rect = QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
+        far = QLineF(tag.anchor, rect.center()).length() - min(rect.width(), rect.height()) / 2
+        if far > tag.gap + rect.height() * 0.6:
+            end = _nearest_on(rect, tag.anchor)
+            start = QLineF(tag.anchor, end)
+            start.setLength(tag.gap * 0.8)
+            painter.setPen(QPen(tag.ink if tag.filled else MUTED, 0.6))
+            painter.drawLine(start.p2(), end)
+        if tag.filled:
+            painter.setPen(QPen(QColor("white"), 0.8) if tag.round else Qt.PenStyle.NoPen)
+            painter.setBrush(tag.ink)
+            text_ink = QColor("white")
+        else:
+            back = QColor("white")
+            back.setAlphaF(0.85)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(back)
+            text_ink = tag.ink
+        if tag.round:
+            painter.drawEllipse(rect)
+        else:
+            painter.drawRoundedRect(rect, 2.5, 2.5)
+        painter.setFont(tag.font)
+        painter.setPen(text_ink)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag.text)
+        style.marks.append(Mark(style.page, tag.kind, tag.text, rect, QRectF(picture)))
+    painter.restore()
+
+
+def _nearest_on(rect: QRectF, p: QPointF) -> QPointF:
+    return QPointF(
+        min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
+    )
+
+
+def _marker(style: Style, kind: str, code: str, at: QPointF, radius: float, picture: QRectF) -> Box:
+    """Record a marker drawn at `at` (page units); returns its box as an obstacle."""
+    box = Box.around(at.x(), at.y(), radius + 0.6)
+    rect = QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
+    style.marks.append(Mark(style.page, kind, code, rect, QRectF(picture)))
+    return box
+
+
+# --------------------------------------------------------------------------- point sheet
+
+
+def point_picture(
+    painter: QPainter,
+    style: Style,
+    atlas: Atlas,
+    box: QRectF,
+    point: Point,
+    code_style: str = "who",
+) -> None:
+    """A point sheet's picture: the point on the view that shows it best, with its
+    channel's course, its measuring guide and labels; the caption names the view and
+    says what the guide measures."""
+    data = dg.data_for(atlas)
+    panel(painter, box)
+    cap_font = style.font(CAPTION_SIZE, scaled=False)
+    cap_box = box.adjusted(6, 0, -6, 0)
+    cap_h = style.metrics(cap_font).height() * 2  # room for the caption, at first two lines
+    frame = None
+    for _ in range(2):
+        inner = box.adjusted(4, 4, -4, -8 - cap_h)
+        frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
+        if frame is None:
+            break
+        # The caption at its longest: the guide's every label told in it.
+        longest = _caption(data.views[frame.view].title, dg.measures_for(data, frame.featured),
+                           [m.label for m in dg.measures_for(data, frame.featured)])  # fmt: skip
+        needed = style.layout(longest, cap_font, cap_box.width()).height
+        if needed <= cap_h + 0.5:
+            break
+        cap_h = needed
+    if frame is None:
+        no_picture(painter, style, box.adjusted(4, 4, -4, -4))
+        return
+    picture = dg.target_for(frame.crop, inner)
+    dp = dg.DiagramPainter(painter, data, frame.view, frame.crop, picture, frame, GROUND)
+    dp.draw_figure()
+    colour = channel_colour(atlas, point.channel)
+    ink = darker_for_text(colour)
+    side = frame.featured.side
+    other = {"left": "right", "right": "left"}.get(side, "")
+    dp.courses(point.channel, on_skin(colour, 0.75), {side: 1.4, other: 0.9, "midline": 1.4})
+    obstacles: list[Box] = []
+    tags: list[_Tag] = []
+    # The channel's other points on the sides drawn, and the points the location names.
+    named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
+    for p in data.by_view.get(frame.view, []):
+        if p.code == point.code or p.side not in (side, other, "midline"):
+            continue
+        channel = data.channel_of.get(p.code, "")
+        is_named = p.code in named and p.side in (side, "midline")
+        if (channel != point.channel and not is_named) or not dp.visible(QPointF(p.x, p.y)):
+            continue
+        at = dp.map(QPointF(p.x, p.y))
+        dot_ink = on_skin(channel_colour(atlas, channel), 0.9 if is_named else 0.7)
+        dp.dot(QPointF(p.x, p.y), dot_ink, 1.7 if is_named else 1.4)
+        obstacles.append(_marker(style, "dot", p.code, at, 1.7, inner))
+        if is_named:
+            tags.append(_Tag(at, format_code(p.code, code_style), style.font(6.3, scaled=False),
+                             WANTED, MUTED, False, 2.6))  # fmt: skip
+    # The guide under the point's own markers, its text placed first.
+    measures = dg.measures_for(data, frame.featured)
+    lines = dp.guide_lines(measures, GUIDE_INK)
+    # The point itself: every location in the picture, the featured one labelled.
+    for p in data.placements_of(point.code, frame.view):
+        pos = QPointF(p.x, p.y)
+        if not dp.visible(pos):
+            continue
+        radius = 4.4 if p.side == side else 3.6
+        dp.ring(pos, ink, radius)
+        obstacles.append(_marker(style, "marker", point.code, dp.map(pos), radius, inner))
+    featured_at = dp.map(QPointF(frame.featured.x, frame.featured.y))
+    guide_font = style.font(6.5, bold=True, scaled=False)
+    told = _guide_labels(painter, style, inner, measures, lines, guide_font, obstacles)
+    tags.insert(0, _Tag(featured_at, format_code(point.code, code_style),
+                        style.font(7, bold=True, scaled=False), MUST, ink, True, 6.0))  # fmt: skip
+    _place(painter, style, inner, tags, obstacles)
+    # The caption: the view, and what the guide measures where its line could not say it.
+    info = data.views[frame.view]
+    caption = _caption(info.title, measures if lines else [], told)
+    style.text(painter, QRectF(cap_box.left(), inner.bottom() + 3, cap_box.width(), cap_h + 1),
+               caption, cap_font, MUTED, kind="caption")  # fmt: skip
+
+
+def _caption(title: str, measures: Sequence[dg.Measure], told: Sequence[str]) -> str:
+    """The view's title, and what the measuring guide is (and says, where its line does
+    not)."""
+    if not measures:
+        return f"{title}."
+    guide = (
+        f"Dashed: the measuring guide, a tick per {measures[0].unit}, the bold tick at the point"
+    )
+    return f"{title}. {guide}" + ("; " + "; ".join(told) if told else "") + "."
+
+
+def _guide_labels(
+    painter: QPainter,
+    style: Style,
+    picture: QRectF,
+    measures: Sequence[dg.Measure],
+    lines: Sequence[QLineF],
+    font: QFont,
+    obstacles: list[Box],
+) -> list[str]:
+    """Write each guide segment's label along it, in full where it fits, else its
+    length alone ("16 B-cun"); returns what the caption must say instead."""
+    metrics = style.metrics(font)
+    h = metrics.height()
+    told: list[str] = []
+    inside = picture.adjusted(1, 1, -1, -1)
+    for m, line in zip(measures, lines, strict=False):
+        name, _, length = m.label.rpartition(": ")
+        texts = [m.label] + ([length] if name else [])
+        steep = 45 < line.angle() % 180 < 135
+        normal = line.normalVector().unitVector()
+        n = QPointF(normal.dx(), normal.dy())
+        chosen = None
+        for text in texts:
+            w = metrics.horizontalAdvance(text) + 4
+            for t in (0.5, 0.35, 0.65, 0.2, 0.8):
+                for sign in (1.0, -1.0):
+                    centre = line.pointAt(t) + n * sign * (h * 0.5 + 2.5)
+                    size = (h, w) if steep else (w, h)
+                    rect = QRectF(0, 0, *size)
+                    rect.moveCenter(centre)
+                    box = Box(rect.left(), rect.top(), rect.right(), rect.bottom())
+                    if inside.contains(rect) and not any(box.overlaps(o) for o in obstacles):
+                        chosen = (text, rect, box)
+                        break
+                if chosen:
+                    break
+            if chosen:
+                break
+        if chosen is None:
+            told.append(m.label)
+            continue
+        text, rect, box = chosen
+        if text != m.label:
+            told.append(m.label)
+        obstacles.append(box)
+        painter.save()
+        painter.translate(rect.center())
+        if steep:
+            painter.rotate(-90)
+        local = QRectF(-rect.width() / 2, -rect.height() / 2, rect.width(), rect.height())
+        if steep:
+            local = QRectF(-rect.height() / 2, -rect.width() / 2, rect.height(), rect.width())
+        back = QColor("white")
+        back.setAlphaF(0.85)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(back)
+        painter.drawRoundedRect(local, 2, 2)
+        painter.setPen(GUIDE_INK)
+        painter.setFont(font)
+        painter.drawText(local, Qt.AlignmentFlag.AlignCenter, text)
+        painter.restore()
+        style.marks.append(Mark(style.page, "guide", text, rect, QRectF(picture)))
+    return told
+
+
+# --------------------------------------------------------------------------- handout
+
+
+HANDOUT_CONTEXT = 2.2
+
+
+def handout_shape(atlas: Atlas, point: Point) -> float:
+    """The width over height a handout's picture of the point looks best at."""
+    frame = dg.frame_point(
+        dg.data_for(atlas), point.code, point.region, None, HANDOUT_CONTEXT, guide=False
+    )
+    return frame.crop.width() / frame.crop.height() if frame else 0.75
+
+
+def handout_picture(
+    painter: QPainter, style: Style, atlas: Atlas, box: QRectF, point: Point
+) -> None:
+    """The body part with the point's places in big markers: no lines, no labels."""
+    data = dg.data_for(atlas)
+    panel(painter, box)
+    inner = box.adjusted(4, 4, -4, -4)
+    aspect = inner.width() / inner.height()
+    frame = dg.frame_point(data, point.code, point.region, aspect, HANDOUT_CONTEXT, guide=False)
+    if frame is None:
+        no_picture(painter, style, inner)
+        return
+    picture = dg.target_for(frame.crop, inner)
+    dp = dg.DiagramPainter(painter, data, frame.view, frame.crop, picture, frame, GROUND)
+    dp.draw_figure()
+    ink = darker_for_text(channel_colour(atlas, point.channel))
+    for p in data.placements_of(point.code, frame.view):
+        pos = QPointF(p.x, p.y)
+        if dp.visible(pos):
+            dp.ring(pos, ink, 8.0)
+            _marker(style, "marker", point.code, dp.map(pos), 8.0, inner)
+
+
+# --------------------------------------------------------------------------- plan
+
+
+def plan_picture(
+    painter: QPainter,
+    style: Style,
+    atlas: Atlas,
+    box: QRectF,
+    view: str,
+    numbers: dict[str, str],
+) -> None:
+    """One view of a plan: a dot at every location of its points and a numbered disc
+    per point and side, never covering another disc or a dot."""
+    data = dg.data_for(atlas)
+    panel(painter, box)
+    cap_font = style.font(CAPTION_SIZE, scaled=False)
+    cap_h = style.metrics(cap_font).height() + 4
+    inner = box.adjusted(4, 4, -4, -4 - cap_h)
+    codes = [c for c in numbers if data.placements_of(c, view)]
+    crop = dg.frame_points(data, codes, view, inner.width() / inner.height())
+    dp = dg.DiagramPainter(painter, data, view, crop, dg.target_for(crop, inner))
+    dp.draw_figure()
+    font = style.font(6.5, bold=True, scaled=False)
+    obstacles: list[Box] = []
+    tags: list[_Tag] = []
+    radius = 1.9
+    for code in codes:
+        point = atlas.point(code)
+        if point is None:
+            continue
+        ink = darker_for_text(channel_colour(atlas, point.channel))
+        by_side: dict[str, list[QPointF]] = {}
+        for p in data.placements_of(code, view):
+            pos = QPointF(p.x, p.y)
+            if dp.visible(pos):
+                by_side.setdefault(p.side, []).append(dp.map(pos))
+                dp.dot(pos, ink, radius)
+                obstacles.append(_marker(style, "dot", code, dp.map(pos), radius, inner))
+        for found in by_side.values():
+            at = found[len(found) // 2]
+            tags.append(_Tag(at, numbers[code], font, MUST, ink, True, radius + 1.2, "number",
+                             round=True))  # fmt: skip
+    _place(painter, style, inner, tags, obstacles)
+    style.line(painter, QRectF(box.left() + 6, box.bottom() - cap_h - 1, box.width() - 12, cap_h),
+               data.views[view].title, cap_font, MUTED, kind="caption")  # fmt: skip
