@@ -8,11 +8,15 @@
   2. the Qt-free modules are imported before PySide6, whose import hook reads
      the source of every module imported after it (so this module imports Qt
      only inside its functions);
-  3. QApplication, named for QSettings and QStandardPaths;
-  4. the bundled fonts (hanzi must render on machines without Chinese fonts);
-  5. the reference atlas (built from db/ on first run; a clear message if the
+  3. on Linux, before Qt opens an X11 window, the system libraries its xcb
+     plugin needs are loaded: Qt aborts the process when one is missing (with a
+     message that may name another), so the app says which and how to install
+     it instead (`window_problem`);
+  4. QApplication, named for QSettings and QStandardPaths;
+  5. the bundled fonts (hanzi must render on machines without Chinese fonts);
+  6. the reference atlas (built from db/ on first run; a clear message if the
      sources are broken);
-  6. the main window, shown; with --exit-when-ready the app prints "ready"
+  7. the main window, shown; with --exit-when-ready the app prints "ready"
      once the first frame is drawn, and quits.
 
 ARCHITECTURE.md ("Start-up") has the whole order and why.
@@ -22,11 +26,112 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
+from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+
+#: The system libraries of Qt's X11 window (the xcb platform plugin, beyond what
+#: QtGui itself needs), each with the Debian and Ubuntu package that installs it.
+#: A test checks the list against the plugin's own dependencies.
+XCB_LIBRARIES = {
+    "libxcb.so.1": "libxcb1",
+    "libX11-xcb.so.1": "libx11-xcb1",
+    "libxcb-cursor.so.0": "libxcb-cursor0",
+    "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1",
+    "libxcb-randr.so.0": "libxcb-randr0",
+    "libxcb-render.so.0": "libxcb-render0",
+    "libxcb-render-util.so.0": "libxcb-render-util0",
+    "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-shm.so.0": "libxcb-shm0",
+    "libxcb-sync.so.1": "libxcb-sync1",
+    "libxcb-util.so.1": "libxcb-util1",
+    "libxcb-xfixes.so.0": "libxcb-xfixes0",
+    "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+}
+#: What QtGui loads (a missing one fails the import of PySide6.QtGui).
+GUI_LIBRARIES = {
+    "libEGL.so.1": "libegl1",
+    "libGL.so.1": "libgl1",
+    "libX11.so.6": "libx11-6",
+    "libdbus-1.so.3": "libdbus-1-3",
+    "libfontconfig.so.1": "libfontconfig1",
+    "libfreetype.so.6": "libfreetype6",
+    "libglib-2.0.so.0": "libglib2.0-0",
+    "libgthread-2.0.so.0": "libglib2.0-0",
+    "libxkbcommon.so.0": "libxkbcommon0",
+}
+
+
+def unloadable(libraries: Iterable[str]) -> list[str]:
+    """The shared libraries of these names that the system cannot load."""
+    # _ctypes rather than ctypes: importing ctypes would cost start-up 2 ms more.
+    from _ctypes import dlopen
+
+    missing = []
+    for name in libraries:
+        try:
+            dlopen(name, os.RTLD_LAZY)  # Qt would load each of them next
+        except OSError:
+            missing.append(name)
+    return missing
+
+
+def missing_libraries_message(missing: Iterable[str]) -> str:
+    """What to tell the user about missing system libraries: which, and how to install them."""
+    names = list(dict.fromkeys(missing))
+    lines = [
+        f"atlas: error: the window needs system libraries that are missing: {', '.join(names)}"
+    ]
+    packages = [
+        p for p in dict.fromkeys({**GUI_LIBRARIES, **XCB_LIBRARIES}.get(n) for n in names) if p
+    ]
+    import shutil  # only on this way out
+
+    if packages and shutil.which("apt-get"):
+        lines.append(f"atlas: install them with: sudo apt install {' '.join(packages)}")
+    else:
+        lines.append(
+            "atlas: install them with your system's package manager, then start atlas again"
+        )
+    return "\n".join(lines)
+
+
+def window_problem(environ: Mapping[str, str]) -> str | None:
+    """Why Qt could not open the window here, as a message for the user (None if it can).
+
+    Only on Linux, when Qt will use its X11 plugin (no QT_QPA_PLATFORM of another
+    plugin, not a Wayland session): a missing display or a missing library makes Qt
+    abort the process, and its own message may name the wrong package.
+    """
+    platform = environ.get("QT_QPA_PLATFORM", "").split(":")[0]
+    if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
+        return None
+    if not platform and environ.get("XDG_SESSION_TYPE") == "wayland":
+        return None
+    missing = unloadable(XCB_LIBRARIES)
+    if missing:
+        return missing_libraries_message(missing)
+    if not environ.get("DISPLAY"):
+        return (
+            "atlas: error: there is no display to open the window on (DISPLAY is not set);"
+            " `atlas --help` lists the commands that need none"
+        )
+    return None
+
+
+def missing_library(exc: ImportError) -> str | None:
+    """The shared library an import failed to find, from the loader's message."""
+    import re  # only on this way out
+
+    found = re.search(r"(lib[\w.+-]+?\.so[.\d]*): cannot open shared object file", str(exc))
+    return found.group(1) if found else None
 
 
 def application() -> QApplication:
@@ -54,6 +159,20 @@ def application() -> QApplication:
     return app
 
 
+def _start_qt() -> QApplication | str:
+    """The application, or the message that says why Qt cannot open a window here."""
+    problem = window_problem(os.environ)
+    if problem is not None:
+        return problem
+    try:
+        return application()
+    except ImportError as exc:  # PySide6 itself, for want of a system library
+        library = missing_library(exc)
+        if library is None:
+            raise
+        return missing_libraries_message([library])
+
+
 def _collect_again() -> None:
     """The window has been drawn: start-up is over, so the cycle collector runs
     again, leaving the objects made so far out of its sweeps."""
@@ -78,8 +197,13 @@ def run(exit_when_ready: bool = False) -> int:
     for name in ("atlas.core.userdata", "atlas.diagram.sources", "atlas.printing.fonts"):
         importlib.import_module(name)  # Qt-free: before PySide6
     from atlas.core import Atlas, AtlasDataError
+    from atlas.core.meta import EXIT_ERROR
 
-    app = application()
+    app = _start_qt()
+    if isinstance(app, str):  # Qt cannot open a window here: say why, rather than abort
+        gc.enable()
+        print(app, file=sys.stderr)
+        return EXIT_ERROR
     try:
         atlas = Atlas.open()
     except AtlasDataError as exc:

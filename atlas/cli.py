@@ -24,6 +24,7 @@ from atlas.core.meta import (
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
     from atlas.core import Atlas, Point
 
@@ -91,6 +92,15 @@ def _parser() -> tuple[argparse.ArgumentParser, dict[str, CommandHandler]]:
 
     check = commands.add_parser("build", help="validate db/ and (re)build the reference database")
     check.add_argument("--check", action="store_true", help="only validate the sources")
+
+    study = commands.add_parser("study", help="study mode's progress (the window's Go > Study)")
+    study_commands = study.add_subparsers(
+        dest="study_command", metavar="COMMAND", parser_class=_Parser, required=True
+    )
+    stats = study_commands.add_parser(
+        "stats", help="per deck studied: the cards due, learned, and the accuracy"
+    )
+    stats.add_argument("--json", action="store_true", help="print a JSON list, one object a deck")
 
     return parser, {**_COMMANDS, **add_commands(commands)}
 
@@ -301,9 +311,54 @@ def _build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _study(args: argparse.Namespace) -> int:
+    """`atlas study stats`: all points, then each deck in the order first studied."""
+    from datetime import UTC, datetime
+
+    from atlas.core.study.progress import progress
+    from atlas.core.userdata import UserData
+
+    atlas = open_atlas()
+    with UserData.open(_user_data_dir()) as store:
+        if store.recovery:
+            print(f"atlas: note: {store.recovery}", file=sys.stderr)
+        decks = progress(atlas, store, datetime.now(UTC))
+    if args.json:
+        import json
+
+        print(json.dumps([d.as_dict() for d in decks], ensure_ascii=False, indent=2))
+        return EXIT_OK
+    title = max(len("Deck"), *(display_width(d.title) for d in decks))
+    print(f"{'Deck':<{title}}  {'Due':>5}  {'Learned':>7}  {'Studied':>7}  Accuracy")
+    for d in decks:
+        accuracy = d.tally.accuracy
+        shown = f"{accuracy:.0%} of {d.tally.answers}" if accuracy is not None else "no answers"
+        pad = " " * (title - display_width(d.title))
+        print(f"{d.title}{pad}  {d.due:>5}  {d.learned:>7}  {d.studied:>7}  {shown}")
+    return EXIT_OK
+
+
+def _user_data_dir() -> Path:
+    """The user's store, where the window keeps it (ATLAS_DATA_DIR overrides)."""
+    import os
+    from pathlib import Path
+
+    override = os.environ.get("ATLAS_DATA_DIR")
+    if override:
+        return Path(override)
+    from PySide6.QtCore import QCoreApplication
+
+    from atlas.qtbase import identify, user_data_dir
+
+    if QCoreApplication.instance() is None:
+        identify(QCoreApplication(["atlas"]))
+    return user_data_dir()
+
+
 _COMMANDS: dict[str, CommandHandler] = {
     "search": _search,
     "show": _show,
     "db-path": _db_path,
     "build": _build,
+    "study": _study,
 }

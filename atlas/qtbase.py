@@ -1,4 +1,4 @@
-"""The Qt application's identity and the user's folder: what every Qt layer needs.
+"""The Qt application's identity and the user's folders: what every Qt layer needs.
 
 A layer of its own, just above the core and below the diagram, so that the
 window (`atlas.app`, `atlas.ui`) and the printing commands (`atlas.printing`)
@@ -35,3 +35,10 @@ def user_data_dir() -> Path:
         return Path(override)
     location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
     return Path(location) if location else Path.home() / ".acupoint-atlas"
+
+
+def documents_dir() -> Path:
+    """Where printed and exported files go by default: the user's documents folder
+    (Qt's DocumentsLocation), or the home folder where there is none."""
+    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(location) if location and Path(location).is_dir() else Path.home()

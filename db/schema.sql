@@ -191,7 +191,7 @@ CREATE TABLE views (
     kind   TEXT NOT NULL CHECK (kind IN ('full', 'detail')),
     frame  TEXT NOT NULL
            CHECK (frame IN ('front', 'back', 'side', 'vertex', 'medial', 'foot_medial',
-                            'foot_dorsal', 'sole')),
+                            'foot_dorsal', 'sole', 'perineum')),
     width  REAL NOT NULL CHECK (width > 0),
     height REAL NOT NULL CHECK (height > 0),
     scale  REAL NOT NULL CHECK (scale > 0),

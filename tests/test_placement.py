@@ -11,6 +11,7 @@ import pytest
 
 from atlas.core import anatomy as an
 from atlas.core import build, paths, pathways, placement
+from atlas.core.anatomy import scalp
 
 FULL = {"front", "back", "side"}
 
@@ -36,9 +37,11 @@ def _by_code(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_every_point_is_on_a_full_body_view(tables: Tables, points: Points) -> None:
+    """...but those of the perineum, which no full-body view sees: its own view shows them."""
     placed = _by_code(tables["placements"])
-    missing = [c for c in points if not {r["view"] for r in placed.get(c, [])} & FULL]
-    assert not missing
+    views = {c: {r["view"] for r in placed.get(c, [])} for c in points}
+    missing = [c for c in points if not views[c] & FULL]
+    assert all("perineum" in views[c] for c in missing), missing
     assert len(points) == 409
 
 
@@ -287,6 +290,65 @@ def test_pathways_run_through_points_and_landmarks_on_both_sides(tmp_path: Path)
     assert [(c["end"], c["to_view"]) for c in cue] == [("end", "foot_dorsal")]
 
 
+def test_a_one_point_course_only_says_where_the_channel_goes_on(tmp_path: Path) -> None:
+    source = _write_pathway(
+        tmp_path, _CHAIN, '[[front]]\nbranch = "a"\ncourse = ["ST36"]\nafter = "side"\n'
+    )
+    tables = placement.compute(source, _pts_st())
+    assert not tables["pathways"]
+    cues = {(c["view"], c["side"], c["end"], c["to_view"]) for c in tables["pathway_cues"]}
+    assert cues == {("front", "right", "end", "side"), ("front", "left", "end", "side")}
+
+
+def test_a_run_over_the_vault_follows_the_scalp(tmp_path: Path) -> None:
+    """Seen from the side, a line from the crown to the occiput bends round the head."""
+    source = _write_pathway(
+        tmp_path,
+        '[ST1]\nscalp = { at = "anterior_hairline", lateral = "1.5 B-cun", up = "5.5 B-cun" }\n'
+        '[ST2]\nscalp = { at = "eop_upper", lateral = "1.3 B-cun" }\n',
+        '[[side]]\nbranch = "a"\ncourse = ["ST1", "ST2"]\nvault = [["ST1", "ST2"]]\n',
+    )
+    points = {c: {"code": c, "region": "head", "channel": "ST"} for c in ("ST1", "ST2")}
+    tables = placement.compute(source, points)
+    view = an.VIEW_BY_ID["side"]
+    rows = sorted((r for r in tables["pathways"] if r["view"] == "side"), key=lambda r: r["seq"])
+    assert len(rows) > 3
+    along = []
+    for r in rows[1:-1]:
+        on_vault = scalp.lift("side", r["x"] / view.scale + view.x0, r["y"] / view.scale + view.y0)
+        assert on_vault is not None
+        along.append(scalp.scalp_position(on_vault)[1])
+    assert along == sorted(along)
+    assert 5.5 < along[0] <= along[-1] < 9.5
+
+
+def test_a_channel_with_a_course_runs_through_all_its_points(points: Points) -> None:
+    """Each point of a channel lies on one of its branches; extra points are never joined."""
+    branches = pathways.load_pathways(paths.source_dir(), {p["channel"] for p in points.values()})
+    on_course: dict[str, set[str]] = {}
+    for branch in branches:
+        on_course.setdefault(branch.channel, set()).update(i.split("@")[0] for i in branch.course)
+    assert "EX" not in on_course
+    missing = [
+        code
+        for code, p in points.items()
+        if p["channel"] in on_course and code not in on_course[p["channel"]]
+    ]
+    assert not missing
+
+
+def test_every_cue_lies_in_its_view(tables: Tables) -> None:
+    outside = [
+        c
+        for c in tables["pathway_cues"]
+        if not (
+            0 <= c["x"] <= an.VIEW_BY_ID[c["view"]].width
+            and 0 <= c["y"] <= an.VIEW_BY_ID[c["view"]].height
+        )
+    ]
+    assert not outside
+
+
 @pytest.mark.parametrize(
     ("pathway", "fragment"),
     [
@@ -295,6 +357,14 @@ def test_pathways_run_through_points_and_landmarks_on_both_sides(tmp_path: Path)
         ('[[front]]\nbranch = "a"\ncourse = ["ST35"]\n', "at least two"),
         ('[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nafter = "nowhere"\n', "unknown view"),
         ('[[front]]\nbranch = "a"\ncourse = ["vertex", "ST36"]\n', "break it at the landmarks"),
+        (
+            '[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nvault = [["ST36", "ST35"]]\n',
+            "vault: expected",
+        ),
+        (
+            '[[front]]\nbranch = "a"\ncourse = ["ST35", "ST36"]\nvault = [["ST35", "ST36"]]\n',
+            "does not run over the vault",
+        ),
     ],
 )
 def test_pathway_errors(tmp_path: Path, pathway: str, fragment: str) -> None:

@@ -132,7 +132,6 @@ def test_relation_files_are_well_formed(sources: build.Sources) -> None:
     assert not problems
 
 
-@pytest.mark.xfail(reason="the relations of every channel are being written (issue #13)")
 def test_every_channel_has_its_relations() -> None:
     counts = {channel: 0 for channel in CHANNELS}
     for _, _, rel in ALL:

@@ -84,13 +84,13 @@ def test_arrow_keys_move_through_results(qtbot: QtBot, window: MainWindow) -> No
     qtbot.keyClicks(window.search.edit, "LI")
     qtbot.waitUntil(lambda: "LI" in window.search.label.text(), timeout=2000)
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Down)
-    first = window.current_code
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Down)
-    second = window.current_code
-    assert first == window.search.codes()[0]
-    assert second == window.search.codes()[1]
     qtbot.keyClick(window.search.edit, Qt.Key.Key_Up)
-    assert window.current_code == first
+    assert window.current_code is None  # moving opens nothing
+    assert window.search.list.currentIndex().row() == 0
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Down)
+    qtbot.keyClick(window.search.edit, Qt.Key.Key_Return)
+    assert window.current_code == window.search.codes()[1]
     assert window.focusWidget() is window.search.edit
 
 
@@ -245,11 +245,14 @@ def test_rows_with_a_reason_get_room_for_it(window: MainWindow) -> None:
     assert view.sizeHintForRow(0) > one_line
 
 
-def test_choose_a_channel_lists_it_in_order(window: MainWindow) -> None:
-    window.channel_browser.list.setCurrentRow(1)  # LI
+def test_choose_a_channel_lists_it_in_order(qtbot: QtBot, window: MainWindow) -> None:
+    channels = window.channel_browser.list
+    item = channels.item(1)  # LI
+    qtbot.mouseClick(
+        channels.viewport(), Qt.MouseButton.LeftButton, pos=channels.visualItemRect(item).center()
+    )
     assert window.search.codes() == [f"LI{n}" for n in range(1, 21)]
     assert window.diagram.focus_channel() == "LI"
-    item = window.channel_browser.list.item(1)
     item.setCheckState(Qt.CheckState.Unchecked)
     assert not window.diagram.is_channel_visible("LI")
 

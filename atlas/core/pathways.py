@@ -12,9 +12,15 @@ atlas draws, each an ordered run of the channel's points and named landmarks::
   the frame, or either with ``@other`` (the place on the other side: LI20 after
   the crossing at GV26);
 * ``before`` / ``after`` name the view where the channel comes from or goes on
-  to; the diagram writes "continues on the Back view" there;
+  to; the diagram writes "continues on the Back view" there. A course of one
+  point with ``before`` or ``after`` draws no line, only that cue (HT1, the one
+  HT point on the side view, goes on down the arm on the front view);
 * ``long`` lists the segments that really run further than :data:`MAX_SEGMENT`
-  B-cun on a full-body view, each with its reason.
+  B-cun on a full-body view, each with its reason;
+* ``vault`` lists runs of the course (``[from, to]``) that cross the vault of
+  the head: they are drawn along its surface (:mod:`atlas.core.anatomy.scalp`)
+  instead of as chords through it (BL8 to BL9 over the back of the head, seen
+  from the side).
 
 Branches of the front, back and side frames are drawn on their full view and
 on every detail view of the same frame (clipped to its crop); the other frames
@@ -35,10 +41,13 @@ from typing import Any
 
 from atlas.core import anatomy as an
 from atlas.core import paths
+from atlas.core.anatomy import scalp
 
 #: the longest segment a full-body view may draw without a stated reason (B-cun)
 MAX_SEGMENT = 10.0
-_KEYS = {"branch", "course", "before", "after", "long", "note"}
+_KEYS = {"branch", "course", "before", "after", "long", "vault", "note"}
+#: the length of scalp (B-cun) of each piece of a segment drawn over the vault
+VAULT_PIECE = 1.0
 _VIEW_IDS = {v.id for v in an.VIEWS}
 
 Point = tuple[float, float]
@@ -66,6 +75,8 @@ class Branch:
     before: str | None = None
     after: str | None = None
     long: dict[tuple[str, str], str] = field(default_factory=dict)
+    #: indexes of the segments (course[i] to course[i + 1]) drawn over the vault
+    vault: set[int] = field(default_factory=set)
 
 
 def load_pathways(source: Path, channels: Iterable[str]) -> list[Branch]:
@@ -108,14 +119,21 @@ def _branch(rel: str, channel: str, frame: str, entry: Any, names: set[tuple[str
     if (frame, name) in names:
         raise PathwayError(rel, where, "branch named twice")
     names.add((frame, name))
-    course = entry.get("course")
-    if not (
-        isinstance(course, list) and len(course) >= 2 and all(isinstance(c, str) for c in course)
-    ):
-        raise PathwayError(rel, where, "a course lists at least two points or landmarks")
     for key in ("before", "after"):
         if key in entry and entry[key] not in _VIEW_IDS:
             raise PathwayError(rel, where, f"{key}: unknown view {entry[key]!r}")
+    course = entry.get("course")
+    least = 1 if "before" in entry or "after" in entry else 2
+    if not (
+        isinstance(course, list)
+        and len(course) >= least
+        and all(isinstance(c, str) for c in course)
+    ):
+        raise PathwayError(
+            rel,
+            where,
+            "a course lists at least two points or landmarks (one, with before or after)",
+        )
     long: dict[tuple[str, str], str] = {}
     for item in entry.get("long", []):
         if not (
@@ -125,7 +143,21 @@ def _branch(rel: str, channel: str, frame: str, entry: Any, names: set[tuple[str
         ):
             raise PathwayError(rel, where, f"long: expected [from, to, reason], got {item!r}")
         long[(item[0], item[1])] = item[2]
-    return Branch(channel, frame, name, course, rel, entry.get("before"), entry.get("after"), long)
+    vault: set[int] = set()
+    for item in entry.get("vault", []):
+        ends = item if isinstance(item, list) and len(item) == 2 else [None, None]
+        start, stop = (course.index(e) if e in course else -1 for e in ends)
+        if frame not in an.FULL_VIEWS or not 0 <= start < stop:
+            raise PathwayError(
+                rel,
+                where,
+                f"vault: expected [from, to], a run of the course (front, back or side),"
+                f" got {item!r}",
+            )
+        vault.update(range(start, stop))
+    return Branch(
+        channel, frame, name, course, rel, entry.get("before"), entry.get("after"), long, vault
+    )
 
 
 def compute(
@@ -148,8 +180,10 @@ def compute(
         for side in sides:
             line = [_resolve(branch, placed, item, side) for item in branch.course]
             _check_lengths(branch, line)
+            drawn = _over_vault(branch, line)
             for view in _views_of(branch.frame):
-                for run_no, run in enumerate(_clip(view, [view.to_view(p) for p in line])):
+                runs = _clip(view, [view.to_view(p) for p in drawn]) if len(line) > 1 else []
+                for run_no, run in enumerate(runs):
                     name = branch.name if run_no == 0 else f"{branch.name}.{run_no + 1}"
                     rows += [
                         {
@@ -216,6 +250,38 @@ def _check_lengths(branch: Branch, line: list[Point]) -> None:
             )
 
 
+def _over_vault(branch: Branch, line: list[Point]) -> list[Point]:
+    """The line, with the segments over the vault of the head following its surface."""
+    out = line[:1]
+    for n, (p, q) in enumerate(itertools.pairwise(line)):
+        if n in branch.vault:
+            a, b = _lift(branch.frame, p), _lift(branch.frame, q)
+            if a is None or b is None or (branch.frame != "side" and p[0] * q[0] < 0):
+                raise PathwayError(
+                    branch.file,
+                    f"{branch.frame}.{branch.name}",
+                    f"{branch.course[n]} to {branch.course[n + 1]} does not run over the vault"
+                    " of the head on one side",
+                )
+            (ta, sa), (tb, sb) = scalp.scalp_position(a), scalp.scalp_position(b)
+            sign = -1.0 if p[0] + q[0] < 0 else 1.0
+            pieces = math.ceil(math.hypot(tb - ta, sb - sa) / VAULT_PIECE)
+            for i in range(1, pieces):
+                f = i / pieces
+                seen = scalp.project(
+                    scalp.to_3d(ta + (tb - ta) * f, sa + (sb - sa) * f), branch.frame
+                )
+                if seen is not None:
+                    out.append(seen if branch.frame == "side" else (sign * seen[0], seen[1]))
+        out.append(q)
+    return out
+
+
+def _lift(frame: str, p: Point) -> scalp.Vec | None:
+    """The point of the vault (right side) at a frame position."""
+    return scalp.lift(frame, p[0] if frame == "side" else abs(p[0]), p[1])
+
+
 def _views_of(frame: str) -> list[an.View]:
     return [v for v in an.VIEWS if v.frame == frame]
 
@@ -269,7 +335,7 @@ def _clip_segment(p: Point, q: Point, w: float, h: float) -> tuple[Point, Point]
 def _cues(branch: Branch, view: an.View, side: str, line: list[Point]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for end, target, point in (("start", branch.before, line[0]), ("end", branch.after, line[-1])):
-        if target is None:
+        if target is None or not view.contains(point):
             continue
         x, y = view.to_view(point)
         out.append(

@@ -2,7 +2,7 @@
 
 A locator file ``db/locators/<CH>.toml`` holds one table per point and, in
 it, one entry per *frame* the point is located in (``front``, ``back``,
-``side``, ``scalp`` or a foot frame; see :mod:`atlas.core.anatomy`)::
+``side``, ``scalp``, ``perineum`` or a foot frame; see :mod:`atlas.core.anatomy`)::
 
     [ST36]
     front = { at = "ST35", toward = "ST41", down = "3 B-cun" }
@@ -85,7 +85,7 @@ _KEYS = {
 #: (a hollow just beside a joint): never drawn in the guide, and kept small
 MAX_SHIFT = 0.5
 #: frames a locator may name
-FRAMES = ("front", "back", "side", "scalp", *an.FOOT_FRAMES)
+FRAMES = ("front", "back", "side", "scalp", "perineum", *an.FOOT_FRAMES)
 #: frames that picture the vault of the head (a scalp position lands on each that sees it)
 VAULT_FRAMES = ("front", "back", "side", "vertex")
 _MIDLINE_EPS = 1e-3

@@ -1,4 +1,5 @@
-"""The user's own data: notes and favourites per point, and treatment plans.
+"""The user's own data: notes and favourites per point, treatment plans, and study
+cards (their SQL is in `atlas.core.study.store`).
 
 A separate SQLite file (the reference database is never written), versioned
 with PRAGMA user_version and migrated one step at a time, each step in its own
@@ -99,6 +100,38 @@ MIGRATIONS: tuple[str, ...] = (
     f"""
     ALTER TABLE plans ADD COLUMN version INTEGER NOT NULL DEFAULT 1;
     PRAGMA application_id = {APPLICATION_ID};
+    """,
+    # 4 -> 5: study mode (atlas.core.study): one card per point and drill with its
+    # scheduler state (an fsrs card as JSON; due and state copied out for choosing),
+    # every answer given, and the study settings
+    """
+    CREATE TABLE study_cards (
+        code       TEXT NOT NULL,
+        drill      TEXT NOT NULL CHECK (drill IN ('locate', 'name', 'know')),
+        card       TEXT NOT NULL,
+        due        REAL NOT NULL,
+        state      INTEGER NOT NULL,
+        reviews    INTEGER NOT NULL DEFAULT 0,
+        introduced REAL NOT NULL,
+        PRIMARY KEY (code, drill)
+    );
+    CREATE TABLE study_reviews (
+        id          INTEGER PRIMARY KEY,
+        code        TEXT NOT NULL,
+        drill       TEXT NOT NULL,
+        deck        TEXT NOT NULL,
+        answered    REAL NOT NULL,
+        rating      INTEGER NOT NULL CHECK (rating BETWEEN 1 AND 4),
+        passed      INTEGER NOT NULL CHECK (passed IN (0, 1)),
+        error       REAL,
+        view        TEXT,
+        duration_ms INTEGER
+    );
+    CREATE INDEX study_reviews_code ON study_reviews(code, drill);
+    CREATE TABLE study_settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -23,12 +23,11 @@ QSettings ("printing/paper"), defaulting to the locale's (A4 or US Letter).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas, Point
 from atlas.core.codes import format_code
+from atlas.core.filenames import safe_file_name
 from atlas.core.userdata import Plan
 from atlas.printing import fonts
 from atlas.printing.render import (
@@ -51,6 +51,7 @@ from atlas.printing.render import (
     render,
     write_pdf,
 )
+from atlas.qtbase import documents_dir
 
 if TYPE_CHECKING:
     from atlas.printing.handout import HandoutRefused
@@ -90,10 +91,15 @@ def choose_paper(parent: QWidget | None) -> str | None:
 
 
 def make_printer(title: str) -> QPrinter:
+    """A printer for a document; the name it offers a file is valid on every system, and
+    where there is no printer to print on (it writes a PDF), the file goes to Documents."""
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setPageLayout(page_layout(current_paper()))
-    printer.setDocName(title)
+    name = safe_file_name(title)
+    printer.setDocName(name)  # print dialogs make the file's name from it
     printer.setCreator(TITLE)
+    if printer.outputFormat() == QPrinter.OutputFormat.PdfFormat:
+        printer.setOutputFileName(str(documents_dir() / f"{name}.pdf"))
     return printer
 
 
@@ -179,22 +185,16 @@ def preview_document(parent: QWidget | None, document: Document) -> None:
     dialog.deleteLater()
 
 
-def _safe_name(text: str) -> str:
-    name = re.sub(r"[^\w.-]+", "-", text, flags=re.UNICODE).strip("-.")
-    return (name or "atlas")[:80]
-
-
 def _start_folder() -> Path:
     saved = QSettings().value(DIR_KEY, "")
     if saved and Path(str(saved)).is_dir():
         return Path(str(saved))
-    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+    return documents_dir()
 
 
 def ask_pdf_path(parent: QWidget | None, suggested: str) -> Path | None:
     """A save dialog for a PDF (it asks before replacing a file)."""
-    start = _start_folder() / f"{_safe_name(suggested)}.pdf"
+    start = _start_folder() / f"{safe_file_name(suggested)}.pdf"
     name, _ = QFileDialog.getSaveFileName(parent, "Export PDF", str(start), "PDF files (*.pdf)")
     if not name:
         return None

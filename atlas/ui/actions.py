@@ -11,7 +11,7 @@ from collections.abc import Collection, Sequence
 
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QMainWindow, QMenuBar
+from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from atlas.ui.models import NAME_KINDS
 from atlas.ui.theme import THEME_TITLES, THEMES
@@ -30,6 +30,27 @@ def _action(
         action.setToolTip(tip)
     window.addAction(action)
     return action
+
+
+class _PlanUndo(QAction):
+    """Undo or Redo of the plan, its text naming the change: "Undo in Plan: Add LI4"."""
+
+    def __init__(
+        self, window: QMainWindow, stack: QUndoStack, verb: str, key: QKeySequence.StandardKey
+    ) -> None:
+        super().__init__(f"{verb} in Plan", window)
+        self.verb = verb
+        self.setShortcut(key)
+        self.setEnabled(False)
+        window.addAction(self)
+        undo = verb == "&Undo"
+        # slots of the action itself, so that they go with it when the window closes
+        (stack.undoTextChanged if undo else stack.redoTextChanged).connect(self.name)
+        (stack.canUndoChanged if undo else stack.canRedoChanged).connect(self.setEnabled)
+        self.triggered.connect(stack.undo if undo else stack.redo)
+
+    def name(self, change: str) -> None:
+        self.setText(f"{self.verb} in Plan: {change}" if change else f"{self.verb} in Plan")
 
 
 class WindowActions:
@@ -61,14 +82,24 @@ class WindowActions:
             "Ctrl+Shift+A",
             "Add the current point to the treatment plan",
         )
-        self.undo = undo_stack.createUndoAction(window, "&Undo")
-        self.undo.setShortcut(key.Undo)
-        self.redo = undo_stack.createRedoAction(window, "&Redo")
-        self.redo.setShortcut(key.Redo)
+        # Undo and Redo act on the plan and say so; in a text field the same keys undo
+        # the typing there (the field takes them first).
+        self.undo = _PlanUndo(window, undo_stack, "&Undo", key.Undo)
+        self.redo = _PlanUndo(window, undo_stack, "&Redo", key.Redo)
+        self.shortcuts = _action(
+            window, "&Keyboard Shortcuts", key.HelpContents, "Every shortcut of the window"
+        )
+        self.guide = _action(
+            window, "&Guide to the Window and the Points", None, "How to read a point"
+        )
+        self.tips = _action(window, "Show &Tips", None, "Tips for the first days")
         self.about = _action(window, "&About Acupoint Atlas")
         self.notice = _action(window, "&Safety Notice")
         self.favourites = _action(
             window, "Show &Favourites", "Ctrl+Shift+F", "List your favourite points"
+        )
+        self.study = _action(
+            window, "&Study…", "Ctrl+T", "Practise locating, naming and knowing the points"
         )
         # Esc clears the search only where the search panel has the focus (the panel
         # holds the action; the window does not).
@@ -76,6 +107,22 @@ class WindowActions:
         self.clear.setShortcut(QKeySequence("Esc"))
         self.clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reset_layout = QAction("Reset Layout", window)
+        # each panel shown, brought to the front and given the focus (keys of Docks.all)
+        self.panels = {
+            name: _action(
+                window, f"{title} Panel", f"Alt+{i}", f"Show the {title} panel and go to it"
+            )
+            for i, (name, title) in enumerate(
+                [
+                    ("search", "&Search"),
+                    ("detail", "P&oint"),
+                    ("channels", "C&hannels"),
+                    ("conditions", "Co&nditions"),
+                    ("plan", "P&lan"),
+                ],
+                start=1,
+            )
+        }
 
         self.views: dict[str, QAction] = {}
         view_group = QActionGroup(window)
@@ -114,10 +161,11 @@ class WindowActions:
         *,
         zoom: Sequence[QAction],
         panels: Sequence[QAction],
-        plan: Sequence[QAction],
+        plan: Sequence[QAction | QMenu | None],
     ) -> None:
         """File, Edit, View, Go, Plan and Help; `zoom` are the diagram's zoom actions,
-        `panels` the docks' show/hide actions, `plan` the plan dock's own actions."""
+        `panels` the docks' show/hide actions, `plan` the plan dock's own actions and
+        menus (None: a separator)."""
         file_menu = bar.addMenu("&File")
         file_menu.addActions([self.print, self.preview, self.export])
         file_menu.addSeparator()
@@ -144,11 +192,22 @@ class WindowActions:
         go_menu.addActions([self.back, self.forward])
         go_menu.addSeparator()
         go_menu.addAction(self.favourites)
+        go_menu.addAction(self.study)
+        go_menu.addSeparator()
+        go_menu.addActions(list(self.panels.values()))
 
         plan_menu = bar.addMenu("&Plan")
         plan_menu.addAction(self.add_to_plan)
         plan_menu.addSeparator()
-        plan_menu.addActions(list(plan))
+        for item in plan:
+            if item is None:
+                plan_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                plan_menu.addMenu(item)
+            else:
+                plan_menu.addAction(item)
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addActions([self.shortcuts, self.guide, self.tips])
+        help_menu.addSeparator()
         help_menu.addActions([self.notice, self.about])

@@ -46,16 +46,13 @@ class ChannelBrowser(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)
         self.list.itemChanged.connect(self._changed)
-        self.list.currentItemChanged.connect(self._current)
-        self.list.itemClicked.connect(lambda item: self._choose(item))
+        # a channel is chosen by a click or Enter, not by moving through the list
+        self.list.itemActivated.connect(self._choose)
+        self.list.itemClicked.connect(self._choose)
 
     def _changed(self, item: QListWidgetItem) -> None:
         code = item.data(CODE_ROLE)
         self.channelToggled.emit(code, item.checkState() == Qt.CheckState.Checked)
-
-    def _current(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._choose(item)
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.channelChosen.emit(str(item.data(CODE_ROLE)))
@@ -110,8 +107,10 @@ class ConditionBrowser(QWidget):
         layout.addWidget(self.list, 3)
         layout.addWidget(self.summary, 0)
         self.filter.textChanged.connect(self._filter)
-        self.list.currentItemChanged.connect(self._current)
-        self.list.itemClicked.connect(lambda item: self._choose(item))
+        self.filter.returnPressed.connect(self._choose_shown)
+        # a condition is chosen by a click or Enter, not by moving through the list
+        self.list.itemActivated.connect(self._choose)
+        self.list.itemClicked.connect(self._choose)
 
     def _filter(self, text: str) -> None:
         needle = fold(text)
@@ -124,9 +123,15 @@ class ConditionBrowser(QWidget):
             haystack = self._filter_keys.get(str(item.data(CODE_ROLE)), "")
             item.setHidden(bool(needle) and needle not in haystack)
 
-    def _current(self, item: QListWidgetItem | None, _previous: object) -> None:
-        if item is not None:
-            self._choose(item)
+    def _choose_shown(self) -> None:
+        """Enter in the filter: the condition highlighted, else the first one shown."""
+        current: QListWidgetItem | None = self.list.currentItem()
+        if current is None or current.isHidden():
+            shown = (self.list.item(r) for r in range(self.list.count()))
+            current = next((item for item in shown if not item.isHidden()), None)
+        if current is not None:
+            self.list.setCurrentItem(current)
+            self._choose(current)
 
     def _choose(self, item: QListWidgetItem) -> None:
         condition = self.atlas.condition(str(item.data(CODE_ROLE)))
@@ -141,5 +146,6 @@ class ConditionBrowser(QWidget):
             item = self.list.item(row)
             if item.data(CODE_ROLE) == condition_id:
                 self.list.setCurrentItem(item)
+                self._choose(item)
                 return True
         return False

@@ -86,3 +86,15 @@ class Docks:
     def is_showing(self, dock: QDockWidget) -> bool:
         """Whether any of the dock can be seen (a tab behind another cannot)."""
         return dock.isVisible() and not dock.visibleRegion().isEmpty()
+
+    def hides(self, widget: QWidget) -> bool:
+        """Whether the widget is in a dock that cannot be seen: a tab behind another is
+        still "visible" to Qt (moved out of sight), so its widgets stay in the focus chain."""
+        return any(d.isAncestorOf(widget) and not self.is_showing(d) for d in self.all())
+
+    def reveal(self, dock: QDockWidget, focus: QWidget | None) -> None:
+        """Show the dock (its tab to the front) and give the focus to `focus` in it."""
+        dock.show()
+        dock.raise_()
+        if focus is not None:
+            focus.setFocus(Qt.FocusReason.ShortcutFocusReason)

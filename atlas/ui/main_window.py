@@ -7,9 +7,12 @@ Start-up does only what the first paint needs (ARCHITECTURE.md, "Start-up").
 
 from __future__ import annotations
 
+import os
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
+from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
 from atlas.core.userdata import UserData
@@ -20,12 +23,22 @@ from atlas.ui.browse import ChannelBrowser, ConditionBrowser
 from atlas.ui.detail import DetailPane, icon
 from atlas.ui.docks import Docks
 from atlas.ui.history import History
-from atlas.ui.notices import RecoveryBanner, may_close, show_about, show_safety_notice
+from atlas.ui.notices import (
+    NOTICE_ENV,
+    RecoveryBanner,
+    may_close,
+    show_about,
+    show_safety_notice,
+)
 from atlas.ui.plan import PlanWidget
 from atlas.ui.printouts import Printouts
 from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
+
+if TYPE_CHECKING:
+    from atlas.ui.help import HelpDialog, TipsBar
+    from atlas.ui.study import StudyPane
 
 
 class MainWindow(QMainWindow):
@@ -43,6 +56,9 @@ class MainWindow(QMainWindow):
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
+        self._help: HelpDialog | None = None
+        self.tips_bar: TipsBar | None = None
+        self.study: StudyPane | None = None  # made when first opened (Go > Study)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -64,6 +80,7 @@ class MainWindow(QMainWindow):
         self.diagram: DiagramView = panel.view
         layout.addWidget(self.banner)
         layout.addWidget(panel, 1)
+        self._centre_layout = layout
         self.setCentralWidget(centre)
         if self.userdata.recovery:
             self.banner.show_message(self.userdata.recovery)
@@ -86,18 +103,43 @@ class MainWindow(QMainWindow):
             info = self.diagram.view_info(view_id)
             views.append((view_id, info.title if info else view_id))
         self.commands = WindowActions(self, self.plan.undo_stack, views)
+        # the diagram's zoom buttons show symbols; its menu items say what they do
+        for action, words in (
+            (panel.zoom_in_action, "Zoom &In"),
+            (panel.zoom_out_action, "Zoom &Out"),
+            (panel.fit_action, "&Fit to Window"),
+        ):
+            action.setIconText(action.iconText())
+            action.setText(words)
         self.search.addAction(self.commands.clear)
         self.commands.fill_menu_bar(
             self.menuBar(),
             zoom=[panel.zoom_in_action, panel.zoom_out_action, panel.fit_action],
             panels=[dock.toggleViewAction() for dock in self.docks.all()],
-            plan=self.plan.actions(),
+            plan=self._plan_menu(),
         )
         self._wire()
         self._restore_settings()
         self._update_history_actions()
         self.statusBar().showMessage("Ready. Ctrl+F searches; click the diagram to explore.", 6000)
         QTimer.singleShot(0, self._initial_results)
+
+    def _plan_menu(self) -> list[QAction | QMenu | None]:
+        """The Plan menu: the plan dock's commands (None: a separator)."""
+        p = self.plan
+        return [
+            p.new_button.defaultAction(),
+            p.open_menu,
+            p.save_button.defaultAction(),
+            p.delete_button.defaultAction(),
+            None,
+            p.up_button.defaultAction(),
+            p.down_button.defaultAction(),
+            p.remove_button.defaultAction(),
+            None,
+            p.show_button.defaultAction(),
+            p.print_button.defaultAction(),
+        ]
 
     def _wire(self) -> None:
         c = self.commands
@@ -111,9 +153,15 @@ class MainWindow(QMainWindow):
         c.add_to_plan.triggered.connect(self.add_current_to_plan)
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
+        c.shortcuts.triggered.connect(lambda: self.show_help(guide=False))
+        c.guide.triggered.connect(lambda: self.show_help(guide=True))
+        c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
+        c.study.triggered.connect(self.open_study)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
+        for name, action in c.panels.items():
+            action.triggered.connect(lambda _=False, n=name: self.go_to_panel(n))
         for view_id, action in c.views.items():
             action.triggered.connect(lambda _=False, v=view_id: self.diagram.set_view(v))
         for action in c.names.values():
@@ -188,9 +236,22 @@ class MainWindow(QMainWindow):
     # ================================================================= listing points
 
     def focus_search(self) -> None:
-        self.docks.search.show()
-        self.docks.search.raise_()
+        self.docks.reveal(self.docks.search, None)
         self.search.focus()
+
+    def go_to_panel(self, name: str) -> None:
+        """Show a panel (search, detail, channels, conditions, plan), bring it to the
+        front and put the focus where its work starts."""
+        if name == "search":
+            self.focus_search()
+            return
+        focus: dict[str, QWidget | None] = {
+            "detail": self.detail.text if self.detail.code else None,
+            "channels": self.channel_browser.list,
+            "conditions": self.condition_browser.filter,
+            "plan": self.plan.list,
+        }
+        self.docks.reveal(getattr(self.docks, name), focus[name])
 
     def show_region(self, region: str) -> None:
         """List a body region's points (from a click on the diagram)."""
@@ -224,6 +285,23 @@ class MainWindow(QMainWindow):
         codes = self.search.list_favourites(self.userdata.favourites())
         self.diagram.highlight(codes)
         self.docks.search.raise_()
+
+    def open_study(self) -> StudyPane:
+        """Show study mode's window (made the first time: it is not part of start-up)."""
+        if self.study is None:
+            from atlas.ui.study import StudyPane
+
+            self.study = StudyPane(self.atlas, self.userdata, self)
+            self.study.pointOpened.connect(self._open_from_study)
+        elif self.study.isVisible():
+            self.study.raise_()  # in front of this window again
+        self.study.show()
+        self.study.activateWindow()
+        return self.study
+
+    def _open_from_study(self, code: str) -> None:
+        self.open_point(code)
+        self.activateWindow()
 
     def clear_list(self) -> None:
         """No query, no filters, no highlight, no channel chosen."""
@@ -309,6 +387,36 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
 
+    # ================================================================= help
+
+    def show_help(self, guide: bool = False) -> HelpDialog:
+        """The help window at the keyboard shortcuts (F1), or at the guide."""
+        from atlas.ui import help as pages
+
+        if self._help is None:
+            self._help = pages.HelpDialog(self)
+        rows = pages.shortcuts(self.menuBar(), self.findChildren(QAction))
+        self._help.show_page(
+            pages.HelpDialog.GUIDE if guide else pages.HelpDialog.KEYS,
+            pages.shortcut_sheet(rows),
+            pages.guide(self.atlas),
+        )
+        return self._help
+
+    def show_tips(self) -> None:
+        """The tips strip above the diagram (made when first shown)."""
+        if self.tips_bar is None:
+            from atlas.ui.help import TipsBar, tips
+
+            self.tips_bar = TipsBar(tips(self.commands, self.plan.save_button.defaultAction()))
+            self.tips_bar.dismissed.connect(lambda: self.settings.set_tips_dismissed(True))
+            self._centre_layout.insertWidget(1, self.tips_bar)
+        self.tips_bar.show()
+
+    def _bring_back_tips(self) -> None:
+        self.settings.set_tips_dismissed(False)
+        self.show_tips()
+
     # ================================================================= view settings
 
     def set_theme(self, theme: str) -> None:
@@ -338,6 +446,17 @@ class MainWindow(QMainWindow):
 
     # ================================================================= events
 
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab pass over the panels hidden behind another's tab."""
+        start = self.focusWidget()
+        for _ in range(len(self.findChildren(QWidget))):  # at most once round
+            if not super().focusNextPrevChild(next):
+                return False
+            now = self.focusWidget()
+            if now is None or now is start or not self.docks.hides(now):
+                return True
+        return True
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._shown_once:
@@ -349,6 +468,8 @@ class MainWindow(QMainWindow):
             return
         if not self._state_restored:
             self.docks.fit_to_window()
+        if os.environ.get(NOTICE_ENV) != "1" and not self.settings.tips_dismissed():
+            self.show_tips()
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -358,5 +479,7 @@ class MainWindow(QMainWindow):
         self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
+        if self.study is not None:
+            self.study.close()
         super().closeEvent(event)
         self.userdata.close()

@@ -23,7 +23,8 @@ from atlas.ui.settings import WindowSettings
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
-#: Set to 1 to never show the safety notice (tests, benchmarks, screenshots).
+#: Set to 1 to never show the safety notice or the first-run tips (tests, benchmarks,
+#: screenshots).
 NOTICE_ENV = "ATLAS_NO_FIRST_RUN_NOTICE"
 
 

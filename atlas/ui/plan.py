@@ -90,10 +90,13 @@ class PlanWidget(QWidget):
         self.count_label.setWordWrap(True)
 
         def tool(
-            text: str, tip: str, slot: Callable[[], object], key: str | None = None
+            text: str, tip: str, slot: Callable[[], object], key: str | None = None, label: str = ""
         ) -> QToolButton:
+            """A button for an action: the menu shows `text`, the button `label` (or text)."""
             button = QToolButton(self)
             action = QAction(text, self)
+            if label:
+                action.setIconText(label)
             action.setToolTip(f"{tip} ({key})" if key else tip)
             if key:
                 action.setShortcut(QKeySequence(key))
@@ -104,28 +107,43 @@ class PlanWidget(QWidget):
             button.setAutoRaise(True)
             return button
 
-        self.new_button = tool("New", "Start a new, empty plan", self.new_plan)
+        self.new_button = tool("&New Plan", "Start a new, empty plan", self.new_plan, label="New")
         self.open_button = QToolButton(self)
         self.open_button.setText("Open")
         self.open_button.setToolTip("Open a saved plan")
         self.open_button.setAutoRaise(True)
         self.open_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.open_menu = QMenu(self)
+        self.open_menu = QMenu("&Open Plan", self)
         self.open_menu.aboutToShow.connect(self._fill_open_menu)
         self.open_button.setMenu(self.open_menu)
-        self.save_button = tool("Save", "Save the plan", self.save, "Ctrl+S")
-        self.delete_button = tool("Delete…", "Delete this saved plan", self.delete_plan)
-        self.up_button = tool("▲", "Move the point up", lambda: self.move_selected(-1), "Alt+Up")
+        self.save_button = tool("&Save Plan", "Save the plan", self.save, "Ctrl+S", "Save")
+        # the plan is what Ctrl+S saves, wherever the focus is (notes save themselves)
+        self.save_button.defaultAction().setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.delete_button = tool(
+            "&Delete Plan…", "Delete this saved plan", self.delete_plan, label="Delete…"
+        )
+        self.up_button = tool(
+            "Move Point &Up", "Move the point up", lambda: self.move_selected(-1), "Alt+Up", "▲"
+        )
         self.down_button = tool(
-            "▼", "Move the point down", lambda: self.move_selected(1), "Alt+Down"
+            "Move Point &Down",
+            "Move the point down",
+            lambda: self.move_selected(1),
+            "Alt+Down",
+            "▼",
         )
         self.remove_button = tool(
-            "Remove", "Remove the selected points", self.remove_selected, "Del"
+            "&Remove Points", "Remove the selected points", self.remove_selected, "Del", "Remove"
         )
         self.show_button = tool(
-            "Show", "Show the plan's points on the diagram", self.showRequested.emit
+            "Sh&ow Plan on the Diagram",
+            "Show the plan's points on the diagram",
+            self.showRequested.emit,
+            label="Show",
         )
-        self.print_button = tool("Print…", "Print a sheet for this plan", self.printRequested.emit)
+        self.print_button = tool(
+            "&Print Plan…", "Print a sheet for this plan", self.printRequested.emit, label="Print…"
+        )
 
         top = QHBoxLayout()
         top.setSpacing(2)

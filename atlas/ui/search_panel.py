@@ -143,7 +143,6 @@ class SearchPanel(QWidget):
         self.clear_button.clicked.connect(self.clear)
         self.list.activated.connect(self._activated)
         self.list.clicked.connect(self._activated)
-        self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.list.customContextMenuRequested.connect(self._menu)
 
     def _filter(self, name: str, everything: str) -> QComboBox:
@@ -339,11 +338,6 @@ class SearchPanel(QWidget):
         row = self.list.currentIndex().row()
         row = 0 if row < 0 else max(0, min(count - 1, row + step))
         self.list.setCurrentIndex(self.model.index(row))
-
-    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        point = self.model.point_at(current.row())
-        if point is not None and point.code != self.current_code:
-            self.pointChosen.emit(point.code)
 
     def _activated(self, index: QModelIndex) -> None:
         point = self.model.point_at(index.row())

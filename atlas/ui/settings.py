@@ -1,6 +1,6 @@
 """What the window remembers between runs (QSettings): its geometry and dock
 layout, the names shown in lists, the theme, the hidden channels, the last body
-view, and whether the safety notice was accepted.
+view, whether the safety notice was accepted and whether the tips were dismissed.
 
 Nothing is written at start-up (a write makes QSettings save the file, with an
 fsync, from the event loop): values are written when the user changes them and
@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSettings, QSize
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
 from atlas.ui.models import NAME_KINDS
@@ -28,9 +29,35 @@ THEME = "view/theme"
 HIDDEN_CHANNELS = "view/hidden_channels"
 LAST_VIEW = "view/last_view"
 NOTICE_ACCEPTED = "notice/accepted"
+TIPS_DISMISSED = "tips/dismissed"
 
-#: The first size of the window, before it has one of its own.
-DEFAULT_SIZE = (1440, 900)
+#: The first size of the window, before it has one of its own, where the screen has room.
+DEFAULT_SIZE = QSize(1440, 900)
+#: Room kept around the window for its frame (title bar and borders), which the window
+#: system adds only once the window is shown.
+FRAME = QMargins(8, 36, 8, 8)
+
+
+def fit_onto(available: QRect, window: QRect | QSize) -> QRect:
+    """Where a window (its inside, without the frame) goes so that it and its frame lie
+    within the screen's available area: shrunk to fit, and moved onto the area if any
+    of it is off; a size alone is centred."""
+    room = available.marginsRemoved(FRAME)
+    size = (window.size() if isinstance(window, QRect) else window).boundedTo(room.size())
+    if isinstance(window, QRect):
+        x = min(max(window.x(), room.left()), room.left() + room.width() - size.width())
+        y = min(max(window.y(), room.top()), room.top() + room.height() - size.height())
+        return QRect(QPoint(x, y), size)
+    rect = QRect(QPoint(), size)
+    rect.moveCenter(room.center())
+    return rect
+
+
+def _available(where: QRect | None) -> QRect:
+    """The available area of the screen under the middle of `where` (or the primary one)."""
+    screen = QGuiApplication.screenAt(where.center()) if where is not None else None
+    screen = screen or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
 
 
 class WindowSettings:
@@ -45,8 +72,13 @@ class WindowSettings:
         names and theme chosen, the hidden channels and the last view; whether the
         dock layout came back."""
         geometry = self.store.value(GEOMETRY)
-        if not (isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry)):
-            window.resize(*DEFAULT_SIZE)
+        if isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry):
+            rect = window.geometry()
+            fitted = fit_onto(_available(rect), rect)  # the screen may be smaller now
+            if fitted != rect and not (window.isMaximized() or window.isFullScreen()):
+                window.setGeometry(fitted)
+        else:
+            window.setGeometry(fit_onto(_available(None), DEFAULT_SIZE))
         state = self.store.value(STATE)
         restored = isinstance(state, QByteArray | bytes) and window.restoreState(state)
         commands.show_choices(self.names(), self.theme())
@@ -100,3 +132,9 @@ class WindowSettings:
 
     def accept_notice(self) -> None:
         self.store.setValue(NOTICE_ACCEPTED, True)
+
+    def tips_dismissed(self) -> bool:
+        return bool(self.store.value(TIPS_DISMISSED, False, bool))
+
+    def set_tips_dismissed(self, dismissed: bool) -> None:
+        self.store.setValue(TIPS_DISMISSED, dismissed)

@@ -85,15 +85,32 @@ def apply_theme(theme: str) -> str:
     if theme == "system":
         hints.unsetColorScheme()
         app.setPalette(_original)
-        return theme
-    if app.style().name().lower() != "fusion":
-        style = QStyleFactory.create("Fusion")
-        if style is not None:
-            app.setStyle(style)
-    dark = theme == "dark"
-    hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
-    app.setPalette(_palette(dark))
+    else:
+        if app.style().name().lower() != "fusion":
+            style = QStyleFactory.create("Fusion")
+            if style is not None:
+                app.setStyle(style)
+        dark = theme == "dark"
+        hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)
+        app.setPalette(_palette(dark))
+    _restyle(app)
     return theme
+
+
+def _restyle(app: QApplication) -> None:
+    """Give the new palette to the widgets under a style sheet.
+
+    A widget with a style sheet (and everything inside it) keeps the palette it was
+    polished with when the application's palette changes: its sheet is cleared, so
+    that it takes the new palette (and hears of it, and may set a sheet of its own
+    for it), and set again.
+    """
+    for widget in app.allWidgets():
+        sheet = widget.styleSheet()
+        if sheet:
+            widget.setStyleSheet("")
+            if not widget.styleSheet():
+                widget.setStyleSheet(sheet)
 
 
 def is_dark(palette: QPalette | None = None) -> bool:

@@ -126,6 +126,12 @@ def bench_startup(rows: list[list[str]], runs: int) -> None:
         env["ATLAS_DATA_DIR"] = data
         env["XDG_CONFIG_HOME"] = config
         env["ATLAS_NO_FIRST_RUN_NOTICE"] = "1"
+        if env["QT_QPA_PLATFORM"] == "offscreen":
+            # A 1920x1080 screen (offscreen's own is 800x600), so that the window has
+            # the size it opens at on a desktop: it fits itself to the screen.
+            screen = Path(config) / "screen.json"
+            screen.write_text('{"screens": [{"name": "bench", "width": 1920, "height": 1080}]}')
+            env["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
         run_process(ATLAS_WINDOW, env)  # warm the reference cache and the OS file cache
         run_process(EMPTY_WINDOW, env)
         empty, app = [], []

@@ -2,7 +2,9 @@
 
 The figure is held in *frames*, each a projection of the body in B-cun:
 ``front`` and ``back`` (coronal projections; :mod:`.front_back`), ``side`` (the
-right side, facing right; :mod:`.side`) and the foot frames (:mod:`.foot`).
+right side, facing right; :mod:`.side`), the foot frames (:mod:`.foot`) and the
+``perineum`` seen from below (:mod:`.perineum`). The skeleton of the trunk
+(:mod:`.trunk`) is one model that the front, back and side frames all see.
 A *view* (:mod:`.views`) is a picture of one frame: the full figure or a
 magnified crop of it, mapped to SVG user units. The outlines and the region
 partition are built here so that the placement engine can test point-in-region
@@ -44,6 +46,7 @@ from atlas.core.anatomy.levels import (
     ics_y,
     scale_for,
 )
+from atlas.core.anatomy.perineum import LANDMARKS as PERINEUM_LANDMARKS
 from atlas.core.anatomy.side import SIDE_LANDMARKS
 from atlas.core.anatomy.vault import head_unwrap, head_wrap, vault_arc, vault_y
 from atlas.core.anatomy.views import (
@@ -63,6 +66,7 @@ LANDMARKS: dict[str, dict[str, Point]] = {
     "back": BACK_LANDMARKS,
     "side": SIDE_LANDMARKS,
     "vertex": {},
+    "perineum": PERINEUM_LANDMARKS,
     **FOOT_LANDMARKS,
 }
 

@@ -10,6 +10,7 @@ import itertools
 from collections.abc import Sequence
 
 from atlas.core.anatomy import hand, scalp
+from atlas.core.anatomy import trunk as tk
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -24,7 +25,7 @@ from atlas.core.anatomy.cells import (
 )
 from atlas.core.anatomy.foot import x_at
 from atlas.core.anatomy.geometry import Point, Polygon, at_level, catmull_rom, lerp, quad
-from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, spine_marks
+from atlas.core.anatomy.levels import ICS_MID, POSTERIOR_HAIRLINE, SPINE, spine_marks
 
 # The right half of the figure seen from the front, as (l, y) control points,
 # from the vertex down around the head, arm and leg to the crotch.
@@ -314,7 +315,7 @@ def front_back_cells(frame: str) -> dict[str, Cell]:
         )
         c["chest"] = intersect_cells(c["chest"], [band(-5.0, 40.0, 0.0, 6.45)])
         # the costal margin divides chest and abdomen
-        costal = [(0.0, 24.0), (2.0, 25.5), (4.0, 27.5), (6.0, 29.3), (BIG, 29.3)]
+        costal = [*tk.COSTAL_MARGIN, (BIG, tk.COSTAL_MARGIN[-1][1])]
         c["chest"] = intersect_cells(strip_below(_CLAVICLE_LINE, 40.0), strip_above(costal, -5.0))
         c["chest"] = intersect_cells(c["chest"], _trunk_band(-5.0, 40.0))
         c["abdomen"] = intersect_cells(
@@ -460,12 +461,18 @@ FRONT_LANDMARKS: dict[str, Point] = {
     "clavicle_sternal_end": (0.9, 14.85),
     "clavicle_mid": (4.0, 14.95),
     "below_clavicle": (0.0, 15.55),
-    "coracoid": (6.05, 15.85),
+    "coracoid": (6.55, 15.8),
+    # the hollow above the middle of the clavicle (greater supraclavicular fossa)
+    "supraclavicular_fossa": (4.0, 14.25),
     "nipple": (4.0, 22.6),
     "xiphisternal_junction": (0.0, 24.0),
     "umbilicus": (0.0, 32.0),
     "pubic_symphysis": (0.0, 37.0),
-    "asis": (5.25, 35.0),
+    "asis": tk.ASIS_FRONT,
+    # the free end of the 11th rib, at the side of the waist
+    "rib11_tip": tk.free_end(11, "front"),
+    # where the femoral artery crosses the inguinal crease
+    "femoral_artery_crease": (3.0, 37.92),
     "ics1": (0.0, ICS_MID[1]),
     "ics2": (0.0, ICS_MID[2]),
     "ics3": (0.0, ICS_MID[3]),
@@ -549,10 +556,11 @@ BACK_LANDMARKS: dict[str, Point] = {
     "posterior_axillary_fold": (6.6, 19.5),
     "trapezius_top": (4.6, 13.5),
     "iliac_crest_top": (4.3, 32.9),
-    "psis": (1.45, 35.6),
-    "sacral_hiatus": (0.0, 38.7),
-    "coccyx_tip": (0.0, 39.6),
-    "anus_coccyx_mid": (0.0, 40.05),
+    "psis": tk.PSIS,
+    "sacral_hiatus": (0.0, tk.SACRAL_HIATUS),
+    "coccyx_tip": (0.0, SPINE["coccyx"]),
+    # hidden in the gluteal cleft from behind: where it lies in this projection
+    "anus": (0.0, 41.7),
     "greater_trochanter": (6.9, 38.0),
     "gluteal_fold": (3.2, 43.3),
     "popliteal_crease": (2.6, 57.1),
@@ -589,15 +597,8 @@ BACK_LANDMARKS: dict[str, Point] = {
     "scm_back_angle": (2.55, 8.75),
     "scapular_spine_lower": (0.0, 16.45),
     "scapula_superior_angle": (4.2, 15.6),
-    "sf1_level": (0.0, 35.85),
-    "sf2_level": (0.0, 36.85),
-    "sf3_level": (0.0, 37.8),
-    "sf4_level": (0.0, 38.55),
-    "sacral_foramen1": (0.85, 35.85),
-    "sacral_foramen2": (0.8, 36.85),
-    "sacral_foramen3": (0.72, 37.8),
-    "sacral_foramen4": (0.62, 38.55),
-    "perineum": (0.0, 40.45),
+    **{f"sf{n}_level": (0.0, y) for n, (_, y) in enumerate(tk.SACRAL_FORAMINA, 1)},
+    **{f"sacral_foramen{n}": p for n, p in enumerate(tk.SACRAL_FORAMINA, 1)},
     "tibial_condyle_medial": (1.05, 59.0),
     **hand.DORSAL_LANDMARKS,
     **spine_marks(),

@@ -39,7 +39,11 @@ LEVEL: dict[str, float] = {
 
 #: Intercostal spaces on the anterior median line (1.6 B-cun apart).
 ICS_MID = {1: 17.6, 2: 19.2, 3: 20.8, 4: 22.4, 5: 24.0, 6: 25.5, 7: 26.9}
-ICS_SLOPE = 0.12  # the spaces run a little downward as they go lateral
+#: the spaces run a little downward from the sternum to about the nipple line (their
+#: costal cartilages), then rise again as the ribs round the side of the chest
+ICS_SLOPE = 0.12
+ICS_LOWEST = 3.5
+ICS_RISE = 0.1
 
 #: Spinous processes (tips) on the back, y in B-cun.
 SPINE: dict[str, float] = {"C7": 13.3}
@@ -49,7 +53,9 @@ for _i in range(1, 6):
     SPINE[f"L{_i}"] = 28.9 + (_i - 1) * 1.3
 for _i in range(1, 5):
     SPINE[f"S{_i}"] = 35.5 + (_i - 1) * 1.0
-SPINE["coccyx"] = 39.6
+#: the tip of the coccyx, 2 B-cun below the sacral hiatus (between the sacral cornua:
+#: EX-B9 lies 2 B-cun above the tip, level with the hiatus)
+SPINE["coccyx"] = 40.3
 
 # ---------------------------------------------------------------- front/back outline
 
@@ -57,9 +63,15 @@ POSTERIOR_HAIRLINE = 8.9
 ICS_NAMES = {f"ics{n}": n for n in ICS_MID}
 
 
+def ics_offset(lateral: float) -> float:
+    """How far below its level on the median line an intercostal space (or a rib)
+    lies at a distance from the anterior midline."""
+    return ICS_SLOPE * lateral - ICS_RISE * max(0.0, lateral - ICS_LOWEST) ** 2
+
+
 def ics_y(n: int, lateral: float) -> float:
     """Level of the n-th intercostal space at a distance from the anterior midline."""
-    return ICS_MID[n] + ICS_SLOPE * lateral
+    return ICS_MID[n] + ics_offset(lateral)
 
 
 def spine_marks() -> dict[str, Point]:

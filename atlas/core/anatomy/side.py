@@ -9,6 +9,7 @@ import itertools
 import math
 
 from atlas.core.anatomy import front_back, scalp
+from atlas.core.anatomy import trunk as tk
 from atlas.core.anatomy.cells import (
     BIG,
     MIDLINE_REGIONS,
@@ -35,6 +36,7 @@ from atlas.core.anatomy.geometry import (
     quad,
 )
 from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
+from atlas.core.anatomy.levels import ics_y
 
 # ---------------------------------------------------------------- side frame
 
@@ -178,7 +180,10 @@ def side_ear_outline() -> Polygon:
 # it the face lies above ``_JAW_EDGE`` (in front of the ramus and above the
 # mandible's lower border) and the neck below.
 _HEAD_EDGE: list[Point] = [
-    (-BIG, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95), (0.3, 6.95), (0.42, 5.3),
+    # behind the mastoid the head ends at the occiput's lower border, as on the back
+    # view (the nape's hair below it is the neck's)
+    (-BIG, 7.2), (-2.2, 7.2), (-2.0, 8.45), (-1.78, 8.45), (-1.55, 7.1), (-1.2, 6.95),
+    (0.3, 6.95), (0.42, 5.3),
     (2.45, 5.3), (2.8, 4.3), (3.25, 2.1), (3.6, 1.95), (BIG, 1.95),
 ]  # fmt: skip
 _JAW_EDGE: list[Point] = [
@@ -427,6 +432,9 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "temple_hairline_back": (0.7, 5.0),
     "occipital_protuberance": (-4.15, 6.3),
     "posterior_hairline": (-3.3, 9.0),
+    # the hollow under the occiput between the upper ends of the sternocleidomastoid
+    # (its back border) and the trapezius (its front edge), level with GV16 (GB20)
+    "suboccipital_gap": (lerp(at_level(SIDE_SCM_BACK, 7.9), (-2.92, 7.9), 0.5)[0], 7.9),
     # the ear: the hairline over its apex, the apex itself, the root and the notches
     "auricle_apex": (-0.42, 4.35),
     "ear_apex": (-0.42, 4.65),
@@ -479,13 +487,17 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "axilla_apex": (-0.3, 17.6),
     # the centre of the axillary fossa, opened by the raised arm
     "axilla_centre": (-0.55, 18.1),
-    "midaxillary_line": (-0.1, 20.0),
-    "ics4_axillary": (-0.1, 22.4 + 0.12 * 6.5),
-    "ics6_axillary": (-0.1, 25.5 + 0.12 * 6.5),
-    "rib11_tip": (0.9, 29.8),
-    "rib12_tip": (-1.6, 30.6),
-    "umbilicus_level": (0.9, 32.0),
-    "asis": (2.55, 35.0),
+    "midaxillary_line": (tk.MIDAXILLARY_Z, 20.0),
+    "ics4_axillary": tk.ics_axillary(4),
+    # the 6th and 7th spaces on the line through the nipple, 4 B-cun from the midline
+    "ics6_nipple_line": tk.skin_to_side(4.0, ics_y(6, 4.0)),
+    "ics7_nipple_line": tk.skin_to_side(4.0, ics_y(7, 4.0)),
+    "ics6_axillary": tk.ics_axillary(6),
+    "rib11_tip": tk.free_end(11, "side"),
+    "rib12_tip": tk.free_end(12, "side"),
+    "umbilicus_level": (tk.free_end(11, "side")[0], 32.0),
+    "asis": tk.ASIS_SIDE,
+    "sacral_hiatus": (-4.4, 38.7),
     "greater_trochanter": (-0.4, 38.0),
     **LEG_LANDMARKS,
     # the raised arm: the shoulder's hollows in front of and behind the acromion,

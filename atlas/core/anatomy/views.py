@@ -9,6 +9,7 @@ from atlas.core.anatomy.foot import FOOT_FRAMES, foot_geometry
 from atlas.core.anatomy.front_back import front_back_geometry
 from atlas.core.anatomy.geometry import Point, Polygon, area, clip_convex, point_in_shape
 from atlas.core.anatomy.levels import UNITS
+from atlas.core.anatomy.perineum import perineum_geometry
 from atlas.core.anatomy.side import side_geometry
 from atlas.core.anatomy.vertex import vertex_geometry
 
@@ -68,6 +69,8 @@ VIEWS: tuple[View, ...] = (
          40.0, 10, "right"),
     View("sole", "Right foot, sole", "detail", "sole", -2.8, -8.6, 2.8, 3.0, 40.0, 13,
          "right"),
+    View("perineum", "Perineum, from below", "detail", "perineum", -4.6, -3.4, 4.6, 3.8, 40.0,
+         15),
 )  # fmt: skip
 
 VIEW_BY_ID: dict[str, View] = {v.id: v for v in VIEWS}
@@ -85,6 +88,8 @@ def frame_geometry(frame: str) -> FrameGeometry:
             _GEOMETRY_CACHE[frame] = side_geometry()
         elif frame == "vertex":
             _GEOMETRY_CACHE[frame] = vertex_geometry()
+        elif frame == "perineum":
+            _GEOMETRY_CACHE[frame] = perineum_geometry()
         elif frame in FOOT_FRAMES:
             _GEOMETRY_CACHE[frame] = foot_geometry(frame)
         else:

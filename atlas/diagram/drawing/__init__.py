@@ -27,6 +27,7 @@ from atlas.core import paths
 from atlas.diagram.drawing.canvas import SKIN, SKIN_LIGHT, Canvas
 from atlas.diagram.drawing.foot import draw_foot
 from atlas.diagram.drawing.front_back import draw_front_back
+from atlas.diagram.drawing.perineum import draw_perineum
 from atlas.diagram.drawing.side import draw_side
 from atlas.diagram.drawing.vertex import draw_vertex
 
@@ -50,6 +51,8 @@ def render_view(view: an.View) -> str:
         draw_vertex(c)
     elif view.frame in an.FOOT_FRAMES:
         draw_foot(c)
+    elif view.frame == "perineum":
+        draw_perineum(c)
     else:
         draw_front_back(c)
     regions = an.view_regions(view)

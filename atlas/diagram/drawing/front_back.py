@@ -7,7 +7,6 @@ from functools import partial
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
 from atlas.core.anatomy.front_back import FRONT_SCM_BACK, FRONT_SCM_FRONT
-from atlas.core.anatomy.levels import SPINE
 from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
     BROW,
@@ -26,6 +25,7 @@ from atlas.diagram.drawing.canvas import (
     rim,
 )
 from atlas.diagram.drawing.leg import draw_leg_front_back
+from atlas.diagram.drawing.trunk import draw_trunk_back, draw_trunk_front
 
 
 def draw_front_back(c: Canvas) -> None:
@@ -49,8 +49,10 @@ def draw_front_back(c: Canvas) -> None:
         rim(c, poly, 7.0, 0.35, closed=closed)
     if frame == "front":
         _front_details(c)
+        draw_trunk_front(c)
     else:
         _back_details(c)
+        draw_trunk_back(c)
     _head_neck_anatomy(c, frame)
     for s in (-1, 1):
         _hand_details(c, s, palmar=frame == "front")
@@ -79,22 +81,11 @@ def _front_details(c: Canvas) -> None:
     _face(c)
     for s in (-1, 1):
         _neck_front(c, s)
-        # clavicle
-        c.line(
-            mirror([(0.35, 14.95), (1.5, 14.7), (3.2, 14.9), (5.2, 14.6), (6.6, 14.3)], s),
-            0.8,
-            opacity=0.55,
-        )
-        # pectoral, nipple, costal margin
-        c.line(
-            mirror([(0.6, 23.0), (2.5, 23.6), (4.5, 23.3), (5.7, 22.3), (6.35, 20.5)], s),
-            0.8,
-            opacity=0.5,
-        )
+        # deltopectoral groove, nipple (the clavicle, pectoral border and costal
+        # margin are in the anatomy layer)
         c.line(mirror([(6.1, 15.0), (6.4, 17.0), (6.45, 19.2)], s), 0.5, opacity=0.3)
         c.ellipse((s * 4.0, 22.6), 0.24, 0.24, "#c98f7f", 0.75)
-        c.line(mirror([(0.45, 24.3), (2.0, 25.6), (4.0, 27.5), (5.4, 29.1)], s), 0.55, opacity=0.35)
-        # abdomen: rectus border, iliac crest and groin
+        # abdomen: rectus border, the flank over the iliac crest and the groin
         c.line(mirror([(2.6, 26.5), (2.8, 30.0), (2.8, 33.0), (2.4, 36.5)], s), 0.45, opacity=0.22)
         c.line(mirror([(5.7, 33.2), (5.2, 35.0), (3.7, 37.3), (1.6, 38.9)], s), 0.6, opacity=0.45)
     # linea alba, umbilicus
@@ -215,7 +206,8 @@ def _head_neck_anatomy(c: Canvas, frame: str) -> None:
     else:
         # the external occipital protuberance, and the spinous processes of C2 and C7
         anatomy_line(c, "occiput", [(-0.35, 6.5), (0.0, 6.25), (0.35, 6.5)], 0.6)
-        for name, y, half in (("C2", 8.72, 0.16), ("C7", SPINE["C7"], 0.22)):
+        # (C7 and the vertebrae below it are the trunk's: drawing/trunk.py)
+        for name, y, half in (("C2", 8.72, 0.16),):
             tip = [(-half, y - 0.12), (half, y - 0.12), (half * 0.6, y + 0.15),
                    (-half * 0.6, y + 0.15), (-half, y - 0.12)]  # fmt: skip
             anatomy_line(c, "cervical", tip, 0.5)
@@ -226,23 +218,12 @@ def _head_neck_anatomy(c: Canvas, frame: str) -> None:
 
 def _back_details(c: Canvas) -> None:
     _back_of_head(c)
-    # spine, scapulae, iliac crests, gluteal cleft and folds
-    c.line([(0.0, 12.3), (0.0, 35.0)], 0.6, opacity=0.3)
+    # the furrow over the spine, gluteal cleft and folds (bones: the anatomy layer)
+    c.line([(0.0, 12.3), (0.0, 35.0)], 0.6, opacity=0.2)
     for s in (-1, 1):
-        scap = [
-            (3.0, 16.7),
-            (3.05, 19.5),
-            (3.35, 22.0),
-            (4.2, 21.2),
-            (5.6, 18.4),
-            (6.2, 16.3),
-            (5.2, 16.0),
-        ]
-        c.line(mirror(scap, s), 0.6, opacity=0.4)
-        c.line(mirror([(3.1, 16.9), (5.0, 15.9), (6.9, 15.3)], s), 0.65, opacity=0.45)
         c.line(mirror([(1.9, 10.3), (2.6, 12.9), (4.6, 13.6), (6.6, 14.2)], s), 0.45, opacity=0.25)
-        c.line(mirror([(5.5, 32.6), (4.2, 33.3), (2.6, 34.6)], s), 0.55, opacity=0.35)
-        c.ellipse((s * 1.4, 35.6), 0.22, 0.22, "#b7836f", 0.35)
+        # the dimple over the posterior superior iliac spine
+        c.ellipse((s * 2.0, 35.6), 0.22, 0.22, "#b7836f", 0.3)
         c.line(mirror([(0.25, 43.0), (2.0, 43.5), (4.0, 43.3), (5.6, 42.6)], s), 0.75, opacity=0.5)
         c.line(mirror([(6.3, 37.0), (5.4, 39.7), (3.5, 41.3)], s), 0.4, opacity=0.2)
         # ear backs

@@ -24,6 +24,7 @@ from atlas.diagram.drawing.canvas import (
     rim,
 )
 from atlas.diagram.drawing.leg import draw_leg_side
+from atlas.diagram.drawing.trunk import draw_trunk_side
 
 
 def draw_side(c: Canvas) -> None:
@@ -34,19 +35,13 @@ def draw_side(c: Canvas) -> None:
     c.shape(body, "url(#skin)", layer="base")
     rim(c, body, 7.0, 0.35)
     _head(c, body)
-    # trunk: clavicle, pectoral, nipple, costal, iliac crest
-    c.line([(2.4, 15.0), (1.0, 14.9), (-0.5, 14.8)], 0.7, opacity=0.45)
-    c.line([(4.35, 21.6), (3.2, 22.7), (1.5, 21.5)], 0.55, opacity=0.35)
+    # trunk: the nipple and the umbilicus (its bones and muscles: the anatomy layer)
     c.ellipse((4.25, 22.7), 0.12, 0.2, "#c98f7f", 0.7)
-    c.line([(3.9, 24.8), (2.2, 27.5), (0.6, 29.6), (-0.7, 30.4)], 0.5, opacity=0.3)
-    for k in range(4):
-        y = 21.0 + k * 1.6
-        c.line([(-2.9, y - 0.8), (-1.0, y), (1.0, y + 0.5)], 0.35, opacity=0.12)
-    c.line([(2.4, 34.2), (0.8, 33.4), (-1.4, 33.2), (-2.8, 33.8)], 0.55, opacity=0.35)
     c.line([(3.6, 32.0), (3.3, 32.1)], 0.6, opacity=0.5)
     c.line([(2.9, 37.5), (1.5, 39.5), (0.6, 41.0)], 0.45, opacity=0.3)
     draw_leg_side(c)
     c.shape(body, "none", stroke=OUTLINE, width=1.1)
+    draw_trunk_side(c)
     _ear(c, ear)
     _head_anatomy(c)
     # the raised arm, drawn over the body

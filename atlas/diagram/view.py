@@ -1,0 +1,634 @@
+"""`DiagramView`, the body diagram: shows one view's scene at a time, and turns
+zoom, gestures, clicks and the keyboard into zoom steps and signals.
+
+What is shown (selection, highlight, focused and hidden channels, the view)
+lives in `DiagramView.state`, a `DiagramState`; the methods here that change
+it are thin calls onto that object, and the current scene redraws from it on
+every change. Each view's scene (`ViewScene`) is built the first time the view
+is shown; the first one's figure is rasterised on a worker thread.
+
+Clicks are decided on release (a press that moves becomes a pan), so dragging
+anywhere pans and a click is always a click. Markers and labels keep their
+size on screen; labels are laid out again after every zoom or scroll (more
+codes as you zoom in).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QNativeGestureEvent,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import (
+    QGestureEvent,
+    QGraphicsPathItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QMenu,
+    QWidget,
+)
+
+from atlas.core import Atlas, paths
+from atlas.diagram.figure import FigureRender
+from atlas.diagram.markers import Marker, MarkerItem
+from atlas.diagram.scene import ViewScene
+from atlas.diagram.sources import DiagramData, Placement, ViewInfo
+from atlas.diagram.state import DiagramState
+
+if TYPE_CHECKING:
+    # PySide makes a class's enum types when the class is first touched; these are
+    # only met once the user zooms, pinches or opens a menu.
+    from PySide6.QtGui import QContextMenuEvent
+
+    from atlas.diagram.regions import RegionItem
+
+MAX_ZOOM = 24.0  # times the fitted scale
+MIN_ZOOM = 0.6
+DRAG_THRESHOLD = 4  # pixels
+
+
+class DiagramView(QGraphicsView):
+    """The body diagram. Signals carry point codes and region ids."""
+
+    pointClicked = Signal(str)
+    regionClicked = Signal(str)
+    addToPlanRequested = Signal(str)
+    #: A view's scene is shown (its id).
+    viewChanged = Signal(str)
+    channelVisibilityChanged = Signal(str, bool)
+    zoomChanged = Signal(float)
+    #: The first paint that shows a view (start-up is over; `atlas --exit-when-ready`).
+    firstPainted = Signal()
+
+    def __init__(
+        self,
+        atlas: Atlas | None,
+        parent: QWidget | None = None,
+        *,
+        data: DiagramData | None = None,
+        views_dir: Path | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("diagramView")
+        self.atlas = atlas
+        self.data = data if data is not None else DiagramData.from_atlas(atlas, views_dir)
+        #: What the diagram shows; every scene draws from it.
+        self.state = DiagramState(self.data.views[0].id if self.data.views else None, self)
+        self._scenes: dict[str, ViewScene] = {}
+        self._current: ViewScene | None = None
+        self._fitted = True
+        self._press: QPoint | None = None
+        self._dragging = False
+        self._painted = False
+        self._figure_render: FigureRender | None = None
+        self._figure_to_store: FigureRender | None = None
+        self._label_font = QFont(self.font())
+        self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
+        self._labels_timer = QTimer(self)
+        self._labels_timer.setSingleShot(True)
+        self._labels_timer.setInterval(15)
+        self._labels_timer.timeout.connect(self.layout_labels)
+        self._empty_scene = QGraphicsScene(self)
+        self.setScene(self._empty_scene)
+        # A viewport made here, so PySide knows its type: wrapping the one Qt makes (for
+        # viewport(), or the widget passed to a Python paint()) first creates a wrapper
+        # type for every QWidget subclass.
+        viewport = QWidget()
+        self.setViewport(viewport)
+        viewport.grabGesture(Qt.GestureType.PinchGesture)
+
+        self._set_backdrop()
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+            | QPainter.RenderHint.TextAntialiasing
+        )
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.SmartViewportUpdate)
+        self.setDragMode(QGraphicsView.DragMode.NoDrag)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(200, 200)
+        self.horizontalScrollBar().valueChanged.connect(self._schedule_labels)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_labels)
+        self.setToolTip("")
+        self.setAccessibleName("Body diagram")
+        self.setWhatsThis(
+            "Click a point to open it, or a body region to list its points. Scroll or pinch"
+            " to zoom, drag to pan; + and - zoom, 0 fits the figure."
+        )
+        state = self.state
+        for changed in (
+            state.selectionChanged,
+            state.highlightChanged,
+            state.focusChanged,
+            state.channelVisibilityChanged,
+        ):
+            changed.connect(self._render)
+        state.channelVisibilityChanged.connect(self.channelVisibilityChanged)
+        state.viewChanged.connect(self._state_view_changed)
+        # The first view is built right after the first paint (start-up stays light);
+        # any call that needs a scene before then builds it at once.
+        if state.view is not None:
+            QTimer.singleShot(0, self._load_initial_view)
+
+    def set_initial_view(self, name: str) -> None:
+        """The view to show first (before the first one is built); else it is shown now."""
+        if self._current is None and self.data.view(name) is not None:
+            self.state.set_view(name)
+        else:
+            self.set_view(name)
+
+    def _load_initial_view(self) -> None:
+        if self._current is None and self.state.view is not None:
+            self._show(self.state.view)
+
+    def _ensure_view(self) -> None:
+        if self._current is None:
+            self._load_initial_view()
+
+    # ------------------------------------------------------------ views
+
+    def views(self) -> list[str]:
+        """The ids of the views, in display order."""
+        return [v.id for v in self.data.views]
+
+    def view_info(self, view_id: str) -> ViewInfo | None:
+        return self.data.view(view_id)
+
+    def current_view(self) -> str | None:
+        return self.state.view
+
+    def set_view(self, name: str) -> bool:
+        """Show a view by id; returns False for an unknown view."""
+        if self.data.view(name) is None:
+            return False
+        self.state.set_view(name)
+        self._show(name)  # also when the state had it, but its scene is not shown yet
+        return True
+
+    def _state_view_changed(self, name: str) -> None:
+        if self._current is not None and self.data.view(name) is not None:
+            self._show(name)  # before the first scene is built, the state only records it
+
+    def _show(self, name: str) -> None:
+        """Put a view's scene in the window (built the first time), drawn from the state."""
+        if self._current is not None and self._current.info.id == name:
+            return
+        info = self.data.view(name)
+        if info is None:
+            return
+        built = self._scenes.get(name)
+        fresh = built is None
+        if built is None:
+            built = self._scenes[name] = ViewScene(info, self.data, self._label_font, self)
+        self._current = built
+        self.setScene(built.scene)
+        self.fit()
+        if fresh:
+            if not self._painted and self.isVisible():
+                # the figure rasterises on a worker while the markers are made
+                self._figure_render = FigureRender(
+                    info.path, self._figure_device_rect(built)[1], paths.cache_dir() / "figures"
+                )
+            built.populate(self.atlas)
+            built.set_marker_radius(self._marker_radius())
+        self._render()
+        self.viewChanged.emit(name)
+
+    def _render(self) -> None:
+        if self._current is not None:
+            self._current.render(self.state)
+            self._schedule_labels()
+
+    # ------------------------------------------------------------ points
+
+    def point_scene_pos(self, code: str, side: str | None = None) -> QPointF | None:
+        """Where a point sits in the current view (scene = SVG user units), or None."""
+        self._ensure_view()
+        if self._current is None:
+            return None
+        for marker in self._current.markers:
+            if marker.code == code and (side is None or marker.side == side):
+                return marker.pos()
+        return None
+
+    def placements(self, code: str) -> list[Placement]:
+        """The point's placements in the current view."""
+        view = self.current_view()
+        return [p for p in self.data.placements_of(view or "") if p.code == code]
+
+    def markers(self) -> list[Marker]:
+        """The current view's markers (code, side, place, state, visibility)."""
+        self._ensure_view()
+        return list(self._current.markers) if self._current is not None else []
+
+    def codes_in_view(self) -> list[str]:
+        self._ensure_view()
+        if self._current is None:
+            return []
+        return list(dict.fromkeys(m.code for m in self._current.markers))
+
+    def highlight(self, codes: Iterable[str]) -> None:
+        """Emphasise a set of points (all others are dimmed); an empty set clears it."""
+        self.state.highlight(codes)
+
+    def highlighted(self) -> set[str]:
+        return set(self.state.highlighted)
+
+    def selected(self) -> str | None:
+        return self.state.selected
+
+    def select(self, code: str | None, *, centre: bool = True) -> bool:
+        """Select a point: switch to a view showing it if needed, centre and highlight it.
+
+        Returns False when no view shows the point (it is still remembered as selected).
+        """
+        self._ensure_view()
+        view = self._view_for(code) if code else None
+        if view is not None:
+            self.set_view(view)
+        self.state.select(code)
+        if view is None:
+            return False
+        if centre:
+            self.centre_on(code or "")
+        return True
+
+    def _view_for(self, code: str) -> str | None:
+        """The current view if it shows the point, else the first (body view) that does."""
+        current = self.current_view()
+        if current is not None and any(p.code == code for p in self.data.placements_of(current)):
+            return current
+        showing = self.data.views_showing(code)
+        body = [v for v in showing if (info := self.data.view(v)) and info.is_body]
+        return next(iter(body or showing), None)
+
+    def centre_on(self, code: str) -> None:
+        markers = [m for m in (self._current.markers if self._current else []) if m.code == code]
+        if not markers:
+            return
+        if self._fitted and self.zoom_factor() < 1.6:
+            self.zoom_by(1.6 / self.zoom_factor())
+        # both sides of a bilateral point: centre between them if they fit, else the first
+        target = markers[0].pos()
+        if len(markers) > 1:
+            mid = (markers[0].pos() + markers[1].pos()) / 2
+            span = abs(markers[0].pos().x() - markers[1].pos().x()) * self._scale()
+            target = mid if span < self._viewport_size().width() * 0.8 else target
+        self.centerOn(target)
+        self._schedule_labels()
+
+    def set_focus_channel(self, channel: str | None) -> None:
+        """Bring one channel's pathway forward (thicker; the others fade)."""
+        self.state.set_focus_channel(channel)
+
+    def focus_channel(self) -> str | None:
+        return self.state.focus_channel
+
+    def set_channel_visible(self, channel: str, visible: bool) -> None:
+        self.state.set_channel_visible(channel, visible)
+
+    def is_channel_visible(self, channel: str) -> bool:
+        return self.state.is_channel_visible(channel)
+
+    def hidden_channels(self) -> set[str]:
+        return set(self.state.hidden_channels)
+
+    def channel_path_items(self, channel: str) -> list[QGraphicsPathItem]:
+        self._ensure_view()
+        return list(self._current.paths.get(channel, [])) if self._current else []
+
+    def visible_labels(self) -> list[str]:
+        self._ensure_view()
+        if self._current is None:
+            return []
+        return [label.text for label in self._current.labels if label.isVisible()]
+
+    # ------------------------------------------------------------ zoom
+
+    def _viewport_size(self) -> QSize:
+        # The viewport fills the view (no frame, scroll bars always off), so the view
+        # can tell its size, also before its first layout.
+        return self.maximumViewportSize()
+
+    def _scale(self) -> float:
+        return self.transform().m11()
+
+    def fit_scale(self) -> float:
+        if self._current is None:
+            return 1.0
+        rect = self._current.info
+        size = self._viewport_size()
+        vw, vh = max(1, size.width() - 16), max(1, size.height() - 16)
+        return min(vw / rect.width, vh / rect.height)
+
+    def zoom_factor(self) -> float:
+        """The zoom relative to the fitted view (1 = the whole figure fits)."""
+        return self._scale() / self.fit_scale()
+
+    def fit(self) -> None:
+        """Fit the whole view in the window."""
+        if self._current is None:
+            return
+        info = self._current.info
+        self.setSceneRect(QRectF(info.x, info.y, info.width, info.height))
+        self.resetTransform()
+        s = self.fit_scale()
+        self.scale(s, s)
+        self.centerOn(QPointF(info.x + info.width / 2, info.y + info.height / 2))
+        self._fitted = True
+        self._after_zoom()
+
+    def zoom_in(self) -> None:
+        self.zoom_by(1.25)
+
+    def zoom_out(self) -> None:
+        self.zoom_by(1 / 1.25)
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom by a factor (within MIN_ZOOM and MAX_ZOOM of the fitted view), keeping
+        the scene point under `anchor` (a viewport position; default the centre) still."""
+        if self._current is None:
+            return
+        current = self.zoom_factor()
+        target = min(MAX_ZOOM, max(MIN_ZOOM, current * factor))
+        factor = target / current
+        if abs(factor - 1.0) < 1e-4:
+            return
+        old_anchor = self.transformationAnchor()
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+        else:
+            before = self.mapToScene(anchor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor)
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+        self.setTransformationAnchor(old_anchor)
+        self._fitted = False
+        # let the figure be dragged well past its edges when zoomed in
+        info = self._current.info
+        size = self._viewport_size()
+        pad_x = size.width() / self._scale() * 0.45
+        pad_y = size.height() / self._scale() * 0.45
+        self.setSceneRect(
+            QRectF(info.x - pad_x, info.y - pad_y, info.width + 2 * pad_x, info.height + 2 * pad_y)
+        )
+        self._after_zoom()
+
+    _zoom_by = zoom_by  # the name tests/test_ui_main_window.py still uses
+
+    def _after_zoom(self) -> None:
+        if self._current is not None:
+            self._current.set_marker_radius(self._marker_radius())
+        self.zoomChanged.emit(self.zoom_factor())
+        self._schedule_labels()
+
+    def _marker_radius(self) -> float:
+        """Markers grow a little as the neighbours move apart on screen."""
+        assert self._current is not None
+        spacing = self._scale() * self._current.info.spacing
+        return max(3.0, min(6.0, 2.2 + spacing * 0.12))
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta == 0:
+            event.ignore()
+            return
+        self.zoom_by(math.pow(1.0015, delta), event.position().toPoint())
+        event.accept()
+
+    def viewportEvent(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and self._current is not None:
+            handled = super().viewportEvent(event)
+            if not self._painted:
+                self._painted = True
+                self.firstPainted.emit()
+            if not self._current.settled:
+                QTimer.singleShot(0, self, self._settle)
+            return handled
+        if (
+            isinstance(event, QNativeGestureEvent)
+            and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture
+        ):
+            self.zoom_by(1.0 + event.value(), event.position().toPoint())
+            return True
+        if event.type() == QEvent.Type.Gesture and isinstance(event, QGestureEvent):
+            from PySide6.QtWidgets import QPinchGesture
+
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if isinstance(pinch, QPinchGesture):
+                centre = self.viewport().mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom_by(pinch.scaleFactor(), centre)
+                event.accept(pinch)
+                return True
+        return super().viewportEvent(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
+            self.zoom_out()
+        elif key == Qt.Key.Key_0:
+            self.fit()
+        else:
+            super().keyPressEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fitted:
+            self.fit()
+        else:
+            self._schedule_labels()
+
+    # ------------------------------------------------------------ mouse
+
+    def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
+        """The marker (first) or region under a viewport position."""
+        from atlas.diagram.regions import RegionItem  # loaded when the view settles
+
+        self._settle()
+        region: RegionItem | None = None
+        for item in self.items(pos):
+            if isinstance(item, MarkerItem) and item.isVisible():
+                return item
+            if isinstance(item, RegionItem) and region is None:
+                region = item
+        if region is None:
+            return None
+        # a marker a few pixels away still wins over the region under the cursor
+        near = [
+            i
+            for i in self.items(QRectF(pos.x() - 5, pos.y() - 5, 10, 10).toRect())
+            if isinstance(i, MarkerItem) and i.isVisible()
+        ]
+        return near[0] if near else region
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press = event.position().toPoint()
+            self._dragging = False
+            self._scroll_at_press = (
+                self.horizontalScrollBar().value(),
+                self.verticalScrollBar().value(),
+            )
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._press is not None and event.buttons() & Qt.MouseButton.LeftButton:
+            delta = event.position().toPoint() - self._press
+            if self._dragging or delta.manhattanLength() > DRAG_THRESHOLD:
+                if not self._dragging:
+                    self._dragging = True
+                    self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+                h0, v0 = self._scroll_at_press
+                self.horizontalScrollBar().setValue(h0 - delta.x())
+                self.verticalScrollBar().setValue(v0 - delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and self._press is not None:
+            was_drag = self._dragging
+            self._press = None
+            self._dragging = False
+            self.viewport().unsetCursor()
+            if not was_drag:
+                item = self.item_at(event.position().toPoint())
+                if isinstance(item, MarkerItem):
+                    self.pointClicked.emit(item.code)
+                elif item is not None:
+                    self._region_clicked(item.region)
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def _region_clicked(self, region: str) -> None:
+        self.regionClicked.emit(region)
+        if self.state.highlighted:  # its points, as the listeners highlighted them
+            self.state.highlight(self.state.highlighted, region)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if self.item_at(event.position().toPoint()) is None:
+            self.fit()
+            event.accept()
+            return
+        self.mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        item = self.item_at(event.pos())
+        menu = QMenu(self)
+        if isinstance(item, MarkerItem):
+            code = item.code
+            menu.addAction(f"Open {code}", lambda: self.pointClicked.emit(code))
+            menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit(code))
+            menu.addSeparator()
+        elif item is not None:
+            region = item.region
+            name = region.replace("_", " ")
+            if self.atlas is not None and (found := self.atlas.region(region)) is not None:
+                name = found.name
+            menu.addAction(
+                f"List the points of the {name.lower()}", lambda: self._region_clicked(region)
+            )
+            menu.addSeparator()
+        menu.addAction("Zoom in", self.zoom_in)
+        menu.addAction("Zoom out", self.zoom_out)
+        menu.addAction("Fit to window", self.fit)
+        menu.exec(event.globalPos())
+
+    # ------------------------------------------------------------ settling
+
+    def region_items(self) -> list[RegionItem]:
+        """The clickable regions of the current view (read now if still pending)."""
+        self._ensure_view()
+        self._settle()
+        return list(self._current.regions) if self._current is not None else []
+
+    def _settle(self) -> None:
+        """Finish the current view after its first paint (or when a click needs it)."""
+        if self._figure_to_store is not None:
+            self._figure_to_store.store()
+            self._figure_to_store = None
+        if self._current is not None:
+            self._current.settle(self.state)
+
+    # ------------------------------------------------------------ labels
+
+    def _schedule_labels(self) -> None:
+        self._labels_timer.start()
+
+    def layout_labels(self) -> None:
+        """Lay the current view's labels out for the zoom and scroll now shown (this
+        happens by itself shortly after every change; call it to have it at once)."""
+        self._labels_timer.stop()
+        built = self._current
+        if built is None:
+            return
+        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        show_all = self._scale() * built.info.spacing >= 16.0
+        built.layout_labels(self.viewportTransform(), visible, show_all)
+
+    # ------------------------------------------------------------ the backdrop and figure
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._set_backdrop()  # the backdrop colour follows the theme
+        super().changeEvent(event)
+
+    def _set_backdrop(self) -> None:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
+        self.resetCachedContent()
+
+    def _figure_device_rect(self, built: ViewScene) -> tuple[QRectF, QSize]:
+        """Where a scene's figure lies in the viewport, and its size in device pixels."""
+        rect = self.viewportTransform().mapRect(built.art_rect)
+        ratio = self.devicePixelRatioF()
+        return rect, QSize(round(rect.width() * ratio), round(rect.height() * ratio))
+
+    def drawBackground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """The backdrop and the figure: static art, cached by the view (CacheBackground)
+        and so only re-rendered when the zoom changes, not on every repaint."""
+        super().drawBackground(painter, rect)  # the backdrop: the background brush
+        built = self._current
+        if built is None:
+            return
+        figure, self._figure_render = self._figure_render, None
+        if figure is not None:  # rasterised at start-up on a worker thread
+            target, size = self._figure_device_rect(built)
+            image = figure.image(size)
+            if image is not None:
+                self._figure_to_store = figure  # see _settle
+                image.setDevicePixelRatio(self.devicePixelRatioF())
+                painter.save()
+                painter.resetTransform()
+                painter.drawImage(QPointF(round(target.x()), round(target.y())), image)
+                painter.restore()
+                return
+        built.renderer.render(painter, built.art_rect)

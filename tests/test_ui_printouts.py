@@ -1,0 +1,85 @@
+"""Printing from the window: files go to the documents folder under names that every
+system accepts."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from pytestqt.qtbot import QtBot
+
+from atlas.ui import MainWindow
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_settings: Path) -> Path:
+    """A home folder of its own with a Documents folder (XDG's default place for it)."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home / "Documents"
+
+
+def answer(kind: type[QDialog], then: Callable[[QDialog], None]) -> list[QDialog]:
+    """Wait for a modal dialog of this kind, hand it to `then`; the dialogs seen."""
+    seen: list[QDialog] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialog)
+        then(dialog)
+
+    QTimer.singleShot(0, look)
+    return seen
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_a_printed_plan_is_offered_a_valid_name_in_documents(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], documents: Path
+) -> None:
+    window = make_window()
+    window.plan.add(["BL23", "BL40"])
+    window.plan.name_edit.setText("Low back")
+    assert window.plan.save()
+    offered: list[tuple[str, str, QPrinter.OutputFormat]] = []
+
+    def read_and_cancel(dialog: QDialog) -> None:
+        assert isinstance(dialog, QPrintDialog)
+        printer = dialog.printer()
+        offered.append((printer.docName(), printer.outputFileName(), printer.outputFormat()))
+        dialog.reject()
+
+    seen = answer(QPrintDialog, read_and_cancel)
+    window.plan.print_button.click()
+    assert seen and offered
+    name, file, output = offered[0]
+    assert name == "Treatment plan - Low back"  # the title was "Treatment plan: Low back"
+    if output == QPrinter.OutputFormat.PdfFormat:  # no printer here: printing writes a file
+        assert Path(file) == documents / "Treatment plan - Low back.pdf"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_export_starts_in_documents(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], documents: Path
+) -> None:
+    window = make_window()
+    window.open_point("LI4")
+    started: list[Path] = []
+
+    def read_and_accept(dialog: QDialog) -> None:
+        assert isinstance(dialog, QFileDialog)
+        started.append(Path(dialog.selectedFiles()[0]))
+        dialog.accept()
+
+    answer(QFileDialog, read_and_accept)
+    window.commands.export.trigger()
+    assert started == [documents / "LI4.pdf"]
+    assert (documents / "LI4.pdf").stat().st_size > 1000
