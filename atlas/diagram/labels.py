@@ -82,23 +82,40 @@ def candidates(label: Label, reach: float = 0.0) -> Iterator[Box]:
         yield Box(left, top, left + w, top + h)
 
 
-def place_labels(labels: Sequence[Label], obstacles: Iterable[Box]) -> list[Box | None]:
+def place_labels(
+    labels: Sequence[Label],
+    obstacles: Iterable[Box],
+    bounds: Box | None = None,
+    reach: Sequence[float] = REACH,
+) -> list[Box | None]:
     """Place labels so that none overlaps another or an obstacle (markers, guide text).
 
     Labels are placed by rank (MUST, WANTED, IF_ROOM), in the order given within
     a rank. Each takes the first of its `candidates` clear of the obstacles and of
-    the labels placed before it; MUST and WANTED labels are also tried further
-    out (`REACH`). A MUST label with no free place is put in its first place
+    the labels placed before it (and inside `bounds`, when given: a printed
+    picture's edge); MUST and WANTED labels are also tried further out (`reach`,
+    in label heights; a printed sheet, which draws a leader line to a label moved
+    out, tries further). A MUST label with no free place is put in its first place
     regardless (being shown wins over being clear); any other label without room
     is left out (None). The same input always gives the same output.
     """
     grid = _Grid(obstacles)
     placed: list[Box | None] = [None] * len(labels)
+
+    def free(box: Box) -> bool:
+        inside = bounds is None or (
+            bounds.left <= box.left
+            and box.right <= bounds.right
+            and bounds.top <= box.top
+            and box.bottom <= bounds.bottom
+        )
+        return inside and not grid.collides(box)
+
     for index in sorted(range(len(labels)), key=lambda i: labels[i].rank):
         label = labels[index]
         box = None
-        for reach in REACH if label.rank < IF_ROOM else REACH[:1]:
-            box = next((b for b in candidates(label, reach) if not grid.collides(b)), None)
+        for further in reach if label.rank < IF_ROOM else reach[:1]:
+            box = next((b for b in candidates(label, further) if free(b)), None)
             if box is not None:
                 break
         if box is None and label.rank == MUST:

@@ -725,7 +725,7 @@ class DiagramPainter:
             if self.kept is not None:
                 painter.setClipPath(self._holed(self.kept), Qt.ClipOperation.IntersectClip)
             unit = self.data.views[self.view].scale * self.scale
-            painter.setPen(QPen(self.ground, 0.8 * unit, Qt.PenStyle.SolidLine,
+            painter.setPen(QPen(self.ground, 1.2 * unit, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
             painter.setBrush(self.ground)
             painter.drawPath(self.transform.map(self.hidden))

@@ -11,8 +11,9 @@ view and the crop) with what that sheet needs on it:
 * a plan: a dot for every location of every point and a numbered disc per
   point and side, moved out with a leader line where the dots are crowded.
 
-Labels are placed by `labels.place_labels`: none covers another, a marker or
-guide text, and none leaves the picture. Each marker and label drawn is
+Labels are placed by the diagram's own label layout (`atlas.diagram.labels`, as
+in the window): none covers another, a marker or guide text, and none leaves
+the picture. Each marker and label drawn is
 recorded in `Style.marks`.
 """
 
@@ -27,8 +28,8 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from atlas.core import Atlas, Point
 from atlas.core.codes import format_code
+from atlas.diagram.labels import MUST, WANTED, Box, Label, place_labels
 from atlas.printing import diagram as dg
-from atlas.printing.labels import MUST, WANTED, Box, Label, place_labels
 from atlas.printing.layout import FAINT, MUTED, RULE, Mark, Style
 
 CAPTION_SIZE = 7.0
@@ -37,6 +38,8 @@ CAPTION_SIZE = 7.0
 SKIN = QColor("#f6e6da")
 GUIDE_INK = QColor("#3c4a57")
 GROUND = QColor("#fbfbfa")  # a picture's panel
+#: How far out a label that must be shown is tried, in label heights.
+FAR = (0.0, 0.75, 1.5, 2.5, 3.5, 5.0, 7.0, 9.5, 12.5, 16.0, 20.0)
 _CODE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")
 
 
@@ -116,7 +119,18 @@ def _place(
         for t, (w, h) in zip(tags, sizes, strict=True)
     ]
     bounds = Box(picture.left() + 1, picture.top() + 1, picture.right() - 1, picture.bottom() - 1)
-    placed = place_labels(labels, obstacles, bounds)
+    # The labels that must be shown are tried far out (a leader line finds them), the
+    # others only near their anchor.
+    must = [i for i, label in enumerate(labels) if label.rank == MUST]
+    placed: list[Box | None] = [None] * len(labels)
+    for index, box in zip(must, place_labels([labels[i] for i in must], obstacles, bounds,
+                                             FAR), strict=True):  # fmt: skip
+        placed[index] = box
+    rest = [i for i in range(len(labels)) if i not in must]
+    taken = [box for box in placed if box is not None]
+    for index, box in zip(rest, place_labels([labels[i] for i in rest], [*obstacles, *taken],
+                                             bounds), strict=True):  # fmt: skip
+        placed[index] = box
     painter.save()
     painter.setClipRect(picture)
     for tag, box in zip(tags, placed, strict=True):
@@ -206,7 +220,8 @@ def point_picture(
     colour = channel_colour(atlas, point.channel)
     ink = darker_for_text(colour)
     side = frame.featured.side
-    other = {"left": "right", "right": "left"}.get(side, "")
+    # The course on the point's side, and on the other where the picture shows it.
+    other = {"left": "right", "right": "left"}.get(side, "") if frame.hidden is None else ""
     dp.courses(point.channel, on_skin(colour, 0.75), {side: 1.4, other: 0.9, "midline": 1.4})
     obstacles: list[Box] = []
     tags: list[_Tag] = []
