@@ -19,7 +19,6 @@ from atlas.core import Atlas, Point
 from atlas.core.userdata import Plan, UserData
 from atlas.printing import fonts
 from atlas.printing.layout import Style
-from atlas.printing.plan import PlanSheet, needle_count
 from atlas.printing.render import default_paper, ensure_gui, write_pdf
 from atlas.printing.sheets import PointSheet
 
@@ -127,27 +126,6 @@ def test_default_paper_follows_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert default_paper(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "a4"
     assert default_paper(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "a4"
-
-
-# --------------------------------------------------------------------------- plans, handouts
-
-
-def test_plan_sheet(atlas: Atlas, tmp_path: Path) -> None:
-    codes = ("GB20", "GB21", "LI4", "GV14", "LR3", "ST36", "CV12", "SI3")
-    plan = Plan(None, "Neck & shoulder", codes, "Check blood pressure first.")
-    out = tmp_path / "plan.pdf"
-    result = write_pdf(PlanSheet(atlas, plan), out, "a4")
-    check_placed(result.placed)
-    text = " ".join(pdf_text(out))
-    assert result.pages == len(pdf_text(out)) >= 1
-    for code in codes:
-        assert code in text
-    points = [atlas.point(c) for c in codes]
-    needles = needle_count([p for p in points if p is not None])
-    assert needles == 14  # GV14 and CV12 are single, the other six are pairs
-    assert f"{needles} needles" in text
-    assert "Check blood pressure first." in text
-    assert "Retention" in text and "Sessions" in text
 
 
 # --------------------------------------------------------------------------- fonts

@@ -68,7 +68,8 @@ _MEASURE = re.compile(
 
 @dataclass(slots=True)
 class Placed:
-    """One text drawn on a page: its box, the height it needed, and whether it was cut."""
+    """One text drawn on a page: its box, the height it needed, whether it was cut, and
+    its type size in points."""
 
     page: int
     kind: str
@@ -77,6 +78,7 @@ class Placed:
     needed: float
     drawn: QRectF
     elided: bool
+    size: float = 0.0
 
 
 @dataclass(slots=True)
@@ -134,6 +136,10 @@ class Style:
             found.setKerning(True)
             self._fonts[key] = found
         return found
+
+    def points(self, font: QFont) -> float:
+        """A font's size on paper, in points (the inverse of `font`)."""
+        return font.pointSizeF() * self.dpi / 72.0
 
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.device)
@@ -197,7 +203,8 @@ class Style:
             drawn.moveRight(box.right())
         elif align & Qt.AlignmentFlag.AlignHCenter:
             drawn.moveLeft(box.center().x() - width / 2)
-        self.placed.append(Placed(self.page, kind, text, QRectF(box), needed, drawn, shown != text))
+        self.placed.append(Placed(self.page, kind, text, QRectF(box), needed, drawn,
+                                  shown != text, self.points(font)))  # fmt: skip
         return needed
 
 
@@ -299,7 +306,16 @@ class Paragraph:
         painter.restore()
         drawn = QRectF(box.left(), box.top(), self.natural_width(len(fits)), used)
         self.style.placed.append(
-            Placed(self.style.page, kind, self.text, QRectF(box), self.height, drawn, elided)
+            Placed(
+                self.style.page,
+                kind,
+                self.text,
+                QRectF(box),
+                self.height,
+                drawn,
+                elided,
+                self.style.points(self.font),
+            )
         )
         return used
 

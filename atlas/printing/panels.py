@@ -388,19 +388,20 @@ def plan_picture(
     box: QRectF,
     view: str,
     numbers: dict[str, str],
+    size: float = CAPTION_SIZE,
 ) -> None:
     """One view of a plan: a dot at every location of its points and a numbered disc
-    per point and side, never covering another disc or a dot."""
+    per point and side, never covering another disc or a dot; its type `size` points."""
     data = dg.data_for(atlas)
     panel(painter, box)
-    cap_font = style.font(CAPTION_SIZE, scaled=False)
+    cap_font = style.font(size, scaled=False)
     cap_h = style.metrics(cap_font).height() + 4
     inner = box.adjusted(4, 4, -4, -4 - cap_h)
     codes = [c for c in numbers if data.placements_of(c, view)]
     crop = dg.frame_points(data, codes, view, inner.width() / inner.height())
     dp = dg.DiagramPainter(painter, data, view, crop, dg.target_for(crop, inner))
     dp.draw_figure()
-    font = style.font(6.5, bold=True, scaled=False)
+    font = style.font(size, bold=True, scaled=False)
     obstacles: list[Box] = []
     tags: list[_Tag] = []
     radius = 1.9

@@ -34,7 +34,7 @@ from atlas.printing.panels import channel_colour, darker_for_text, point_picture
 from atlas.printing.render import PagePainter
 
 SAFETY_LINE = "Educational reference only: treatment belongs with a licensed practitioner."
-FOOTER_HEIGHT = 16.0
+FOOTER_HEIGHT = 18.0  # room for its line at 8.5 points (plan sheets)
 SECTION_GAP = 9.0
 MIN_SCALE = 0.7
 
@@ -56,12 +56,13 @@ def footer(
     total: int,
     atlas: Atlas,
     label: str | None = None,
+    size: float = 7.0,
 ) -> None:
     """Atlas version, data version, date and page number ("Page 3 of 9", or the page's
     label in a book: "Page ii", "Page 12") along the bottom edge."""
     y = page.bottom() - FOOTER_HEIGHT
     rule(painter, page.left(), page.right(), y + 3, RULE, 0.5)
-    font = style.font(7, scaled=False)
+    font = style.font(size, scaled=False)
     box = QRectF(page.left(), y + 5, page.width(), FOOTER_HEIGHT - 5)
     data = atlas.version[:8]
     left = f"Acupoint Atlas {__version__}" + (f" · data {data}" if data else "") + f" · {_today()}"
