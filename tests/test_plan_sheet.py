@@ -7,12 +7,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from paper import check_placed, overlapping, pdf_text
 
 from atlas.core import Atlas
 from atlas.core.userdata import Plan
 from atlas.printing.plan import TYPE, PlanSheet
 from atlas.printing.render import ensure_gui, write_pdf
-from paper import check_placed, overlapping, pdf_text
 
 #: Sixteen points for low back pain and sciatica, with CV8 (never needled: moxibustion
 #: on salt) and EX-B2 (a row of locations, T1 to L5, on both sides).
