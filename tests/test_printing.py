@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pypdf
 import pytest
-from paper import check_placed, pdf_text, squeeze
+from paper import check_placed, overlapping, pdf_text, squeeze
 from pypdf.generic import DictionaryObject
 from PySide6.QtCore import QLocale
 from PySide6.QtGui import QFont, QFontInfo, QImage, QRawFont
@@ -288,3 +288,28 @@ def test_no_internal_wording_reaches_paper(atlas: Atlas) -> None:
     applies, but…"."""
     worded = [p.code for p in atlas.all_points() if re.search(r"\bflag", p.cautions, re.I)]
     assert worded == []
+
+
+def test_labels_on_the_pictures_never_collide_and_guides_are_never_cut(
+    atlas: Atlas, tmp_path: Path
+) -> None:
+    """On every point sheet the point has its label; no label covers another label, a
+    marker, a dot or guide text; guide text is whole, on its line or in the caption."""
+    points = list(atlas.all_points())[::4]
+    result = write_pdf(PointSheet(atlas, [p.code for p in points]), tmp_path / "s.pdf", "a4")
+    marks = result.marks
+    kinds = {"label", "marker", "dot", "guide"}
+    assert overlapping(marks, {"label", "guide"}, kinds - {"dot"}) == []
+    assert overlapping(marks, {"label"}, {"dot"}) == []
+    captions = {p.page: p for p in result.placed if p.kind == "caption"}
+    for page, point in enumerate(points, start=1):
+        mine = [m for m in marks if m.page == page]
+        assert any(m.kind == "label" and m.text == point.code for m in mine), point.code
+        assert not captions[page].elided, point.code
+        labels = {str(row["label"]) for row in atlas.table("measures", {"code": point.code})}
+        for mark in (m for m in mine if m.kind == "guide"):
+            told = [whole for whole in labels if whole.endswith(f": {mark.text}")]
+            assert mark.text in labels or any(whole in captions[page].text for whole in told), (
+                point.code,
+                mark.text,
+            )

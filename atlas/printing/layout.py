@@ -309,7 +309,7 @@ class Paragraph:
             Placed(
                 self.style.page,
                 kind,
-                self.text,
+                plain(self.text),
                 QRectF(box),
                 self.height,
                 drawn,
@@ -332,6 +332,12 @@ def keep_measures_together(text: str) -> str:
     hyphen in B-cun and F-cun, so "3 B-cun" is never split across lines (the same
     length, so formats keep their places; both extract from the PDF as plain text)."""
     return _MEASURE.sub(lambda m: "\u00a0" if m.group() == " " else "\u2011", text)
+
+
+def plain(text: str) -> str:
+    """Text as it reads: the no-break space and hyphen of `keep_measures_together` as
+    the ordinary ones."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def _bounded(spans: Sequence[Span]) -> tuple[list[Span], bool]:
