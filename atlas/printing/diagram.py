@@ -579,6 +579,10 @@ def frame_points(
         box = box.united(QRectF(p, QSizeF(0.01, 0.01)))
     pad = margin * info.scale
     box.adjust(-pad, -pad, pad, pad)
+    # Never so close that the body part cannot be told (one point alone on a view).
+    least = min(24.0 * info.scale, info.size.height()) - box.height()
+    if least > 0:
+        box.adjust(0, -least / 2, 0, least / 2)
     return fit_aspect(box, aspect, info.bounds)
 
 
