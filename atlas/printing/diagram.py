@@ -8,9 +8,9 @@ would rasterise them) and the invisible click regions are dropped, and the
 figure is split into pieces so that a crop draws only what it shows.
 
 Everything placed on top comes from the reference tables (`views`,
-`placements`, `measures`, `landmarks` through `atlas.diagram.sources`, and
-`pathways`), and the regions from the SVGs: a table that does not exist yet
-just draws nothing.
+`placements` and `measures` through `atlas.diagram.sources`, and `pathways`),
+and the regions from the SVGs: a table that does not exist yet just draws
+nothing.
 """
 
 from __future__ import annotations

@@ -8,7 +8,9 @@ device's resolution (a 1200 dpi PDF writer, a printer, a preview, an image).
 Nothing overflows. Every text is laid out with QTextLayout to a width and
 drawn only into a rectangle; what does not fit is cut at a line and the last
 line shown is elided ("…"). Each draw is recorded in `Style.placed`, which
-tests read to check that no text ran past its box or the page.
+tests read to check that no text ran past its box or the page (the pictures
+record their markers and labels in `Style.marks`, a book its links in
+`Style.links`). A number and its unit ("3 B-cun") are kept on one line.
 
 Work is bounded on any input (a note may be megabytes). A paragraph lays out at
 most MAX_CHARS characters and MAX_HEIGHT points of lines, more than any page
