@@ -313,3 +313,15 @@ def test_labels_on_the_pictures_never_collide_and_guides_are_never_cut(
                 point.code,
                 mark.text,
             )
+
+
+def test_cli_writes_codes_in_the_older_style(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "lr3.pdf"
+    status, err = run_cli(["print", "LR3", "--codes", "older", "-o", str(out)], capsys)
+    assert status == 0, err
+    text = pdf_text(out)[0]
+    assert text.startswith("LIVER") and "LIV3" in text and "LR3" in text  # the other beside
+    status, err = run_cli(["print", "LR3", "--codes", "oldest", "-o", str(out), "-f"], capsys)
+    assert status != 0 and "--codes" in err
