@@ -26,7 +26,7 @@ from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from atlas.core import Atlas
@@ -57,12 +57,14 @@ class Measure:
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """A run of a channel's course on one view and side, in view units."""
+    """A run of a channel's course on one view and side: the smooth curve through its
+    control points, in view units."""
 
     channel: str
     branch: str
     side: str
-    points: tuple[QPointF, ...]
+    line: QPolygonF
+    bounds: QRectF
 
 
 @dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
@@ -182,7 +184,12 @@ def _read(atlas: Atlas) -> DiagramData:
         run = (str(row["view"]), str(row["channel"]), str(row["branch"]), str(row["side"]))
         runs.setdefault(run, []).append((int(row["seq"]), QPointF(row["x"], row["y"])))
     for (view, channel, branch, side), pts in runs.items():
-        course = Course(channel, branch, side, tuple(p for _, p in sorted(pts, key=_first)))
+        control = [(p.x(), p.y()) for _, p in sorted(pts, key=_first)]
+        if len(control) < 2:
+            continue
+        smooth = [*an.catmull_rom(control, steps=6), control[-1]]
+        line = QPolygonF([QPointF(x, y) for x, y in smooth])
+        course = Course(channel, branch, side, line, line.boundingRect())
         data.courses.setdefault(view, []).append(course)
     data.areas = {r.id: r.area for r in atlas.regions()}
     data.channel_of = {p.code: p.channel for p in atlas.all_points()}
@@ -207,6 +214,27 @@ def _strip(root: ET.Element) -> None:
                 or child.get("class") == "region"
             ):
                 parent.remove(child)
+
+
+def _flat_gradients(root: ET.Element) -> None:
+    """Fill with each gradient's mean colour instead: the skin's gentle shading costs Qt's
+    PDF writer a clip and a shading per shape, ten times the shape's own size."""
+    means: dict[str, str] = {}
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1].endswith("Gradient") and element.get("id"):
+            stops = [QColor(s.get("stop-color", "")) for s in element if s.get("stop-color")]
+            stops = [c for c in stops if c.isValid()]
+            if stops:
+                mean = QColor(
+                    round(sum(c.red() for c in stops) / len(stops)),
+                    round(sum(c.green() for c in stops) / len(stops)),
+                    round(sum(c.blue() for c in stops) / len(stops)),
+                )
+                means[f"url(#{element.get('id')})"] = mean.name()
+    for element in root.iter():
+        fill = element.get("fill")
+        if fill in means:
+            element.set("fill", means[fill])
 
 
 def _floor_shadow(element: ET.Element) -> bool:
@@ -313,6 +341,7 @@ class CulledSvg:
     def __init__(self, text: bytes) -> None:
         root = ET.fromstring(text)
         _strip(root)
+        _flat_gradients(root)
         self.pieces: list[tuple[str, QRectF | None]] = []  # markup, bounds (None: always)
         self.head = self._open_tag(root)
         for child in root:
@@ -342,6 +371,10 @@ class CulledSvg:
         if tag == "path" and element.get("d"):
             element.set("d", simplify_path(element.get("d", "")))
         _opaque_stroke(element)
+        if element.get("stroke") in (None, "none") and tag not in ("g", "a", "defs"):
+            # QtSvg strokes a shape that has no stroke anyway, and Qt's PDF writer turns that
+            # stroke into a filled outline three times the shape's size: no stroke at all.
+            element.set("stroke-width", "0")
         if tag == "path" and element.get("fill") == "none" and element.get("stroke"):
             chunks = _chunks(element.get("d", ""))
             if len(chunks) > 1:
@@ -742,7 +775,9 @@ class DiagramPainter:
         runs = [
             (course, sides[course.side])
             for course in self.data.courses.get(self.view, [])
-            if course.channel == channel and course.side in sides and len(course.points) > 1
+            if course.channel == channel
+            and course.side in sides
+            and course.bounds.adjusted(-1, -1, 1, 1).intersects(self.source)
         ]
         if not runs:
             return 0
@@ -750,15 +785,10 @@ class DiagramPainter:
         self.clip()
         self.painter.setBrush(Qt.BrushStyle.NoBrush)
         for course, width in runs:
-            smooth = an.catmull_rom([(p.x(), p.y()) for p in course.points], steps=6)
-            smooth.append((course.points[-1].x(), course.points[-1].y()))
-            path = QPainterPath(self.map(QPointF(*smooth[0])))
-            for x, y in smooth[1:]:
-                path.lineTo(self.map(QPointF(x, y)))
             pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             self.painter.setPen(pen)
-            self.painter.drawPath(path)
+            self.painter.drawPolyline(self.transform.map(course.line))
         self.painter.restore()
         return len(runs)
 

@@ -197,22 +197,18 @@ def point_picture(
     panel(painter, box)
     cap_font = style.font(CAPTION_SIZE, scaled=False)
     cap_box = box.adjusted(6, 0, -6, 0)
-    cap_h = style.metrics(cap_font).height() * 2  # room for the caption, at first two lines
-    frame = None
-    for _ in range(2):
-        inner = box.adjusted(4, 4, -4, -8 - cap_h)
-        frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
-        if frame is None:
-            break
-        # The caption at its longest: the guide's every label told in it.
-        longest = _caption(data.views[frame.view].title, dg.measures_for(data, frame.featured),
-                           [m.label for m in dg.measures_for(data, frame.featured)])  # fmt: skip
-        needed = style.layout(longest, cap_font, cap_box.width()).height
-        if needed <= cap_h + 0.5:
-            break
-        cap_h = needed
+    # Room for the caption at its longest: whichever view is chosen, its guide's every
+    # label told in it.
+    views = {p.view for p in data.placements_of(point.code)}
+    measures = [m for v in views for m in data.measures.get((point.code, v), [])]
+    titles = [data.views[v].title for v in views if v in data.views] or [""]
+    longest = _caption(max(titles, key=len), measures, sorted({m.label for m in measures}))
+    cap_h = max(2 * style.metrics(cap_font).height(),
+                style.layout(longest, cap_font, cap_box.width()).height)  # fmt: skip
+    inner = box.adjusted(4, 4, -4, -8 - cap_h)
+    frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
     if frame is None:
-        no_picture(painter, style, box.adjusted(4, 4, -4, -4))
+        no_picture(painter, style, inner)
         return
     picture = dg.target_for(frame.crop, inner)
     dp = dg.DiagramPainter(painter, data, frame.view, frame.crop, picture, frame, GROUND)
