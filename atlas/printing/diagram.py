@@ -216,27 +216,6 @@ def _strip(root: ET.Element) -> None:
                 parent.remove(child)
 
 
-def _flat_gradients(root: ET.Element) -> None:
-    """Fill with each gradient's mean colour instead: the skin's gentle shading costs Qt's
-    PDF writer a clip and a shading per shape, ten times the shape's own size."""
-    means: dict[str, str] = {}
-    for element in root.iter():
-        if element.tag.rsplit("}", 1)[-1].endswith("Gradient") and element.get("id"):
-            stops = [QColor(s.get("stop-color", "")) for s in element if s.get("stop-color")]
-            stops = [c for c in stops if c.isValid()]
-            if stops:
-                mean = QColor(
-                    round(sum(c.red() for c in stops) / len(stops)),
-                    round(sum(c.green() for c in stops) / len(stops)),
-                    round(sum(c.blue() for c in stops) / len(stops)),
-                )
-                means[f"url(#{element.get('id')})"] = mean.name()
-    for element in root.iter():
-        fill = element.get("fill")
-        if fill in means:
-            element.set("fill", means[fill])
-
-
 def _floor_shadow(element: ET.Element) -> bool:
     """The soft shadow under the feet: a faint black ellipse (a screen nicety; on paper it
     is a grey smear, cut in two where a picture leaves a leg out)."""
@@ -341,7 +320,6 @@ class CulledSvg:
     def __init__(self, text: bytes) -> None:
         root = ET.fromstring(text)
         _strip(root)
-        _flat_gradients(root)
         self.pieces: list[tuple[str, QRectF | None]] = []  # markup, bounds (None: always)
         self.head = self._open_tag(root)
         for child in root:
