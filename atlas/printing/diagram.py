@@ -8,9 +8,8 @@ would rasterise them) and the invisible click regions are dropped, and the
 figure is split into pieces so that a crop draws only what it shows.
 
 Everything placed on top comes from the reference tables (`views`,
-`placements` and `measures` through `atlas.diagram.sources`, and `pathways`),
-and the regions from the SVGs: a table that does not exist yet just draws
-nothing.
+`placements`, `measures` and `pathways`, through `atlas.diagram.sources`), and
+the regions from the SVGs: a table that does not exist yet just draws nothing.
 """
 
 from __future__ import annotations
@@ -26,12 +25,13 @@ from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from atlas.core import Atlas
 from atlas.core import anatomy as an
 from atlas.diagram import sources
+from atlas.diagram.pathways import smooth_path
 from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
 SVG_NS = "http://www.w3.org/2000/svg"
@@ -53,17 +53,19 @@ class Measure:
     cun: float | None
     unit: str
     tick_at: float | None
+    source: sources.Measure  # as the window's guide takes it
 
 
 @dataclass(frozen=True, slots=True)
 class Course:
-    """A run of a channel's course on one view and side: the smooth curve through its
-    control points, in view units."""
+    """A branch of a channel's course on one view and side: the smooth curve the
+    window draws through its points (`atlas.diagram.pathways.smooth_path`), in view
+    units."""
 
     channel: str
     branch: str
     side: str
-    line: QPolygonF
+    path: QPainterPath
     bounds: QRectF
 
 
@@ -176,28 +178,17 @@ def _read(atlas: Atlas) -> DiagramData:
     for (code, view), found in source.measures.items():
         data.measures[(code, view)] = [
             Measure(m.code, m.view, m.side, m.part, m.label, QPointF(m.x1, m.y1),
-                    QPointF(m.x2, m.y2), m.cun, m.unit, m.tick_at)
+                    QPointF(m.x2, m.y2), m.cun, m.unit, m.tick_at, m)
             for m in sorted(found, key=lambda m: m.seq)
         ]  # fmt: skip
-    runs: dict[tuple[str, str, str, str], list[tuple[int, QPointF]]] = {}
-    for row in atlas.table("pathways"):
-        run = (str(row["view"]), str(row["channel"]), str(row["branch"]), str(row["side"]))
-        runs.setdefault(run, []).append((int(row["seq"]), QPointF(row["x"], row["y"])))
-    for (view, channel, branch, side), pts in runs.items():
-        control = [(p.x(), p.y()) for _, p in sorted(pts, key=_first)]
-        if len(control) < 2:
-            continue
-        smooth = [*an.catmull_rom(control, steps=6), control[-1]]
-        line = QPolygonF([QPointF(x, y) for x, y in smooth])
-        course = Course(channel, branch, side, line, line.boundingRect())
-        data.courses.setdefault(view, []).append(course)
+    for view in data.views:
+        for branch in source.pathways_of(view):
+            path = smooth_path(branch.points)
+            course = Course(branch.channel, branch.branch, branch.side, path, path.boundingRect())
+            data.courses.setdefault(view, []).append(course)
     data.areas = {r.id: r.area for r in atlas.regions()}
     data.channel_of = {p.code: p.channel for p in atlas.all_points()}
     return data
-
-
-def _first(item: tuple[int, QPointF]) -> int:
-    return item[0]
 
 
 def _strip(root: ET.Element) -> None:
@@ -766,7 +757,7 @@ class DiagramPainter:
             pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
             pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
             self.painter.setPen(pen)
-            self.painter.drawPolyline(self.transform.map(course.line))
+            self.painter.drawPath(self.transform.map(course.path))
         self.painter.restore()
         return len(runs)
 
@@ -799,18 +790,16 @@ class DiagramPainter:
         painter.drawEllipse(c, radius * 0.42, radius * 0.42)
         painter.restore()
 
-    def guide_lines(self, measures: Sequence[Measure], colour: QColor) -> list[QLineF]:
+    def guide_lines(self, measures: Sequence[Measure], colour: QColor) -> None:
         """Each measured segment as a scale (end bars, a tick per cun, a bold tick where
-        the point is); returns the segments as drawn, in page units."""
+        the point is); its text is laid out with the labels (`atlas.diagram.guide`)."""
         painter = self.painter
         painter.save()
         self.painter.setClipRect(self.target)
-        lines = []
         for m in measures:
             line = QLineF(self.map(m.p1), self.map(m.p2))
             if line.length() < 2:
                 continue
-            lines.append(line)
             normal = line.normalVector().unitVector()
             n = QPointF(normal.dx(), normal.dy())
             pen = QPen(colour, 0.8, Qt.PenStyle.DashLine)
@@ -829,4 +818,3 @@ class DiagramPainter:
                 painter.setPen(QPen(colour, 1.6))
                 painter.drawLine(q - n * 5, q + n * 5)
         painter.restore()
-        return lines

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from atlas.core import Atlas, Point
 from atlas.core.codes import format_code
+from atlas.diagram.guide import GuideItem
 from atlas.diagram.labels import MUST, WANTED, Box, Label, place_labels
 from atlas.printing import diagram as dg
 from atlas.printing.layout import FAINT, MUTED, RULE, Mark, Style
@@ -38,8 +39,6 @@ CAPTION_SIZE = 7.0
 SKIN = QColor("#f6e6da")
 GUIDE_INK = QColor("#3c4a57")
 GROUND = QColor("#fbfbfa")  # a picture's panel
-#: How far out a label that must be shown is tried, in label heights.
-FAR = (0.0, 0.75, 1.5, 2.5, 3.5, 5.0, 7.0, 9.5, 12.5, 16.0, 20.0)
 _CODE = re.compile(r"\b(?:[A-Z]{2}\d{1,2}|EX-[A-Z]{1,2}\d{1,2})\b")
 
 
@@ -97,6 +96,8 @@ class _Tag:
     gap: float
     kind: str = "label"
     round: bool = False  # a disc (a plan's number) rather than a rounded box
+    framed: bool = False  # a guide's length: a thin frame round it
+    label: Label | None = None  # its size and preferred side, where already known
 
 
 def _place(
@@ -106,31 +107,20 @@ def _place(
     tags: Sequence[_Tag],
     obstacles: list[Box],
 ) -> None:
-    """Place the tags clear of each other and of the obstacles, inside the picture, and
-    draw them, with a leader line to those moved away from their anchor."""
-    sizes = []
+    """Place the tags clear of each other and of the obstacles, inside the picture, by
+    the diagram's own label layout, and draw them, with a leader line to those moved
+    away from their anchor."""
+    labels = []
     for tag in tags:
+        if tag.label is not None:
+            labels.append(tag.label)
+            continue
         metrics = style.metrics(tag.font)
         h = metrics.height() + (2 if tag.round else 1.5)
         w = h if tag.round else metrics.horizontalAdvance(tag.text) + 6
-        sizes.append((w, max(w, h) if tag.round else h))
-    labels = [
-        Label(t.anchor.x(), t.anchor.y(), w, h, t.gap, t.rank)
-        for t, (w, h) in zip(tags, sizes, strict=True)
-    ]
+        labels.append(Label(tag.anchor.x(), tag.anchor.y(), w, h, tag.gap, tag.rank))
     bounds = Box(picture.left() + 1, picture.top() + 1, picture.right() - 1, picture.bottom() - 1)
-    # The labels that must be shown are tried far out (a leader line finds them), the
-    # others only near their anchor.
-    must = [i for i, label in enumerate(labels) if label.rank == MUST]
-    placed: list[Box | None] = [None] * len(labels)
-    for index, box in zip(must, place_labels([labels[i] for i in must], obstacles, bounds,
-                                             FAR), strict=True):  # fmt: skip
-        placed[index] = box
-    rest = [i for i in range(len(labels)) if i not in must]
-    taken = [box for box in placed if box is not None]
-    for index, box in zip(rest, place_labels([labels[i] for i in rest], [*obstacles, *taken],
-                                             bounds), strict=True):  # fmt: skip
-        placed[index] = box
+    placed = place_labels(labels, obstacles, bounds)
     painter.save()
     painter.setClipRect(picture)
     for tag, box in zip(tags, placed, strict=True):
@@ -141,7 +131,7 @@ def _place(
         if far > tag.gap + rect.height() * 0.6:
             end = _nearest_on(rect, tag.anchor)
             start = QLineF(tag.anchor, end)
-            start.setLength(tag.gap * 0.8)
+            start.setLength(min(tag.gap * 0.8, start.length()))
             painter.setPen(QPen(tag.ink if tag.filled else MUTED, 0.6))
             painter.drawLine(start.p2(), end)
         if tag.filled:
@@ -150,8 +140,8 @@ def _place(
             text_ink = QColor("white")
         else:
             back = QColor("white")
-            back.setAlphaF(0.85)
-            painter.setPen(Qt.PenStyle.NoPen)
+            back.setAlphaF(0.88)
+            painter.setPen(QPen(tag.ink, 0.6) if tag.framed else Qt.PenStyle.NoPen)
             painter.setBrush(back)
             text_ink = tag.ink
         if tag.round:
@@ -197,14 +187,9 @@ def point_picture(
     panel(painter, box)
     cap_font = style.font(CAPTION_SIZE, scaled=False)
     cap_box = box.adjusted(6, 0, -6, 0)
-    # Room for the caption at its longest: whichever view is chosen, its guide's every
-    # label told in it.
-    views = {p.view for p in data.placements_of(point.code)}
-    measures = [m for v in views for m in data.measures.get((point.code, v), [])]
-    titles = [data.views[v].title for v in views if v in data.views] or [""]
-    longest = _caption(max(titles, key=len), measures, sorted({m.label for m in measures}))
-    cap_h = max(2 * style.metrics(cap_font).height(),
-                style.layout(longest, cap_font, cap_box.width()).height)  # fmt: skip
+    every = {m.unit for v in data.views for m in data.measures.get((point.code, v), [])}
+    longest = _caption(max((v.title for v in data.views.values()), key=len), sorted(every))
+    cap_h = style.layout(longest, cap_font, cap_box.width()).height
     inner = box.adjusted(4, 4, -4, -8 - cap_h)
     frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
     if frame is None:
@@ -220,7 +205,7 @@ def point_picture(
     other = {"left": "right", "right": "left"}.get(side, "") if frame.hidden is None else ""
     dp.courses(point.channel, on_skin(colour, 0.75), {side: 1.4, other: 0.9, "midline": 1.4})
     obstacles: list[Box] = []
-    tags: list[_Tag] = []
+    named_tags: list[_Tag] = []
     # The channel's other points on the sides drawn, and the points the location names.
     named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
     for p in data.by_view.get(frame.view, []):
@@ -235,12 +220,12 @@ def point_picture(
         dp.dot(QPointF(p.x, p.y), dot_ink, 1.7 if is_named else 1.4)
         obstacles.append(_marker(style, "dot", p.code, at, 1.7, inner))
         if is_named:
-            tags.append(_Tag(at, format_code(p.code, code_style), style.font(6.3, scaled=False),
-                             WANTED, MUTED, False, 2.6))  # fmt: skip
-    # The guide under the point's own markers, its text placed first.
+            font = style.font(6.3, scaled=False)
+            code = format_code(p.code, code_style)
+            named_tags.append(_Tag(at, code, font, WANTED, MUTED, False, 2.6))
+    # The measuring guide, then the point itself: every location in the picture.
     measures = dg.measures_for(data, frame.featured)
-    lines = dp.guide_lines(measures, GUIDE_INK)
-    # The point itself: every location in the picture, the featured one labelled.
+    dp.guide_lines(measures, GUIDE_INK)
     for p in data.placements_of(point.code, frame.view):
         pos = QPointF(p.x, p.y)
         if not dp.visible(pos):
@@ -248,93 +233,45 @@ def point_picture(
         radius = 4.4 if p.side == side else 3.6
         dp.ring(pos, ink, radius)
         obstacles.append(_marker(style, "marker", point.code, dp.map(pos), radius, inner))
-    featured_at = dp.map(QPointF(frame.featured.x, frame.featured.y))
-    guide_font = style.font(6.5, bold=True, scaled=False)
-    told = _guide_labels(painter, style, inner, measures, lines, guide_font, obstacles)
-    tags.insert(0, _Tag(featured_at, format_code(point.code, code_style),
-                        style.font(7, bold=True, scaled=False), MUST, ink, True, 6.0))  # fmt: skip
-    _place(painter, style, inner, tags, obstacles)
-    # The caption: the view, and what the guide measures where its line could not say it.
-    info = data.views[frame.view]
-    caption = _caption(info.title, measures if lines else [], told)
+    # The text, laid out at once as the window lays it out: the point's code, the guide's
+    # lengths along its lines and the names of the places at their ends, then the points
+    # the location names.
+    featured = QPointF(frame.featured.x, frame.featured.y)
+    tags = [_Tag(dp.map(featured), format_code(point.code, code_style),
+                 style.font(7, bold=True, scaled=False), MUST, ink, True, 6.0)]  # fmt: skip
+    if measures:
+        guide_font = style.font(6.5, bold=True, scaled=False)
+        guide = GuideItem(point.code, [m.source for m in measures], {}, featured,
+                          _on_screen(guide_font))  # fmt: skip
+        obstacles += guide.line_boxes(dp.transform)
+        tags += [_Tag(dp.transform.map(text.anchor), text.text, guide_font, MUST, GUIDE_INK,
+                      False, text.label.gap, "guide", framed=text.strong, label=text.label)
+                 for text in guide.texts(dp.transform)]  # fmt: skip
+    _place(painter, style, inner, [*tags, *named_tags], obstacles)
+    units = sorted({m.unit for m in measures})
+    caption = _caption(data.views[frame.view].title, units)
     style.text(painter, QRectF(cap_box.left(), inner.bottom() + 3, cap_box.width(), cap_h + 1),
                caption, cap_font, MUTED, kind="caption")  # fmt: skip
 
 
-def _caption(title: str, measures: Sequence[dg.Measure], told: Sequence[str]) -> str:
-    """The view's title, and what the measuring guide is (and says, where its line does
-    not)."""
-    if not measures:
+def _caption(title: str, units: Sequence[str]) -> str:
+    """The view's title, and what the measuring guide is."""
+    if not units:
         return f"{title}."
-    guide = (
-        f"Dashed: the measuring guide, a tick per {measures[0].unit}, the bold tick at the point"
-    )
-    return f"{title}. {guide}" + ("; " + "; ".join(told) if told else "") + "."
+    ticks = " or ".join(units)
+    return f"{title}. Dashed: the measuring guide, a tick per {ticks}, the bold tick at the point."
 
 
-def _guide_labels(
-    painter: QPainter,
-    style: Style,
-    picture: QRectF,
-    measures: Sequence[dg.Measure],
-    lines: Sequence[QLineF],
-    font: QFont,
-    obstacles: list[Box],
-) -> list[str]:
-    """Write each guide segment's label along it, in full where it fits, else its
-    length alone ("16 B-cun"); returns what the caption must say instead."""
-    metrics = style.metrics(font)
-    h = metrics.height()
-    told: list[str] = []
-    inside = picture.adjusted(1, 1, -1, -1)
-    for m, line in zip(measures, lines, strict=False):
-        name, _, length = m.label.rpartition(": ")
-        texts = [m.label] + ([length] if name else [])
-        steep = 45 < line.angle() % 180 < 135
-        normal = line.normalVector().unitVector()
-        n = QPointF(normal.dx(), normal.dy())
-        chosen = None
-        for text in texts:
-            w = metrics.horizontalAdvance(text) + 4
-            for t in (0.5, 0.35, 0.65, 0.2, 0.8):
-                for sign in (1.0, -1.0):
-                    centre = line.pointAt(t) + n * sign * (h * 0.5 + 2.5)
-                    size = (h, w) if steep else (w, h)
-                    rect = QRectF(0, 0, *size)
-                    rect.moveCenter(centre)
-                    box = Box(rect.left(), rect.top(), rect.right(), rect.bottom())
-                    if inside.contains(rect) and not any(box.overlaps(o) for o in obstacles):
-                        chosen = (text, rect, box)
-                        break
-                if chosen:
-                    break
-            if chosen:
-                break
-        if chosen is None:
-            told.append(m.label)
-            continue
-        text, rect, box = chosen
-        if text != m.label:
-            told.append(m.label)
-        obstacles.append(box)
-        painter.save()
-        painter.translate(rect.center())
-        if steep:
-            painter.rotate(-90)
-        local = QRectF(-rect.width() / 2, -rect.height() / 2, rect.width(), rect.height())
-        if steep:
-            local = QRectF(-rect.height() / 2, -rect.width() / 2, rect.height(), rect.width())
-        back = QColor("white")
-        back.setAlphaF(0.85)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(back)
-        painter.drawRoundedRect(local, 2, 2)
-        painter.setPen(GUIDE_INK)
-        painter.setFont(font)
-        painter.drawText(local, Qt.AlignmentFlag.AlignCenter, text)
-        painter.restore()
-        style.marks.append(Mark(style.page, "guide", text, rect, QRectF(picture)))
-    return told
+def _on_screen(font: QFont) -> QFont:
+    """The font a diagram's text measures with (`QFontMetricsF` of the screen) to come out
+    the size `font` draws at on paper: page units are points."""
+    from PySide6.QtGui import QGuiApplication
+
+    screen = QGuiApplication.primaryScreen()
+    dpi = screen.logicalDotsPerInchY() if screen is not None else 72.0
+    sized = QFont(font)
+    sized.setPointSizeF(font.pointSizeF() * 72.0 / dpi)
+    return sized
 
 
 # --------------------------------------------------------------------------- handout

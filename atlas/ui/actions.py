@@ -107,6 +107,14 @@ class WindowActions:
         self.clear.setShortcut(QKeySequence("Esc"))
         self.clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reset_layout = QAction("Reset Layout", window)
+        self.anatomy = _action(
+            window,
+            "&Anatomy Layer",
+            "Ctrl+Shift+L",
+            "Show or hide the bones, muscles and creases the points are found from",
+        )
+        self.anatomy.setCheckable(True)
+        self.anatomy.setChecked(True)
         # each panel shown, brought to the front and given the focus (keys of Docks.all)
         self.panels = {
             name: _action(
@@ -179,6 +187,7 @@ class WindowActions:
         view_menu = bar.addMenu("&View")
         view_menu.addMenu("Body &View").addActions(list(self.views.values()))
         view_menu.addActions(list(zoom))
+        view_menu.addAction(self.anatomy)
         view_menu.addSeparator()
         view_menu.addMenu("&Names in Lists").addActions(list(self.names.values()))
         view_menu.addMenu("&Theme").addActions(list(self.themes.values()))

@@ -42,7 +42,14 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """The atlas window. `current_code` is the point shown; `pointSelected` announces it."""
+    """The atlas window. `current_code` is the point shown; `pointSelected` announces it.
+
+    What the diagram shows lives in one place, `self.diagram.state` (a
+    `DiagramState`): the selected point, the channel brought forward, the hidden
+    channels, the view. The point pane, the title, the results' selection, the
+    Channels dock and the diagram's own menus show that state and send what the
+    user does to it, rather than keeping copies in step.
+    """
 
     pointSelected = Signal(str)
 
@@ -52,7 +59,6 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self.userdata = UserData.open(user_data_dir())
         self.settings = WindowSettings()
-        self.current_code: str | None = None
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
@@ -90,7 +96,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(atlas, self.docks.search)
         self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
         self.detail.set_note_store(self.userdata.note, self._save_note)
-        self.channel_browser = ChannelBrowser(atlas, self.docks.channels)
+        self.channel_browser = ChannelBrowser(atlas, self.diagram.state, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
         self.docks.place(
@@ -168,6 +174,8 @@ class MainWindow(QMainWindow):
             action.toggled.connect(lambda _on: self._names_changed())
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        c.anatomy.triggered.connect(self.set_anatomy)
+        self.diagram.state.anatomyChanged.connect(c.anatomy.setChecked)
 
         self.search.pointChosen.connect(self.open_point)
         self.search.addToPlanRequested.connect(self.plan.add)
@@ -177,7 +185,8 @@ class MainWindow(QMainWindow):
         self.diagram.regionClicked.connect(self.show_region)
         self.diagram.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.diagram.viewChanged.connect(self._view_changed)
-        self.diagram.channelVisibilityChanged.connect(self.channel_browser.set_checked)
+        self.diagram.keyboardFocusChanged.connect(self._announce)
+        self.diagram.state.selectionChanged.connect(self._show_selected)
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.detail.printRequested.connect(lambda code: self.print_requested(code))
@@ -187,7 +196,6 @@ class MainWindow(QMainWindow):
         )
 
         self.channel_browser.channelChosen.connect(self.show_channel)
-        self.channel_browser.channelToggled.connect(self.diagram.set_channel_visible)
         self.condition_browser.conditionChosen.connect(self.show_condition)
 
         self.plan.pointActivated.connect(self.open_point)
@@ -198,26 +206,38 @@ class MainWindow(QMainWindow):
 
     # ================================================================= opening points
 
+    @property
+    def current_code(self) -> str | None:
+        """The point shown: the diagram's selection."""
+        return self.diagram.state.selected
+
     def open_point(self, code: str, record: bool = True) -> bool:
-        """Show a point: detail pane, diagram (view, centre, highlight), results selection."""
+        """Show a point: select it on the diagram (view, centre, highlight), which the
+        detail pane and the results follow (`_show_selected`); and keep it in the history."""
         point = self.atlas.point(code)
         if point is None:
             self.statusBar().showMessage(f"No point {code!r} in the atlas.", 4000)
             return False
         code = point.code
-        self.current_code = code
-        self.detail.show_point(code)
-        self.detail.set_favourite_state(self.userdata.is_favourite(code))
         if not self.diagram.select(code):
             self.statusBar().showMessage(f"{code} is not drawn on any view yet.", 4000)
-        self.search.select(code)
         if record:
             self.history.visit(code)
         self._update_history_actions()
-        self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
         self.docks.detail.raise_()
         self.pointSelected.emit(code)
         return True
+
+    def _show_selected(self, code: str) -> None:
+        """The diagram's selection changed: the detail pane, the results and the title
+        show it."""
+        point = self.atlas.point(code) if code else None
+        self.detail.show_point(point.code if point is not None else None)
+        if point is not None:
+            self.detail.set_favourite_state(self.userdata.is_favourite(point.code))
+        self.search.select(point.code if point is not None else None)
+        title = f"{point.code} {point.pinyin_tones} {point.hanzi} · " if point is not None else ""
+        self.setWindowTitle(f"{title}Acupoint Atlas")
 
     def go_back(self) -> None:
         code = self.history.back()
@@ -306,7 +326,8 @@ class MainWindow(QMainWindow):
     def clear_list(self) -> None:
         """No query, no filters, no highlight, no channel chosen."""
         self.search.clear()
-        self.channel_browser.set_current(None)
+        self.diagram.highlight([])
+        self.diagram.set_focus_channel(None)
 
     def _unhighlight(self) -> None:
         self.diagram.highlight([])
@@ -340,13 +361,18 @@ class MainWindow(QMainWindow):
         codes = self.plan.codes()
         self.diagram.set_focus_channel(None)
         self.diagram.highlight(codes)
-        if codes and not any(self.diagram.placements(c) for c in codes):
-            self.diagram.select(codes[0])
-            self.diagram.select(self.current_code, centre=False)
+        self._show_a_view_with(codes)
 
     def _plan_changed(self, codes: list[str]) -> None:
         if self.docks.is_showing(self.docks.plan):
             self.diagram.highlight(codes)
+
+    def _announce(self, text: str) -> None:
+        """Where the keyboard's focus is on the diagram, in the status bar."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _save_note(self, code: str, text: str) -> None:
         self.userdata.set_note(code, text)
@@ -425,6 +451,11 @@ class MainWindow(QMainWindow):
         self.commands.themes[applied].setChecked(True)
         self.detail.refresh_text()
         self.diagram.viewport().update()
+
+    def set_anatomy(self, on: bool) -> None:
+        """Draw the figure with or without its anatomy layer, and remember it."""
+        self.diagram.state.set_anatomy(on)
+        self.settings.set_anatomy(on)
 
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()

@@ -1,6 +1,7 @@
 """What the window remembers between runs (QSettings): its geometry and dock
 layout, the names shown in lists, the theme, the hidden channels, the last body
-view, whether the safety notice was accepted and whether the tips were dismissed.
+view, the diagram's anatomy layer, whether the safety notice was accepted and
+whether the tips were dismissed.
 
 Nothing is written at start-up (a write makes QSettings save the file, with an
 fsync, from the event loop): values are written when the user changes them and
@@ -28,6 +29,7 @@ NAMES = "view/names"
 THEME = "view/theme"
 HIDDEN_CHANNELS = "view/hidden_channels"
 LAST_VIEW = "view/last_view"
+ANATOMY = "view/anatomy"
 NOTICE_ACCEPTED = "notice/accepted"
 TIPS_DISMISSED = "tips/dismissed"
 
@@ -84,6 +86,7 @@ class WindowSettings:
         commands.show_choices(self.names(), self.theme())
         for code in self.hidden_channels():
             diagram.set_channel_visible(code, False)
+        diagram.state.set_anatomy(self.anatomy())
         last_view = self.last_view()
         if last_view in diagram.views():
             diagram.set_initial_view(last_view)
@@ -95,6 +98,7 @@ class WindowSettings:
         self.store.setValue(STATE, window.saveState())
         self.set_names(names)
         self.set_hidden_channels(diagram.hidden_channels())
+        self.set_anatomy(diagram.state.anatomy)
         self.set_last_view(diagram.current_view() or "")
         self.store.sync()
 
@@ -126,6 +130,13 @@ class WindowSettings:
     def set_last_view(self, view: str) -> None:
         if view and self.last_view() != view:
             self.store.setValue(LAST_VIEW, view)
+
+    def anatomy(self) -> bool:
+        """Whether the diagram draws its anatomy layer (on until switched off)."""
+        return bool(self.store.value(ANATOMY, True, bool))
+
+    def set_anatomy(self, on: bool) -> None:
+        self.store.setValue(ANATOMY, on)
 
     def notice_accepted(self) -> bool:
         return bool(self.store.value(NOTICE_ACCEPTED, False, bool))
