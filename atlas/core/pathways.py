@@ -302,6 +302,8 @@ def _clip(view: an.View, line: list[Point]) -> list[list[Point]]:
                 current = []
             continue
         a, b = clipped
+        if math.dist(a, b) < 1e-6:  # it only touches the view's edge
+            continue
         if not current or math.dist(current[-1], a) > 1e-6:
             if current:
                 runs.append(current)
