@@ -12,7 +12,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
-from atlas.core.userdata import UserData
+from atlas.core.userdata import UserData, UserDataError
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
@@ -20,7 +20,13 @@ from atlas.ui.browse import ChannelBrowser, ConditionBrowser
 from atlas.ui.detail import DetailPane, icon
 from atlas.ui.docks import Docks
 from atlas.ui.history import History
-from atlas.ui.notices import RecoveryBanner, may_close, show_about, show_safety_notice
+from atlas.ui.notices import (
+    RecoveryBanner,
+    may_close,
+    offer_kept_notes,
+    show_about,
+    show_safety_notice,
+)
 from atlas.ui.plan import PlanWidget
 from atlas.ui.printouts import Printouts
 from atlas.ui.search_panel import SearchPanel
@@ -72,7 +78,7 @@ class MainWindow(QMainWindow):
         self.docks = Docks(self)
         self.search = SearchPanel(atlas, self.docks.search)
         self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
-        self.detail.set_note_store(self.userdata.note, self._save_note)
+        self.detail.set_store(self.userdata)
         self.channel_browser = ChannelBrowser(atlas, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
@@ -133,10 +139,11 @@ class MainWindow(QMainWindow):
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.detail.printRequested.connect(lambda code: self.print_requested(code))
-        self.detail.favouriteToggled.connect(self._set_favourite)
+        self.detail.favouriteToggled.connect(self._favourite_toggled)
         self.detail.noteSaved.connect(
             lambda code: self.statusBar().showMessage(f"Note on {code} saved.", 2500)
         )
+        self.detail.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
         self.channel_browser.channelChosen.connect(self.show_channel)
         self.channel_browser.channelToggled.connect(self.diagram.set_channel_visible)
@@ -159,7 +166,6 @@ class MainWindow(QMainWindow):
         code = point.code
         self.current_code = code
         self.detail.show_point(code)
-        self.detail.set_favourite_state(self.userdata.is_favourite(code))
         if not self.diagram.select(code):
             self.statusBar().showMessage(f"{code} is not drawn on any view yet.", 4000)
         self.search.select(code)
@@ -221,7 +227,12 @@ class MainWindow(QMainWindow):
         self._show_a_view_with(codes)
 
     def show_favourites(self) -> None:
-        codes = self.search.list_favourites(self.userdata.favourites())
+        try:
+            favourites = self.userdata.favourites()
+        except UserDataError as exc:
+            self.statusBar().showMessage(f"Your favourites could not be read: {exc}", 8000)
+            return
+        codes = self.search.list_favourites(favourites)
         self.diagram.highlight(codes)
         self.docks.search.raise_()
 
@@ -270,13 +281,7 @@ class MainWindow(QMainWindow):
         if self.docks.is_showing(self.docks.plan):
             self.diagram.highlight(codes)
 
-    def _save_note(self, code: str, text: str) -> None:
-        self.userdata.set_note(code, text)
-        if not self.userdata.persistent:
-            self.statusBar().showMessage("Note kept for this session only (see the banner).", 4000)
-
-    def _set_favourite(self, code: str, on: bool) -> None:
-        self.userdata.set_favourite(code, on)
+    def _favourite_toggled(self, code: str, on: bool) -> None:
         self.statusBar().showMessage(
             f"{code} {'added to' if on else 'removed from'} your favourites.", 3000
         )
@@ -349,13 +354,16 @@ class MainWindow(QMainWindow):
             return
         if not self._state_restored:
             self.docks.fit_to_window()
+        if self.detail.notes is not None:
+            said = offer_kept_notes(self, self.detail.notes, self.open_point)
+            if said:
+                self.statusBar().showMessage(said, 8000)
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not may_close(self, self.plan):
+        if not (may_close(self, self.plan) and self.detail.close_notes()):
             event.ignore()
             return
-        self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
         super().closeEvent(event)
