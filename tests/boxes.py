@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import Qt as GuiQt  # where Qt's text functions are
 from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -24,7 +25,7 @@ def as_shown(text: str, text_format: Qt.TextFormat) -> str:
     looks like HTML (a tag turned into an image or a link is then gone)."""
     if text_format == Qt.TextFormat.PlainText:
         return text
-    if text_format == Qt.TextFormat.RichText or Qt.mightBeRichText(text):
+    if text_format == Qt.TextFormat.RichText or GuiQt.mightBeRichText(text):
         document = QTextDocument()
         document.setHtml(text)
         return document.toPlainText()
