@@ -117,19 +117,32 @@ def may_close(parent: QWidget, plan: PlanWidget) -> bool:
     """Whether the window may close: a changed plan is saved, or the user lets it go."""
     if not (plan.codes() and plan.is_modified() and parent.isVisible()):
         return True
-    from PySide6.QtWidgets import QMessageBox
+    from atlas.ui.dialogs import ask
 
-    answer = QMessageBox.question(
+    refusal = plan.userdata.refusal
+    if refusal:
+        return (
+            ask(
+                parent,
+                "unsavedPlan",
+                "Unsaved plan",
+                f"The treatment plan has unsaved changes, and plans cannot be saved now"
+                f" ({refusal}). Close and lose them?",
+                ("Close and lose them",),
+                icon="warning",
+                cancel="Cancel",
+            )
+            is not None
+        )
+    answer = ask(
         parent,
+        "unsavedPlan",
         "Unsaved plan",
         "The treatment plan has unsaved changes. Save it before closing?",
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
+        ("Save", "Discard"),
+        cancel="Cancel",
     )
-    if answer == QMessageBox.StandardButton.Cancel:
-        return False
-    return answer != QMessageBox.StandardButton.Save or plan.save()
+    return answer == "Discard" or (answer == "Save" and plan.save())
 
 
 def offer_kept_notes(parent: QWidget, notes: Notes, open_point: Callable[[str], object]) -> str:
