@@ -57,7 +57,7 @@ def window(make_window: Callable[[], MainWindow]) -> MainWindow:
 def plan_dock(window: MainWindow) -> PlanWidget:
     """The Plan tab, brought forward as a user clicks it."""
     window.docks.plan.raise_()
-    assert window.plan.isVisible()
+    assert window.docks.is_showing(window.docks.plan)
     return window.plan
 
 
@@ -234,7 +234,8 @@ def test_undo_acts_on_the_plan_model(window: MainWindow) -> None:
 
 def test_the_clinic_fields_are_made_when_the_dock_is_first_shown(window: MainWindow) -> None:
     # start-up shows the Plan dock as a tab behind another: its fields wait
-    assert not window.plan.isVisible() and not hasattr(window.plan, "patient_edit")
+    assert not window.docks.is_showing(window.docks.plan)
+    assert not hasattr(window.plan, "patient_edit")
     window.plan.add(["LI4"])  # the plan works without them
     plan = plan_dock(window)
     assert plan.patient_edit.isVisible() and plan.side_combo.currentText() == "Both sides"

@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         self.channel_browser.channelToggled.connect(self.diagram.set_channel_visible)
         self.condition_browser.conditionChosen.connect(self.show_condition)
 
+        self.docks.plan.visibilityChanged.connect(self.plan.build_details)
         self.plan.pointActivated.connect(self.open_point)
         self.plan.showRequested.connect(self.show_plan_on_diagram)
         self.plan.planChanged.connect(self._plan_changed)

@@ -4,8 +4,8 @@ needle count, what a clinic writes on a plan, save and open, undo.
 
 The fields a clinic fills in (patient, date, session, retention, stimulation,
 the side of each point, notes for the sheet) are made when the dock is first
-shown: start-up shows the dock as a tab behind another, and these widgets' Qt
-classes cost start-up time the first time they are touched.
+brought forward (`build_details`): start-up shows the dock as a tab behind
+another, and these widgets' Qt classes cost start-up time when first touched.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -292,13 +292,10 @@ class PlanWidget(QWidget):
 
     # ------------------------------------------------------------ what a clinic writes
 
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.build_details()
-
-    def build_details(self) -> None:
-        """Make the fields a clinic fills in (once; when the dock is first shown)."""
-        if self._details is not None:
+    def build_details(self, shown: bool = True) -> None:
+        """Make the fields a clinic fills in (once): the window calls this when the
+        dock is first brought forward (a tab behind another counts as visible)."""
+        if self._details is not None or not shown:
             return
         from PySide6.QtCore import QDate
         from PySide6.QtWidgets import QComboBox, QDateEdit, QFormLayout, QSpinBox
@@ -386,6 +383,8 @@ class PlanWidget(QWidget):
 
         self._layout.insertWidget(2, details)
         self._layout.addWidget(self.notes_edit)
+        for widget in (details, side_title, self.side_combo, self.notes_edit):
+            widget.show()  # now, not once the layout gets round to it
         chain = (self.name_edit, self.patient_edit, self.date_edit, self.session_spin,
                  self.sessions_spin, self.retention_spin, self.stimulation_combo, self.list,
                  self.side_combo, self.notes_edit)  # fmt: skip
