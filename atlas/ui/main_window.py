@@ -39,11 +39,14 @@ class MainWindow(QMainWindow):
 
     pointSelected = Signal(str)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, atlas: Atlas, parent: QWidget | None = None, userdata: UserData | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.atlas = atlas
-        self.userdata = UserData.open(user_data_dir())
+        # the user's store (opened here unless given: tests give one with a short wait)
+        self.userdata = userdata if userdata is not None else UserData.open(user_data_dir())
         self.settings = WindowSettings()
         self.current_code: str | None = None
         self.history: History[str] = History()
