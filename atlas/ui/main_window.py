@@ -33,6 +33,10 @@ from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
 
+#: The reference database is checked this many milliseconds after the first frame
+#: (ui/checkup.py): start-up never waits for it, and `--exit-when-ready` has quit by then.
+CHECK_REFERENCE_AFTER_MS = 1000
+
 
 class MainWindow(QMainWindow):
     """The atlas window. `current_code` is the point shown; `pointSelected` announces it."""
@@ -103,6 +107,9 @@ class MainWindow(QMainWindow):
             plan=self.plan.actions(),
         )
         self._wire()
+        self.diagram.firstPainted.connect(
+            lambda: QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
+        )
         self._restore_settings()
         self._update_history_actions()
         self.statusBar().showMessage("Ready. Ctrl+F searches; click the diagram to explore.", 6000)
@@ -318,6 +325,39 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
 
+    def _check_reference(self) -> None:
+        """Verify the reference database off the window's thread; damage is repaired
+        and the panes list and show the rebuilt data."""
+        if self._closed:
+            return
+        from atlas.ui.checkup import ReferenceCheck
+        from atlas.ui.dialogs import ask
+
+        check = self.reference_check = ReferenceCheck(self.atlas, self)
+        check.damaged.connect(
+            lambda _found: self.statusBar().showMessage(
+                "The point database is damaged: rebuilding it…"
+            )
+        )
+        check.repaired.connect(self._reference_repaired)
+        check.failed.connect(
+            lambda message: ask(
+                self,
+                "referenceNotRepaired",
+                "The point database is damaged",
+                f"{message}\n\nSearches and diagrams may miss points. Reinstalling the atlas"
+                " usually fixes this.",
+                icon="critical",
+            )
+        )
+        check.start()
+
+    def _reference_repaired(self) -> None:
+        self.statusBar().showMessage("The point database was damaged; it has been rebuilt.", 8000)
+        self.search.refresh()
+        self.plan.refresh_list()
+        self.detail.refresh_text()
+
     # ================================================================= view settings
 
     def set_theme(self, theme: str) -> None:
@@ -358,6 +398,8 @@ class MainWindow(QMainWindow):
             return
         if not self._state_restored:
             self.docks.fit_to_window()
+        if not self.diagram.views():  # no first paint to wait for
+            QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
         if self.detail.notes is not None:
             said = offer_kept_notes(self, self.detail.notes, self.open_point)
             if said:
