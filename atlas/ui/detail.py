@@ -359,18 +359,21 @@ class DetailPane(QWidget):
         self.favourite_button.setIcon(icon("star" if favourite else "star-outline"))
         refusal = self.notes.store.refusal if self.notes is not None else ""
         self.favourite_button.setEnabled(not refusal)
-        self.favourite_button.setToolTip(
-            f"Favourites cannot be changed: {refusal}."
-            if refusal
-            else "Remove from favourites"
-            if favourite
-            else "Mark as a favourite"
-        )
+        if refusal:
+            from atlas.ui.dialogs import tip
+
+            self.favourite_button.setToolTip(tip(f"Favourites cannot be changed: {refusal}."))
+        else:
+            self.favourite_button.setToolTip(
+                "Remove from favourites" if favourite else "Mark as a favourite"
+            )
 
     # ------------------------------------------------------------ showing
 
     def show_point(self, code: str | None) -> None:
         """Show a point (or the empty state for None)."""
+        from atlas.ui.dialogs import tip
+
         self.leave_note()
         point = self.atlas.point(code) if code else None
         self.code = point.code if point is not None else None
@@ -391,7 +394,7 @@ class DetailPane(QWidget):
             region = self.atlas.region(point.region)
             where = f"  ·  {region.name}" if region is not None else ""
             self.channel_label.setText(f"{channel.english}  {channel.hanzi}{where}")
-            self.channel_label.setToolTip(f"{channel.pinyin}: {channel.summary}")
+            self.channel_label.setToolTip(tip(f"{channel.pinyin}: {channel.summary}"))
             self.code_label.setStyleSheet(
                 f"QLabel#detailCode {{ background: {channel.colour}; color: white;"
                 " border-radius: 6px; padding: 3px 9px; }"

@@ -130,7 +130,9 @@ class PlanWidget(QWidget):
         )
         self.print_button = tool("Print…", "Print a sheet for this plan", self.printRequested.emit)
         if not userdata.writable:  # safe mode: say why instead of failing
-            why = f"Plans cannot be saved: {userdata.refusal}."
+            from atlas.ui.dialogs import tip
+
+            why = tip(f"Plans cannot be saved: {userdata.refusal}.")
             for button in (self.save_button, self.delete_button):
                 button.defaultAction().setEnabled(False)
                 button.defaultAction().setToolTip(why)
