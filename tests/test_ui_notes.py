@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from boxes import Shown, answer
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from atlas.core.userdata import FILE_NAME, RECOVERY_FILE_NAME, UserData
@@ -161,3 +162,72 @@ def test_a_kept_note_can_be_discarded_or_left_for_later(
     assert kept_notes(data_dir) == kept
     window.open_point("GB34")
     assert window.detail.note_edit.toPlainText() == "the saved note"
+
+
+# ------------------------------------------------------------------ bounded work (issue #17, 7)
+# How long they take is measured in tests/bench/window_notes.py.
+
+FIVE_MB = 5_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["x" * FIVE_MB, "word " * (FIVE_MB // 5), "a\n" * (FIVE_MB // 2)],
+    ids=["no spaces", "spaces", "line breaks"],
+)
+def test_a_huge_note_is_shown_cut_and_read_only_and_kept_whole(
+    make_window: Callable[[], MainWindow], data_dir: Path, text: str
+) -> None:
+    with UserData.open(data_dir) as store:
+        store.set_note("LI4", text)
+    window = make_window()
+    window.open_point("LI4")
+    detail = window.detail
+    assert detail.note_edit.isReadOnly()
+    assert "shown cut, and kept as it is" in detail.note_pane.reason.text()
+    shown = detail.note_edit.toPlainText()
+    assert text.startswith(shown.removesuffix("…")[:1000]) and len(shown) <= 210_000
+    window.open_point("ST36")
+    window.close()
+    assert stored_note(data_dir, "LI4") == text
+
+
+def test_five_megabytes_of_lines_open_whole_and_editable(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], data_dir: Path
+) -> None:
+    text = ("y" * 79 + "\n") * (FIVE_MB // 80)
+    with UserData.open(data_dir) as store:
+        store.set_note("LI4", text)
+    window = make_window()
+    window.open_point("LI4")
+    assert not window.detail.note_edit.isReadOnly()
+    assert window.detail.note_edit.toPlainText() == text
+
+
+def test_a_run_without_spaces_wraps_anywhere(make_window: Callable[[], MainWindow]) -> None:
+    from PySide6.QtGui import QTextOption
+
+    window = make_window()
+    window.open_point("LI4")
+    editor = window.detail.note_edit
+    assert editor.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
+    window.detail.note_pane.show_note("LI4", "see " + "y" * 5000)
+    assert editor.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert not editor.isReadOnly()
+
+
+def test_pasting_more_than_a_note_holds_is_refused_and_said(
+    qtbot: QtBot, make_window: Callable[[], MainWindow]
+) -> None:
+    from PySide6.QtGui import QGuiApplication
+
+    window = make_window()
+    window.open_point("LI4")
+    type_note(qtbot, window, "mine ")
+    QGuiApplication.clipboard().setText("z" * 200_000)
+    qtbot.keyClick(window.detail.note_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.detail.note_edit.toPlainText() == "mine "
+    assert "Not pasted" in window.statusBar().currentMessage()
+    QGuiApplication.clipboard().setText("<b>bold?</b> " + "y" * 500)
+    qtbot.keyClick(window.detail.note_edit, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert window.detail.note_edit.toPlainText() == "mine <b>bold?</b> " + "y" * 500

@@ -3,11 +3,12 @@ note's state (from `atlas.ui.notes`), the reason when it cannot be changed, and
 an editor whose work is bounded on any text.
 
 Qt lays a paragraph out whole, on opening and again on every keystroke, and
-breaking a run with no space in it is quadratic when words wrap. So a note with
-a run of `LONG_RUN` characters without a space wraps anywhere (500 KB without
-spaces took 29 s to open), and a paragraph longer than `MAX_PARAGRAPH` is shown
-cut and read-only (the note itself is kept as it is). A paste that would make a
-paragraph that long is refused with a message.
+breaking a run with no space in it is quadratic when words wrap; each line costs
+a few microseconds more. So a note with a run of `LONG_RUN` characters without
+a space wraps anywhere (500 KB without spaces took 29 s to open), and a note
+with a paragraph longer than `MAX_PARAGRAPH` characters or more than `MAX_LINES`
+lines is shown cut and read-only (the note itself is kept as it is). A paste
+that would make a note that long is refused with a message.
 
 Made with the detail pane's point widgets, when the first point opens.
 """
@@ -21,8 +22,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QVBoxLayout, 
 from atlas.ui.dialogs import tip
 from atlas.ui.notes import NoteState
 
-#: The longest paragraph the editor lays out (a longer one is shown cut, read-only).
+#: The longest paragraph, and the most lines, the editor lays out (a note with more
+#: is shown cut, read-only).
 MAX_PARAGRAPH = 100_000
+MAX_LINES = 100_000
 #: A run of this many characters without a space makes the editor wrap anywhere.
 LONG_RUN = 200
 
@@ -43,11 +46,15 @@ def has_long_run(text: str) -> bool:
     return len(text) >= LONG_RUN and max(map(len, text.split()), default=0) >= LONG_RUN
 
 
-def cut_paragraphs(text: str) -> str:
-    """Each paragraph cut to MAX_PARAGRAPH characters (then "…")."""
-    return "\n".join(
-        p if len(p) <= MAX_PARAGRAPH else p[:MAX_PARAGRAPH] + "…" for p in text.split("\n")
-    )
+def too_long(text: str) -> bool:
+    """Whether a note is more than the editor lays out."""
+    return text.count("\n") >= MAX_LINES or longest_paragraph(text) > MAX_PARAGRAPH
+
+
+def cut(text: str) -> str:
+    """The note's first MAX_LINES lines, each cut to MAX_PARAGRAPH characters ("…")."""
+    lines = text.split("\n", MAX_LINES)[:MAX_LINES]
+    return "\n".join(p if len(p) <= MAX_PARAGRAPH else p[:MAX_PARAGRAPH] + "…" for p in lines)
 
 
 class NoteEditor(QPlainTextEdit):
@@ -59,10 +66,11 @@ class NoteEditor(QPlainTextEdit):
     def insertFromMimeData(self, source: QMimeData) -> None:
         text = source.text() if source.hasText() else ""
         block = self.textCursor().block().length()
-        if block + longest_paragraph(text) > MAX_PARAGRAPH:
+        lines = self.document().blockCount() + text.count("\n")
+        if block + longest_paragraph(text) > MAX_PARAGRAPH or lines > MAX_LINES:
             self.refused.emit(
-                f"Not pasted: a paragraph of a note holds at most {MAX_PARAGRAPH:,} characters"
-                " here, and this one would be longer."
+                f"Not pasted: a note holds at most {MAX_LINES:,} lines of {MAX_PARAGRAPH:,}"
+                " characters here, and this would make it longer."
             )
             return
         if has_long_run(text):
@@ -73,15 +81,15 @@ class NoteEditor(QPlainTextEdit):
 
     def show_text(self, text: str) -> bool:
         """Show a note (its undo history cleared); False when it was cut to be shown."""
-        cut = longest_paragraph(text) > MAX_PARAGRAPH
-        shown = cut_paragraphs(text) if cut else text
+        whole = not too_long(text)
+        shown = text if whole else cut(text)
         self.setWordWrapMode(
             QTextOption.WrapMode.WrapAnywhere
             if has_long_run(shown)
             else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
         )
         self.setPlainText(shown)
-        return not cut
+        return whole
 
 
 class NotePane(QWidget):
@@ -127,8 +135,8 @@ class NotePane(QWidget):
         self.editor.blockSignals(False)
         if not whole and not read_only_reason:
             read_only_reason = (
-                f"This note has a paragraph longer than the {MAX_PARAGRAPH:,} characters"
-                " the window can edit: it is shown cut, and kept as it is."
+                f"This note is longer than the window can edit ({MAX_LINES:,} lines of"
+                f" {MAX_PARAGRAPH:,} characters): it is shown cut, and kept as it is."
             )
         self.editor.setReadOnly(bool(read_only_reason))
         self.editor.setPlaceholderText(
