@@ -69,7 +69,6 @@ def test_a_lock_while_typing_is_waited_out_and_the_note_saved(
     window = make_window()
     window.open_point("LI4")
     notes = window.detail.notes
-    assert notes is not None
     holder = lock()
     type_note(qtbot, window, "Strong de qi at 0.8 cun.")
     qtbot.waitUntil(lambda: notes.state("LI4") is NoteState.UNSAVED, timeout=5000)
@@ -106,7 +105,6 @@ def test_leaving_the_point_keeps_the_note_and_says_so(
     assert window.detail.note_status.text() == "Not saved yet: trying again"
     holder.execute("ROLLBACK")
     notes = window.detail.notes
-    assert notes is not None
     qtbot.waitUntil(lambda: notes.state("LI4") is NoteState.SAVED, timeout=5000)
     assert stored_note(data_dir, "LI4") == "Kept while locked"
     assert kept_notes(data_dir) == {}  # saved, so no longer kept

@@ -171,7 +171,6 @@ def test_labels_and_tooltips_of_the_point_and_the_note(
         detail.note_edit.setFocus()
         qtbot.keyClicks(detail.note_edit, "!")
         notes = detail.notes
-        assert notes is not None
         qtbot.waitUntil(lambda: bool(notes.problem("LI4")), timeout=5000)
         assert tooltip_text(detail.note_status.toolTip()) == notes.problem("LI4")
     finally:

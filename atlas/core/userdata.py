@@ -182,7 +182,8 @@ class Plan(NamedTuple):
     def with_codes(self, codes: Sequence[str]) -> Plan:
         """The plan with these points in this order, each keeping its side ('' for a
         point new to the plan)."""
-        return self._replace(codes=tuple(codes), sides=tuple(self.side_of(c) for c in codes))
+        sides = dict(zip(self.codes, self.sides, strict=False))
+        return self._replace(codes=tuple(codes), sides=tuple(sides.get(c, "") for c in codes))
 
 
 #: The Plan fields kept as columns of `plans`, under the same names. To add one: a

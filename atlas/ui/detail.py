@@ -185,8 +185,8 @@ def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) 
 class DetailPane(QWidget):
     """Names and channel in a header; reference text; the user's note; actions.
 
-    `set_store` gives it the user's store: it then reads and saves the note and the
-    favourite of each point it shows, and says what happened in `statusMessage`.
+    It reads and saves the note and the favourite of each point it shows in the
+    user's `store`, and says what happened in `statusMessage`.
     """
 
     addToPlanRequested = Signal(str)
@@ -214,6 +214,7 @@ class DetailPane(QWidget):
         atlas: Atlas,
         parent: QWidget | None = None,
         *,
+        store: UserData,
         guide_for: Callable[[str], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -221,7 +222,7 @@ class DetailPane(QWidget):
         self.atlas = atlas
         self.guide_for = guide_for
         self.code: str | None = None
-        self.notes: Notes | None = None  # the user's notes (set_store)
+        self.notes = Notes(store)
         self._header: QFrame | None = None
 
         # the empty state: what start-up shows
@@ -346,10 +347,6 @@ class DetailPane(QWidget):
 
     # ------------------------------------------------------------ wiring
 
-    def set_store(self, store: UserData) -> None:
-        """The user's store, for the notes and favourites of the points shown."""
-        self.notes = Notes(store)
-
     def set_favourite_state(self, favourite: bool) -> None:
         if self._header is None:  # no point shown yet
             return
@@ -357,7 +354,7 @@ class DetailPane(QWidget):
         self.favourite_button.setChecked(favourite)
         self.favourite_button.blockSignals(False)
         self.favourite_button.setIcon(icon("star" if favourite else "star-outline"))
-        refusal = self.notes.store.refusal if self.notes is not None else ""
+        refusal = self.notes.store.refusal
         self.favourite_button.setEnabled(not refusal)
         if refusal:
             from atlas.ui.dialogs import tip
@@ -415,12 +412,8 @@ class DetailPane(QWidget):
     # ------------------------------------------------------------ notes
 
     def _show_note(self, code: str) -> None:
-        notes = self.notes
-        if notes is None:
-            self.note_pane.show_note(code, "", "Notes are not available.")
-            return
         try:
-            text, reason = notes.read(code), notes.refusal
+            text, reason = self.notes.read(code), self.notes.refusal
         except UserDataError as exc:  # shown read-only: saving would replace unseen text
             text, reason = "", f"The note could not be read, so it cannot be changed now: {exc}"
         self.note_pane.show_note(code, text, reason)
@@ -428,12 +421,10 @@ class DetailPane(QWidget):
 
     def _show_note_state(self) -> None:
         code = self.note_pane.code
-        if code is not None and self.notes is not None:
+        if code is not None:
             self.note_pane.show_state(self.notes.state(code), self.notes.problem(code))
 
     def _note_edited(self, code: str, text: str) -> None:
-        if self.notes is None:
-            return
         self.notes.edit(code, text)
         self._show_note_state()
         self._note_timer.start(SAVE_DELAY_MS)
@@ -442,7 +433,7 @@ class DetailPane(QWidget):
         """Save every note the store has not taken yet; those it still cannot take
         are tried again on a timer."""
         self._note_timer.stop()
-        if self.notes is None or not self.notes.pending():
+        if not self.notes.pending():
             return
         for code in self.notes.save():
             self.noteSaved.emit(code)
@@ -456,7 +447,7 @@ class DetailPane(QWidget):
         draft and is tried again."""
         code = self.note_pane.code if self._header is not None else None
         self.save_note()
-        if code is None or self.notes is None or code not in self.notes.pending():
+        if code is None or code not in self.notes.pending():
             return
         problem = self.notes.problem(code)
         try:
@@ -479,7 +470,7 @@ class DetailPane(QWidget):
         from atlas.ui.dialogs import ask
 
         self._note_timer.stop()
-        if self.notes is None or not self.notes.pending():
+        if not self.notes.pending():
             return True
         self.notes.save(wait=None)
         kept, lost = [], []
@@ -525,7 +516,7 @@ class DetailPane(QWidget):
 
     def _show_favourite(self, code: str) -> None:
         try:
-            favourite = self.notes is not None and self.notes.store.is_favourite(code)
+            favourite = self.notes.store.is_favourite(code)
         except UserDataError as exc:
             favourite = False
             self.statusMessage.emit(f"Your favourites could not be read: {exc}")
@@ -533,7 +524,7 @@ class DetailPane(QWidget):
 
     def _favourite(self, on: bool) -> None:
         code = self.code
-        if not code or self.notes is None:
+        if not code:
             return
         try:
             self.notes.store.set_favourite(code, on)

@@ -84,8 +84,9 @@ class MainWindow(QMainWindow):
         # each pane is made inside its dock
         self.docks = Docks(self)
         self.search = SearchPanel(atlas, self.docks.search)
-        self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
-        self.detail.set_store(self.userdata)
+        self.detail = DetailPane(
+            atlas, self.docks.detail, store=self.userdata, guide_for=self._guide_lines
+        )
         self.channel_browser = ChannelBrowser(atlas, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
@@ -400,10 +401,9 @@ class MainWindow(QMainWindow):
             self.docks.fit_to_window()
         if not self.diagram.views():  # no first paint to wait for
             QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
-        if self.detail.notes is not None:
-            said = offer_kept_notes(self, self.detail.notes, self.open_point)
-            if said:
-                self.statusBar().showMessage(said, 8000)
+        said = offer_kept_notes(self, self.detail.notes, self.open_point)
+        if said:
+            self.statusBar().showMessage(said, 8000)
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -129,8 +129,7 @@ class NotePane(QWidget):
 
     def show_note(self, code: str, text: str, read_only_reason: str = "") -> None:
         """Show a point's note; with a reason, read-only and the reason shown."""
-        self.code = None  # loading is not editing
-        self.editor.blockSignals(True)
+        self.editor.blockSignals(True)  # loading is not editing
         whole = self.editor.show_text(text)
         self.editor.blockSignals(False)
         if not whole and not read_only_reason:
@@ -151,9 +150,6 @@ class NotePane(QWidget):
         self.status.setText(_STATE_TEXT[state])
         self.status.setToolTip(tip(problem))
         self.status.setStyleSheet("color: #b45309;" if state is NoteState.UNSAVED else "")
-
-    def text(self) -> str:
-        return self.editor.toPlainText()
 
     def _changed(self) -> None:
         if self.code is not None:

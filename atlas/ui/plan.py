@@ -54,7 +54,7 @@ class PlanWidget(QWidget):
     printRequested = Signal()
     statusMessage = Signal(str)
 
-    # made when the dock is first shown (_build_details)
+    # made when the dock is first brought forward (build_details)
     patient_edit: QLineEdit
     date_edit: QDateEdit
     session_spin: QSpinBox
