@@ -239,3 +239,21 @@ def test_the_clinic_fields_are_made_when_the_dock_is_first_shown(window: MainWin
     window.plan.add(["LI4"])  # the plan works without them
     plan = plan_dock(window)
     assert plan.patient_edit.isVisible() and plan.side_combo.currentText() == "Both sides"
+
+
+def test_plan_notes_too_long_to_edit_are_shown_cut_and_kept_whole(
+    window: MainWindow, data_dir: Path
+) -> None:
+    """Issue #17, 7: plan notes of 5 MB open in the window (the time is measured in
+    tests/bench/window_notes.py)."""
+    notes = "x" * 5_000_000
+    with UserData.open(data_dir) as store:
+        store.save_plan(Plan(None, "Long", ("LI4",), notes))
+    plan = plan_dock(window)
+    assert plan.open_plan("Long")
+    assert plan.notes_edit.isReadOnly() and len(plan.notes_edit.toPlainText()) < 200_000
+    plan.add(["ST36"])
+    assert plan.save()
+    assert saved_plan(data_dir, "Long").notes == notes
+    plan.new_plan()
+    assert not plan.notes_edit.isReadOnly() and plan.notes_edit.toPlainText() == ""

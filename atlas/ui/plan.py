@@ -379,7 +379,7 @@ class PlanWidget(QWidget):
         self.notes_edit = NoteEditor(self)
         self.notes_edit.setObjectName("planNotes")
         self.notes_edit.setPlaceholderText("Notes for the plan sheet")
-        self.notes_edit.setToolTip("Notes printed on the plan sheet")
+        self._notes_shown: str | None = None  # the notes the editor shows
         self.notes_edit.setTabChangesFocus(True)
         self.notes_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
 
@@ -409,9 +409,7 @@ class PlanWidget(QWidget):
             lambda _i: model.update(stimulation=self.stimulation_combo.currentData())
         )
         self.side_combo.activated.connect(self._side_chosen)
-        self.notes_edit.textChanged.connect(
-            lambda: model.update(notes=self.notes_edit.toPlainText())
-        )
+        self.notes_edit.textChanged.connect(self._notes_typed)
         self.notes_edit.refused.connect(self.statusMessage)
         self._render_details()
 
@@ -442,9 +440,22 @@ class PlanWidget(QWidget):
             self.stimulation_combo.setCurrentIndex(
                 max(0, self.stimulation_combo.findData(plan.stimulation))
             )
-            if self.notes_edit.toPlainText() != plan.notes:
-                self.notes_edit.show_text(plan.notes)
+            if plan.notes != self._notes_shown:
+                self._notes_shown = plan.notes
+                whole = self.notes_edit.show_text(plan.notes)
+                # notes too long to lay out are shown cut: editing them would lose the rest
+                self.notes_edit.setReadOnly(not whole)
+                self.notes_edit.setToolTip(
+                    "Notes printed on the plan sheet"
+                    if whole
+                    else "These notes are longer than the window can edit: they are shown"
+                    " cut, and kept as they are."
+                )
         self._show_side()
+
+    def _notes_typed(self) -> None:
+        self._notes_shown = self.notes_edit.toPlainText()
+        self.plan_model.update(notes=self._notes_shown)
 
     def _show_side(self) -> None:
         if self._details is None:
