@@ -381,7 +381,7 @@ class PlanWidget(QWidget):
         self.notes_edit.setPlaceholderText("Notes for the plan sheet")
         self._notes_shown: str | None = None  # the notes the editor shows
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 5)
+        self.notes_edit.setMaximumHeight(self.fontMetrics().lineSpacing() * 4)
 
         self._layout.insertWidget(2, details)
         self._layout.addWidget(self.notes_edit)
