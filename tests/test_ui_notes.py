@@ -14,6 +14,7 @@ from boxes import Shown, answer
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
+from atlas.core import Atlas
 from atlas.core.userdata import FILE_NAME, RECOVERY_FILE_NAME, UserData
 from atlas.ui import MainWindow
 from atlas.ui.notes import NoteState
@@ -23,10 +24,20 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 @pytest.fixture
-def lock(data_dir: Path) -> Iterator[Callable[[], sqlite3.Connection]]:
+def held(data_dir: Path) -> Iterator[list[sqlite3.Connection]]:
+    """The second connections holding the store's lock (released at the end)."""
+    connections: list[sqlite3.Connection] = []
+    yield connections
+    for holder in connections:
+        if holder.in_transaction:
+            holder.execute("ROLLBACK")
+        holder.close()
+
+
+@pytest.fixture
+def lock(data_dir: Path, held: list[sqlite3.Connection]) -> Callable[[], sqlite3.Connection]:
     """Takes the store's write lock from a second connection (BEGIN EXCLUSIVE) when
-    called; released by the test, or at the end."""
-    held: list[sqlite3.Connection] = []
+    called, as another program would; released by the test, or at the end."""
 
     def take() -> sqlite3.Connection:
         holder = sqlite3.connect(data_dir / FILE_NAME, isolation_level=None)
@@ -34,11 +45,37 @@ def lock(data_dir: Path) -> Iterator[Callable[[], sqlite3.Connection]]:
         held.append(holder)
         return holder
 
-    yield take
+    return take
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot,
+    atlas: Atlas,
+    data_dir: Path,
+    isolated_settings: Path,
+    held: list[sqlite3.Connection],
+) -> Iterator[Callable[[], MainWindow]]:
+    """Windows (as conftest's) that the end of the test closes once every lock is
+    released: a test that fails with a note unsaved must not hang on the box closing
+    shows."""
+    made: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        window = MainWindow(atlas)
+        made.append(window)
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        return window
+
+    yield make
     for holder in held:
         if holder.in_transaction:
             holder.execute("ROLLBACK")
-        holder.close()
+    for window in made:
+        window.close()
+        window.deleteLater()
 
 
 def stored_note(data_dir: Path, code: str) -> str:
