@@ -74,3 +74,20 @@ def test_codes_in_the_older_style(atlas: Atlas, tmp_path: Path) -> None:
     write_pdf(PlanSheet(atlas, Plan(None, "Liver", ("LR3", "BL18", "TE5")), "older"), out)
     text = " ".join(pdf_text(out))
     assert "LIV3" in text and "UB18" in text and "SJ5" in text
+
+
+def test_the_clinics_fields_and_each_points_side_are_printed(atlas: Atlas, tmp_path: Path) -> None:
+    plan = Plan(None, "Knee and back", ("LI4", "GB34", "CV8", "EX-B2"),
+                sides=("left", "both", "", "right"), patient="Ann Example", date="2026-12-07",
+                session=3, sessions=10, retention=20, stimulation="electric")  # fmt: skip
+    sheet = PlanSheet(atlas, plan)
+    # LI4 on the left, GB34 on both sides, CV8 not needled, EX-B2 down the right side
+    assert sheet.needle_count == 1 + 2 + 0 + 17
+    out = tmp_path / "plan.pdf"
+    write_pdf(sheet, out)
+    text = " ".join(pdf_text(out))
+    for shown in ("Ann Example", "2026-12-07", "3 of 10", "20 minutes", "electric",
+                  "Left side · 1 needle", "Both sides · 2 needles", "Right side · 17 needles",
+                  "20 needles per session"):  # fmt: skip
+        assert shown in text, shown
+    assert "☐" not in text  # the stimulation is written, not left to tick

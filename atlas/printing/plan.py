@@ -55,27 +55,14 @@ class Clinic(NamedTuple):
 
     @classmethod
     def of(cls, plan: Plan) -> Clinic:
-        return cls()
+        return cls(plan.patient, plan.date, plan.session, plan.sessions, plan.retention,
+                   plan.stimulation)  # fmt: skip
 
 
 def side_of(plan: Plan, point: Point) -> str:
     """The side a point of the plan is needled on: left, right or both ('' on the
-    midline)."""
-    return "both" if point.is_bilateral else ""
-
-
-def needles(atlas: Atlas, point: Point, side: str) -> int:
-    """The needles a point takes on a side ('both', 'left', 'right' or '' for the
-    midline): one per location it has there, none when it is not needled."""
-    if not point.needled:
-        return 0
-    locations: dict[str, set[str]] = {}
-    for p in dg.data_for(atlas).placements_of(point.code):
-        locations.setdefault(p.side, set()).add(p.part or "")
-    each = max((len(parts) for parts in locations.values()), default=1)
-    if not point.is_bilateral:
-        return each
-    return each * (2 if side in ("both", "") else 1)
+    midline); both where the plan does not say."""
+    return plan.side_of(point.code) or ("both" if point.is_bilateral else "")
 
 
 class PlanSheet:
@@ -90,7 +77,9 @@ class PlanSheet:
         self.points = [p for p in (atlas.point(c) for c in plan.codes) if p is not None]
         self.missing = [c for c in plan.codes if atlas.point(c) is None]
         self.sides = {p.code: side_of(plan, p) for p in self.points}
-        self.needles = {p.code: needles(atlas, p, self.sides[p.code]) for p in self.points}
+        # one needle per location on each side it is needled (Atlas.needle_count)
+        self.needles = {p.code: atlas.needle_count(p.code, self.sides[p.code] or "both")
+                        for p in self.points}  # fmt: skip
         self.title = f"Treatment plan: {plan.name}"
 
     @property
@@ -409,4 +398,4 @@ class PlanSheet:
         return _Item(height, draw)
 
 
-__all__ = ["Clinic", "PlanSheet", "needles"]
+__all__ = ["Clinic", "PlanSheet"]
