@@ -13,6 +13,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
+from atlas.core.codes import CODE_STYLES, format_code
 from atlas.ui.models import NAME_KINDS
 from atlas.ui.theme import THEME_TITLES, THEMES
 
@@ -57,8 +58,8 @@ class WindowActions:
     """Every command of the main window, and the menus that hold them.
 
     `views` are the body views as (id, title): each gets a checkable action
-    (Ctrl+1 to Ctrl+9); `names` and `themes` are checkable too, keyed by kind
-    and theme.
+    (Ctrl+1 to Ctrl+9); `names`, `code_styles` and `themes` are checkable too,
+    keyed by kind, style and theme.
     """
 
     def __init__(
@@ -137,6 +138,14 @@ class WindowActions:
             action.setCheckable(True)
             action.setChecked(True)
             self.names[kind] = action
+        self.code_styles: dict[str, QAction] = {}
+        style_group = QActionGroup(window)
+        for style, title in zip(CODE_STYLES, ("&WHO", "&Older English"), strict=True):
+            examples = ", ".join(format_code(c, style) for c in ("LR3", "BL40", "TE5", "CV12"))
+            action = QAction(f"{title} ({examples})", window)
+            action.setCheckable(True)
+            style_group.addAction(action)
+            self.code_styles[style] = action
         self.themes: dict[str, QAction] = {}
         theme_group = QActionGroup(window)
         for theme in THEMES:
@@ -148,12 +157,13 @@ class WindowActions:
     def chosen_names(self) -> list[str]:
         return [kind for kind, action in self.names.items() if action.isChecked()]
 
-    def show_choices(self, names: Collection[str], theme: str) -> None:
-        """Check the names and the theme chosen, without acting on them."""
+    def show_choices(self, names: Collection[str], theme: str, code_style: str) -> None:
+        """Check the names, the theme and the code style chosen, without acting on them."""
         for kind, action in self.names.items():
             with QSignalBlocker(action):
                 action.setChecked(kind in names)
         self.themes.get(theme, self.themes["system"]).setChecked(True)
+        self.code_styles[code_style].setChecked(True)
 
     def fill_menu_bar(
         self,
@@ -181,6 +191,7 @@ class WindowActions:
         view_menu.addActions(list(zoom))
         view_menu.addSeparator()
         view_menu.addMenu("&Names in Lists").addActions(list(self.names.values()))
+        view_menu.addMenu("&Codes").addActions(list(self.code_styles.values()))
         view_menu.addMenu("&Theme").addActions(list(self.themes.values()))
         view_menu.addSeparator()
         panels_menu = view_menu.addMenu("&Panels")

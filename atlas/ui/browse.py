@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas
+from atlas.core.codes import format_channel
 from atlas.core.search import fold
 from atlas.diagram.widget import swatch
 
@@ -65,6 +66,13 @@ class ChannelBrowser(QWidget):
                     item.setCheckState(
                         Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
                     )
+
+    def set_code_style(self, style: str) -> None:
+        """Write the channels' codes in a code style (who, older)."""
+        with QSignalBlocker(self.list):  # not a change of the check boxes
+            for row, channel in enumerate(self.atlas.channels()):
+                text = f"{format_channel(channel.code, style)}   {channel.english}"
+                self.list.item(row).setText(text)
 
     def set_current(self, code: str | None) -> None:
         with QSignalBlocker(self.list):

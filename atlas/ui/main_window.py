@@ -14,7 +14,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from atlas.core import Atlas
+from atlas.core import Atlas, Point
+from atlas.core.codes import CODE_STYLES, format_code
 from atlas.core.userdata import UserData
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.userdata = UserData.open(user_data_dir())
         self.settings = WindowSettings()
         self.current_code: str | None = None
+        self.code_style = CODE_STYLES[0]  # how codes are shown (View > Codes)
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
@@ -166,6 +168,8 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, v=view_id: self.diagram.set_view(v))
         for action in c.names.values():
             action.toggled.connect(lambda _on: self._names_changed())
+        for style, action in c.code_styles.items():
+            action.triggered.connect(lambda _=False, s=style: self.set_code_style(s))
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
 
@@ -214,10 +218,14 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(code)
         self._update_history_actions()
-        self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
+        self._show_title(point)
         self.docks.detail.raise_()
         self.pointSelected.emit(code)
         return True
+
+    def _show_title(self, point: Point) -> None:
+        code = format_code(point.code, self.code_style)
+        self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
 
     def go_back(self) -> None:
         code = self.history.back()
@@ -426,6 +434,20 @@ class MainWindow(QMainWindow):
         self.detail.refresh_text()
         self.diagram.viewport().update()
 
+    def set_code_style(self, style: str, save: bool = True) -> None:
+        """Write codes in a code style (who, older) everywhere the window shows them."""
+        self.code_style = style
+        self.commands.code_styles[style].setChecked(True)
+        self.search.set_code_style(style)
+        self.plan.model.set_code_style(style)
+        self.channel_browser.set_code_style(style)
+        self.detail.set_code_style(style)
+        point = self.atlas.point(self.current_code) if self.current_code else None
+        if point is not None:
+            self._show_title(point)
+        if save:
+            self.settings.set_code_style(style)
+
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()
         self.search.set_names(names)
@@ -442,6 +464,9 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         self._state_restored = self.settings.restore(self, self.commands, self.diagram)
         self._names_changed(save=False)
+        code_style = self.settings.code_style()
+        if code_style != CODE_STYLES[0]:  # every part starts in the WHO style
+            self.set_code_style(code_style, save=False)
         self._view_changed(self.diagram.current_view() or "")
 
     # ================================================================= events

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas
 from atlas.core.atlas import PointFilter
+from atlas.core.codes import format_channel
 from atlas.ui.models import PointListModel, Row, show_points
 
 SEARCH_LIMIT = 100
@@ -179,6 +180,15 @@ class SearchPanel(QWidget):
     def set_names(self, names: list[str]) -> None:
         self.model.set_names(names)
         self.list.doItemsLayout()
+
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older): the rows, the channel filter."""
+        self.model.set_code_style(style)
+        for channel in self.atlas.channels():
+            self.channel_filter.setItemText(
+                self.channel_filter.findData(channel.code),
+                f"{format_channel(channel.code, style)}  {channel.english}",
+            )
 
     def select(self, code: str | None) -> None:
         """Make code the current point, and select its row if it is listed."""
@@ -381,10 +391,10 @@ class SearchPanel(QWidget):
         point = self.model.point_at(index.row()) if index.isValid() else None
         if point is None:
             return
-        code = point.code
+        code, shown = point.code, self.model.shown_code(point.code)
         menu = QMenu(self)
-        menu.addAction(f"Open {code}", lambda: self.pointChosen.emit(code))
-        menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit([code]))
+        menu.addAction(f"Open {shown}", lambda: self.pointChosen.emit(code))
+        menu.addAction(f"Add {shown} to the plan", lambda: self.addToPlanRequested.emit([code]))
         menu.addAction(
             "Add all listed points to the plan",
             lambda: self.addToPlanRequested.emit(self.codes()),
