@@ -102,6 +102,13 @@ class WindowActions:
         self.study = _action(
             window, "&Study…", "Ctrl+T", "Practise locating, naming and knowing the points"
         )
+        self.tables = _action(
+            window,
+            "Category &Tables…",
+            "Ctrl+Shift+T",
+            "The five transporting, source, connecting, cleft, alarm and back points of every"
+            " channel side by side",
+        )
         # Esc clears the search only where the search panel has the focus (the panel
         # holds the action; the window does not).
         self.clear = QAction("&Clear Search and Highlights", window)
@@ -203,6 +210,7 @@ class WindowActions:
         go_menu.addActions([self.back, self.forward])
         go_menu.addSeparator()
         go_menu.addAction(self.favourites)
+        go_menu.addAction(self.tables)
         go_menu.addAction(self.study)
         go_menu.addSeparator()
         go_menu.addActions(list(self.panels.values()))

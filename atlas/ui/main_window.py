@@ -40,6 +40,7 @@ from atlas.ui.theme import apply_theme
 if TYPE_CHECKING:
     from atlas.ui.help import HelpDialog, TipsBar
     from atlas.ui.study import StudyPane
+    from atlas.ui.tables import TablesView
 
 
 class MainWindow(QMainWindow):
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._help: HelpDialog | None = None
         self.tips_bar: TipsBar | None = None
         self.study: StudyPane | None = None  # made when first opened (Go > Study)
+        self.tables: TablesView | None = None  # made when first opened (Go > Category Tables)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -160,6 +162,7 @@ class MainWindow(QMainWindow):
         c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
         c.study.triggered.connect(self.open_study)
+        c.tables.triggered.connect(self.open_tables)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
         for name, action in c.panels.items():
@@ -300,14 +303,29 @@ class MainWindow(QMainWindow):
             from atlas.ui.study import StudyPane
 
             self.study = StudyPane(self.atlas, self.userdata, self)
-            self.study.pointOpened.connect(self._open_from_study)
+            self.study.pointOpened.connect(self._open_from_another_window)
         elif self.study.isVisible():
             self.study.raise_()  # in front of this window again
         self.study.show()
         self.study.activateWindow()
         return self.study
 
-    def _open_from_study(self, code: str) -> None:
+    def open_tables(self) -> TablesView:
+        """Show the Tables view (made the first time), at the open point's cell."""
+        if self.tables is None:
+            from atlas.ui.tables import TablesView
+
+            self.tables = TablesView(self.atlas, self)
+            self.tables.set_code_style(self.code_style)
+            self.tables.pointChosen.connect(self._open_from_another_window)
+        if self.current_code:
+            self.tables.show_cell_of(self.current_code)
+        self.tables.show()
+        self.tables.raise_()
+        self.tables.activateWindow()
+        return self.tables
+
+    def _open_from_another_window(self, code: str) -> None:
         self.open_point(code)
         self.activateWindow()
 
@@ -442,6 +460,8 @@ class MainWindow(QMainWindow):
         self.plan.model.set_code_style(style)
         self.channel_browser.set_code_style(style)
         self.detail.set_code_style(style)
+        if self.tables is not None:
+            self.tables.set_code_style(style)
         point = self.atlas.point(self.current_code) if self.current_code else None
         if point is not None:
             self._show_title(point)
@@ -504,7 +524,8 @@ class MainWindow(QMainWindow):
         self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
-        if self.study is not None:
-            self.study.close()
+        for window in (self.study, self.tables):
+            if window is not None:
+                window.close()
         super().closeEvent(event)
         self.userdata.close()
