@@ -55,6 +55,8 @@ def views(app: QApplication, atlas: Atlas) -> None:
             view.select(select, centre=False)
         view.fit()
         settle(app)
+        view.layout_labels()  # at once, not after the short wait a window takes
+        settle(app)
         view.grab().save(str(OUT / f"view-{name}.png"))
         view.close()
 
@@ -70,6 +72,8 @@ def windows(app: QApplication, atlas: Atlas) -> None:
         window.show()
         settle(app)
         window.open_point("LI4")
+        settle(app)
+        window.diagram.layout_labels()
         settle(app)
         window.grab().save(str(OUT / f"{name}.png"))
         window.close()

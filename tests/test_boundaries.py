@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 
 def test_core_imports_no_qt() -> None:
@@ -19,16 +20,26 @@ def test_core_imports_no_qt() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_reference_database_is_read_only(atlas: object) -> None:
-    import sqlite3
-
-    import pytest
+def test_reference_database_is_read_only(tmp_path: Path) -> None:
+    """The atlas reads its database and never writes it: a copy on a read-only file
+    serves every kind of read, and its bytes are the same afterwards."""
+    import hashlib
+    import shutil
 
     from atlas.core import Atlas
+    from atlas.core.cache import ensure_built
 
-    assert isinstance(atlas, Atlas)
-    with pytest.raises(sqlite3.OperationalError):
-        atlas._conn.execute("DELETE FROM points")
+    copy = tmp_path / "reference.sqlite"
+    shutil.copyfile(ensure_built(), copy)
+    copy.chmod(0o444)
+    before = hashlib.sha256(copy.read_bytes()).hexdigest()
+    with Atlas.open(copy) as atlas:
+        assert atlas.point("LI4") is not None
+        assert atlas.search("hegu")[0].point.code == "LI4"
+        assert atlas.table("placements", {"code": "EX-B2"})
+        assert atlas.verify() == []
+    assert hashlib.sha256(copy.read_bytes()).hexdigest() == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["reference.sqlite"]
 
 
 def test_no_network_no_eval_no_unpickling() -> None:

@@ -45,8 +45,8 @@ def on_screen(view: DiagramView, items: list[RegionItem]) -> QPainterPath:
     """The regions' outlines in viewport pixels."""
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)  # overlapping parts stay filled
-    for item in items:
-        path.addPath(view.viewportTransform().map(item.path()))
+    for item in items:  # its outline: the convex pieces it is made of merged
+        path.addPath(view.viewportTransform().map(item.path().simplified()))
     return path
 
 

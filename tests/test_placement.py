@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -383,3 +384,40 @@ def test_a_long_segment_with_its_reason_is_drawn(tmp_path: Path) -> None:
         'long = [["vertex", "ST36", "a test of the rule"]]\n',
     )
     assert placement.compute(source, _pts_st())["pathways"]
+
+
+def test_gb_runs_over_the_back_of_the_head_along_the_vault(tables: Tables) -> None:
+    """GB18 to GB19 runs over the back of the head: seen from the side it bends with
+    the vault, well away from the straight chord, and stays on the drawn head."""
+    view = an.VIEW_BY_ID["side"]
+
+    def frame(r: dict[str, Any]) -> tuple[float, float]:
+        return (r["x"] / view.scale + view.x0, r["y"] / view.scale + view.y0)
+
+    line = [
+        frame(r)
+        for r in sorted(tables["pathways"], key=lambda r: r["seq"])
+        if (r["channel"], r["view"], r["branch"]) == ("GB", "side", "crown")
+    ]
+    at = {
+        r["code"]: frame(r)
+        for r in tables["placements"]
+        if r["view"] == "side" and r["code"] in ("GB18", "GB19")
+    }
+    between = line[line.index(at["GB18"]) + 1 : line.index(at["GB19"])]
+    (ax, ay), (bx, by) = at["GB18"], at["GB19"]
+    length = math.dist(at["GB18"], at["GB19"])
+    bulge = max(abs((x - ax) * (by - ay) - (y - ay) * (bx - ax)) / length for x, y in between)
+    assert bulge > 1.0
+    assert all(an.point_in_shape(p, [scalp.outline("side")]) for p in between)
+
+
+def test_a_view_without_a_full_view_says_where_the_line_goes_on(tables: Tables) -> None:
+    """The perineum, like the top of the head and the foot, has no full view of its
+    own: its lines say where they go on."""
+    cues = {
+        (c["channel"], c["end"], c["to_view"])
+        for c in tables["pathway_cues"]
+        if c["view"] == "perineum"
+    }
+    assert cues == {("CV", "end", "front"), ("GV", "end", "back")}

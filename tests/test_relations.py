@@ -138,7 +138,7 @@ def test_every_channel_has_its_relations() -> None:
         channel = _channel(str(rel.get("from", "")))
         counts[channel] = counts.get(channel, 0) + 1
     assert sum(counts.values()) >= 200
-    assert all(counts[channel] >= 5 for channel in CHANNELS), counts
+    assert all(counts[channel] >= 15 for channel in CHANNELS), counts
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu
+from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas, Point
@@ -113,6 +113,15 @@ def test_the_point_pane_writes_its_code_and_the_codes_in_its_text(window: MainWi
     choose_style(window, "WHO")
     assert window.detail.code_label.text() == point.code
     assert re.search(rf"\b{named}\b", window.detail.text.toPlainText())
+
+
+def test_the_diagram_labels_follow_the_style(window: MainWindow) -> None:
+    window.open_point("LR3")
+    choose_style(window, "Older English")
+    QApplication.processEvents()
+    window.diagram.layout_labels()
+    shown = [text for text, _box in window.diagram.texts_shown()]
+    assert "LIV3" in shown and "LR3" not in shown
 
 
 def test_the_style_is_remembered(make_window: Callable[[], MainWindow]) -> None:

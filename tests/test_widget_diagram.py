@@ -17,6 +17,7 @@ from atlas.diagram.panel import DiagramPanel
 from atlas.diagram.regions import RegionItem
 from atlas.diagram.sources import (
     DiagramData,
+    Pathway,
     Placement,
     discover_views,
     path_polygons,
@@ -48,7 +49,11 @@ def views_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def data(views_dir: Path) -> DiagramData:
-    result = DiagramData(views=discover_views(views_dir))
+    course = (
+        Pathway("LI", "front", "hand", "left", ((50, 100), (50, 140))),
+        Pathway("LI", "front", "arm", "right", ((150, 200), (150, 230))),
+    )
+    result = DiagramData(views=discover_views(views_dir), pathways={"front": list(course)})
     result.placements["front"] = [
         Placement("LI4", "front", 50, 100, "left"),
         Placement("LI5", "front", 50, 140, "left"),
@@ -181,9 +186,9 @@ def test_highlight_and_labels_never_overlap(qtbot: QtBot, view: DiagramView) -> 
             assert not rects[a].intersects(rects[b])
 
 
-def test_channel_paths_follow_point_order_and_toggle(view: DiagramView) -> None:
+def test_channel_paths_are_the_courses_given_and_toggle(view: DiagramView) -> None:
     paths = view.channel_path_items("LI")
-    assert len(paths) == 2  # LI4-LI5 on the left, LI10-LI11 on the right (a gap breaks a path)
+    assert len(paths) == 2  # a curve per branch and side
     view.set_channel_visible("LI", False)
     assert not any(p.isVisible() for p in paths)
     assert view.hidden_channels() == {"LI"}

@@ -24,8 +24,9 @@ atlas draws, each an ordered run of the channel's points and named landmarks::
 
 Branches of the front, back and side frames are drawn on their full view and
 on every detail view of the same frame (clipped to its crop); the other frames
-(vertex, the foot frames) have no full view and are drawn on theirs. On the
-front and back views a branch of a paired channel is drawn on both sides.
+(vertex, the foot frames, the perineum) have no full view and are drawn on
+theirs. On the front and back views a branch of a paired channel is drawn on
+both sides.
 Extra points are never joined.
 """
 
@@ -197,7 +198,7 @@ def compute(
                         }
                         for seq, (x, y) in enumerate(run)
                     ]
-                if view.kind == "full" or branch.frame in ("vertex", *an.FOOT_FRAMES):
+                if view.kind == "full" or branch.frame not in an.FULL_VIEWS:
                     cues += _cues(branch, view, side, line)
     return {"pathways": rows, "pathway_cues": cues}
 
@@ -301,6 +302,8 @@ def _clip(view: an.View, line: list[Point]) -> list[list[Point]]:
                 current = []
             continue
         a, b = clipped
+        if math.dist(a, b) < 1e-6:  # it only touches the view's edge
+            continue
         if not current or math.dist(current[-1], a) > 1e-6:
             if current:
                 runs.append(current)

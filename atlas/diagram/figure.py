@@ -1,14 +1,27 @@
 """A view's figure rasterised on a worker thread while the window is built, and
-kept in the cache folder for the next start."""
+kept in the cache folder for the next start; the figure without its anatomy
+layer (`figure_svg`)."""
 
 from __future__ import annotations
 
 import contextlib
+import re
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QSize, qVersion
+from PySide6.QtCore import QBuffer, QByteArray, QSize, qVersion
 from PySide6.QtGui import QImage, QImageReader
+
+#: The start of the group of a view SVG that holds its anatomy layer: the root's last
+#: child (the generator writes it last, over the art; a test holds it there).
+ANATOMY_GROUP = re.compile(rb'<g id="anatomy"[\s>]')
+
+
+def figure_svg(path: Path, anatomy: bool) -> bytes:
+    """A view's SVG, with or without its anatomy layer."""
+    text = path.read_bytes()
+    found = None if anatomy else ANATOMY_GROUP.search(text)
+    return text if found is None else text[: found.start()] + b"</svg>\n"
 
 
 class FigureRender:
@@ -26,10 +39,13 @@ class FigureRender:
     busy machine, the cache saves it.
     """
 
-    def __init__(self, path: Path, size: QSize, cache: Path | None = None) -> None:
+    def __init__(
+        self, path: Path, size: QSize, cache: Path | None = None, *, anatomy: bool = True
+    ) -> None:
         self.size = size
         self._path = path
-        self._cached = figure_cache_file(cache, path, size) if cache is not None else None
+        self._anatomy = anatomy
+        self._cached = figure_cache_file(cache, path, size, anatomy) if cache is not None else None
         self._image: QImage | None = None
         #: Read back from the cache rather than rendered (known once `image` returns).
         self.from_cache = False
@@ -43,7 +59,15 @@ class FigureRender:
                 self._image = image
                 self.from_cache = True
                 return
-        reader = QImageReader(str(self._path))
+        if self._anatomy:
+            reader = QImageReader(str(self._path))
+        else:
+            try:
+                svg = QByteArray(figure_svg(self._path, anatomy=False))
+            except OSError:
+                return
+            source = QBuffer(svg)  # reads `svg` in place: both are kept until the read
+            reader = QImageReader(source, b"svg")
         reader.setScaledSize(self.size)
         image = reader.read()  # a null image if the SVG plugin is missing
         self._image = None if image.isNull() else image
@@ -69,9 +93,10 @@ class FigureRender:
                 partial.replace(target)
 
 
-def figure_cache_file(folder: Path, svg: Path, size: QSize) -> Path | None:
+def figure_cache_file(folder: Path, svg: Path, size: QSize, anatomy: bool = True) -> Path | None:
     """The cache file of a figure: named for the SVG, its size and date, the pixel
-    size and the Qt version, so any change to one of them misses it."""
+    size, the Qt version and whether the anatomy layer is drawn, so any change to
+    one of them misses it."""
     try:
         info = svg.stat()
     except OSError:
@@ -79,5 +104,5 @@ def figure_cache_file(folder: Path, svg: Path, size: QSize) -> Path | None:
     version = qVersion().replace(".", "_")
     return folder / (
         f"{svg.stem}-{size.width()}x{size.height()}-{info.st_size}-{info.st_mtime_ns}"
-        f"-qt{version}.png"
+        f"-qt{version}{'' if anatomy else '-plain'}.png"
     )

@@ -1,9 +1,14 @@
 """The measuring guide of the selected point: its measured lines with cun ticks,
-and the names of the landmarks they run between.
+the length of each and the names of the places they run between.
 
-Lines and ticks are drawn in scene coordinates; the text is laid out in device
-pixels (so it stays legible at every zoom), along each line, on the side away
-from the point, and the point labels are kept clear of it (`GuideItem.obstacles`).
+Lines and ticks are drawn in scene coordinates. The text is laid out in device
+pixels (legible at every zoom) by the same layout as the point labels
+(`labels.place_labels`): `texts` says what is wanted where, the scene places it
+with everything else and hands the places back (`place`), and the lines
+themselves are obstacles (`line_boxes`), so no text is drawn across them and
+no point label covers the guide's text. A span between two named levels
+("umbilicus to pubic symphysis: 5 B-cun") is written as its length along the
+line and the two names at its ends, which keeps every piece short.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from atlas.diagram.labels import Box
+from atlas.diagram.labels import MUST, Box, Label
 from atlas.diagram.sources import DiagramData, Landmark, Measure
 from atlas.diagram.style import HIGHLIGHT, Z_GUIDE
 
@@ -24,6 +29,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTransform
 
     from atlas.diagram.markers import Marker
+
+TICK = 7.0  # half the length of a line's end stops, in pixels
+MARK = 9.0  # half the length of the tick at the point
 
 
 class _Segment(NamedTuple):
@@ -36,24 +44,22 @@ class _Segment(NamedTuple):
     uy: float
 
 
-class GuideLabel(NamedTuple):
-    """A piece of the guide's text: a length along its line, or a landmark's name."""
+class GuideText(NamedTuple):
+    """A piece of the guide's text: a length along its line, or a place's name at an
+    end of one; `anchor` in scene units, `label` what the layout needs (device)."""
 
     text: str
-    centre: QPointF  # device coordinates
-    angle: float  # degrees
-    width: float
-    height: float
-    strong: bool = False
+    anchor: QPointF
+    label: Label
+    strong: bool  # a length (framed), not a name
 
-    def bounds(self) -> Box:
-        """The upright box around the (perhaps turned) text."""
-        rad = math.radians(self.angle)
-        c, s = abs(math.cos(rad)), abs(math.sin(rad))
-        half_w = (self.width * c + self.height * s) / 2
-        half_h = (self.width * s + self.height * c) / 2
-        x, y = self.centre.x(), self.centre.y()
-        return Box(x - half_w, y - half_h, x + half_w, y + half_h)
+
+def span_names(label: str) -> tuple[str, str, str] | None:
+    """A span's two levels and its length: 'umbilicus to pubic symphysis: 5 B-cun' is
+    ('umbilicus', 'pubic symphysis', '5 B-cun'); None for another kind of measure."""
+    names, colon, length = label.partition(": ")
+    start, to, end = names.partition(" to ")
+    return (start, end, length) if colon and to and start and end and length else None
 
 
 class GuideItem(QGraphicsItem):
@@ -74,6 +80,7 @@ class GuideItem(QGraphicsItem):
         self.point = point
         self.font = QFont(font)
         self.metrics = QFontMetricsF(self.font)
+        self._placed: list[tuple[str, QPointF, QRectF, bool]] = []  # text, anchor, box, strong
         self.setZValue(Z_GUIDE)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         xs = [v for m in measures for v in (m.x1, m.x2)]
@@ -94,47 +101,65 @@ class GuideItem(QGraphicsItem):
             if length >= 2:
                 yield _Segment(index, m, a, b, length, dx / length, dy / length)
 
-    def labels(self, to_device: QTransform) -> list[GuideLabel]:
-        """Where the guide's text goes, in device pixels."""
-        out: list[GuideLabel] = []
-        h = self.metrics.height() + 2
+    def texts(self, to_device: QTransform) -> list[GuideText]:
+        """The guide's text, each piece with where it would like to go (all must show)."""
+        out: list[GuideText] = []
+        height = self.metrics.height() + 2
         target = to_device.map(self.point) if self.point is not None else None
-        for index, m, a, b, length, ux, uy in self._segments(to_device):
-            dx, dy = b.x() - a.x(), b.y() - a.y()
+        for index, m, a, b, _length, ux, uy in self._segments(to_device):
             nx, ny = -uy, ux
             mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2)
             if target is not None:
                 away = (mid.x() - target.x()) * nx + (mid.y() - target.y()) * ny
-                if away < 0:
+                if away < 0 or (abs(away) < 1 and nx < 0):  # the side away from the point
                     nx, ny = -nx, -ny
-            angle = math.degrees(math.atan2(dy, dx))
-            if angle >= 90:  # text reads left to right, or bottom to top
-                angle -= 180
-            elif angle < -90:
-                angle += 180
-            text = m.label or f"{m.cun:g} {m.unit}"
+            span = span_names(m.label)
+            text = span[2] if span else (m.label or f"{m.cun:g} {m.unit}")
+            names = (span[0], span[1]) if span else self.names.get(index, ("", ""))
+            anchor = QPointF((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2)
             width = self.metrics.horizontalAdvance(text) + 10
-            if length < width * 0.8:  # a short segment: keep the text level
-                angle = 0.0
-            offset = h / 2 + 7
-            if angle == 0.0 and abs(nx) > abs(ny):
-                offset = width / 2 + 7
-            centre = QPointF(mid.x() + nx * offset, mid.y() + ny * offset)
-            out.append(GuideLabel(text, centre, angle, width, h, strong=True))
-            names = self.names.get(index)
-            if names:
-                for p, name, sign in ((a, names[0], -1), (b, names[1], 1)):
-                    if name:
-                        w = self.metrics.horizontalAdvance(name) + 8
-                        c = QPointF(
-                            p.x() + ux * sign * (h / 2 + 8), p.y() + uy * sign * (h / 2 + 8)
-                        )
-                        out.append(GuideLabel(name, c, 0.0, w, h))
+            label = Label(mid.x(), mid.y(), width, height, TICK + 2, MUST, (nx, ny))
+            out.append(GuideText(text, anchor, label, True))
+            for end, name, sign in ((a, names[0], -1), (b, names[1], 1)):
+                if name:
+                    width = self.metrics.horizontalAdvance(name) + 8
+                    scene_end = QPointF(m.x1, m.y1) if sign < 0 else QPointF(m.x2, m.y2)
+                    label = Label(end.x(), end.y(), width, height, 5, MUST, (ux * sign, uy * sign))
+                    out.append(GuideText(name, scene_end, label, False))
         return out
 
-    def obstacles(self, to_device: QTransform) -> list[Box]:
-        """The boxes of the guide's text in device pixels, for the point labels to avoid."""
-        return [label.bounds() for label in self.labels(to_device)]
+    def line_boxes(self, to_device: QTransform) -> list[Box]:
+        """The lines and their ticks in device pixels, as small boxes along each line
+        (no text may cross them)."""
+        boxes: list[Box] = []
+        for _index, _m, a, _b, length, ux, uy in self._segments(to_device):
+            steps = max(1, math.ceil(length / TICK))
+            for k in range(steps + 1):
+                t = length * k / steps
+                boxes.append(Box.around(a.x() + ux * t, a.y() + uy * t, TICK))
+        return boxes
+
+    def place(
+        self, texts: Sequence[GuideText], boxes: Iterable[Box | None], device: QTransform
+    ) -> None:
+        """Where the layout put each piece of text (device pixels, for this transform):
+        kept relative to its anchor, so a scroll moves it along until the next layout."""
+        placed = []
+        for text, box in zip(texts, boxes, strict=True):
+            if box is not None:
+                at = device.map(text.anchor)
+                rect = QRectF(
+                    box.left - at.x(), box.top - at.y(), box.right - box.left, box.bottom - box.top
+                )
+                placed.append((text.text, text.anchor, rect, text.strong))
+        self._placed = placed
+        self.update()
+
+    def placed(self, device: QTransform) -> list[tuple[str, QRectF]]:
+        """The text as drawn: each piece and its box in device pixels."""
+        return [
+            (text, rect.translated(device.map(anchor))) for text, anchor, rect, _ in self._placed
+        ]
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -146,7 +171,6 @@ class GuideItem(QGraphicsItem):
         palette = widget.palette() if widget is not None else QPalette()
         light = palette.color(QPalette.ColorRole.Base).lightness() > 128
         ink = QColor("#1d4ed8") if light else QColor("#93c5fd")
-        painter.setFont(self.font)
         line_pen = QPen(ink, 1.6)
         line_pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         for _index, m, a, b, length, ux, uy in self._segments(to_device):
@@ -160,8 +184,8 @@ class GuideItem(QGraphicsItem):
 
             painter.setPen(line_pen)
             painter.drawLine(a, b)
-            tick(a, 7)  # end stops
-            tick(b, 7)
+            tick(a, TICK)  # end stops
+            tick(b, TICK)
             if m.cun <= 0:
                 continue
             step = length / m.cun
@@ -175,33 +199,48 @@ class GuideItem(QGraphicsItem):
             if m.tick_at is not None and 0 < m.tick_at <= m.cun + 1e-6:
                 t = m.tick_at * step
                 painter.setPen(QPen(HIGHLIGHT, 2.6))
-                tick(QPointF(a.x() + ux * t, a.y() + uy * t), 9)
+                tick(QPointF(a.x() + ux * t, a.y() + uy * t), MARK)
         back = QColor(palette.color(QPalette.ColorRole.Base))
         back.setAlphaF(0.93)
-        for label in self.labels(to_device):
-            painter.save()
-            painter.translate(label.centre)
-            painter.rotate(label.angle)
-            box = QRectF(-label.width / 2, -label.height / 2, label.width, label.height)
-            painter.setPen(QPen(ink, 1) if label.strong else Qt.PenStyle.NoPen)
+        painter.setFont(self.font)
+        for text, anchor, rect, strong in self._placed:
+            at = to_device.map(anchor)
+            box = rect.translated(at)
+            if _far(rect):  # put further out: a fine line back to its place
+                faint = QColor(ink)
+                faint.setAlphaF(0.6)
+                painter.setPen(QPen(faint, 1.0))
+                painter.drawLine(at, box.center())
+            painter.setPen(QPen(ink, 1) if strong else Qt.PenStyle.NoPen)
             painter.setBrush(back)
             painter.drawRoundedRect(box, 4, 4)
             painter.setPen(ink)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.text)
-            painter.restore()
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         painter.restore()
+
+
+def _far(rect: QRectF) -> bool:
+    """Whether a box (relative to its anchor) lies well beyond the anchor's own gap."""
+    nearest = QPointF(
+        min(max(0.0, rect.left()), rect.right()), min(max(0.0, rect.top()), rect.bottom())
+    )
+    return math.hypot(nearest.x(), nearest.y()) > TICK + 8
 
 
 def guide_for(
     data: DiagramData, code: str, view: str, markers: Sequence[Marker], font: QFont
 ) -> GuideItem | None:
-    """The guide of a point in a view (the right side's if it has two), or None."""
+    """The guide of a point in a view (the right side's if it has two; of a group, the
+    location that carries its label), or None."""
     measures = data.measures.get((code, view), [])
     if not measures:
         return None
     sides = [m.side for m in measures]
     side = "right" if "right" in sides else sides[0]
-    chosen = [m for m in measures if m.side == side]
+    labelled = {mk.part for mk in markers if mk.code == code and mk.side == side and mk.labelled}
+    chosen = [m for m in measures if m.side == side and (m.part is None or m.part in labelled)]
+    if not chosen:
+        return None
     marks = data.landmarks.get(view, {}).values()
     names = {
         index: (_landmark_near(marks, m.x1, m.y1), _landmark_near(marks, m.x2, m.y2))

@@ -10,6 +10,7 @@ the per-marker items join the scene once the view has settled (see
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -52,6 +53,8 @@ class Marker:
         "colour",
         "item",
         "label",
+        "labelled",
+        "part",
         "point",
         "radius",
         "scene_x",
@@ -66,6 +69,10 @@ class Marker:
     ) -> None:
         self.code = placement.code
         self.side = placement.side
+        self.part = placement.part
+        #: Carries the point's label: a single point does; of a group's locations on one
+        #: side, the one nearest their middle (`label_groups`).
+        self.labelled = True
         self.colour = colour
         self.point = point
         self.channel = channel
@@ -127,6 +134,21 @@ class Marker:
         draw_dot(painter, at.x(), at.y(), sprite)
 
 
+def label_groups(markers: Sequence[Marker]) -> None:
+    """Of each group's locations on one side (EX-B2's T1 to L5), let the one nearest
+    their middle carry the label."""
+    groups: dict[tuple[str, str], list[Marker]] = {}
+    for marker in markers:
+        if marker.part is not None:
+            groups.setdefault((marker.code, marker.side), []).append(marker)
+    for group in groups.values():
+        mx = sum(m.scene_x for m in group) / len(group)
+        my = sum(m.scene_y for m in group) / len(group)
+        middle = min(group, key=lambda m: (m.scene_x - mx) ** 2 + (m.scene_y - my) ** 2)
+        for marker in group:
+            marker.labelled = marker is middle
+
+
 class MarkerItem(QGraphicsItem):
     """A marker's hit area in the scene, with its tooltip and cursor (drawn by the layer)."""
 
@@ -140,7 +162,7 @@ class MarkerItem(QGraphicsItem):
         self.setZValue(Z_MARKER + _STATE_Z.get(marker.state, 0.0))
         self.setVisible(marker.visible)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
-        self.setToolTip(tooltip(marker.point, marker.code))
+        self.setToolTip(tooltip(marker.point, marker.code, marker.part))
 
     @property
     def code(self) -> str:
@@ -282,13 +304,15 @@ def draw_dot(painter: QPainter, x: float, y: float, sprite: QPixmap) -> None:
     )
 
 
-def tooltip(point: Point | None, code: str) -> str:
-    """A marker's tooltip: code, pinyin, hanzi and English name (escaped: rich text)."""
+def tooltip(point: Point | None, code: str, part: str | None = None) -> str:
+    """A marker's tooltip: code, pinyin, hanzi and English name, and which location of
+    a group it is (escaped: rich text)."""
     import html  # tooltips are set after the first paint
 
+    where = f"<br>{html.escape(part.replace('_', ' '))}" if part else ""
     if point is None:
-        return code
+        return html.escape(code) + where
     return (
-        f"<b>{html.escape(point.code)}</b> {html.escape(point.pinyin_tones)}"
-        f" {html.escape(point.hanzi)}<br>{html.escape(point.english)}"
+        f"<b>{html.escape(code)}</b> {html.escape(point.pinyin_tones)}"
+        f" {html.escape(point.hanzi)}<br>{html.escape(point.english)}{where}"
     )

@@ -1,11 +1,14 @@
 """`DiagramPanel`: the diagram with its toolbar (view switcher, zoom, fit, channel
-toggles), and `swatch`, the channel colour chip used in menus and lists."""
+toggles), and `swatch`, the channel colour chip used in menus and lists.
+
+The view switcher and the channel menu show the diagram's state (`DiagramState`)
+and send what the user picks to it; they keep no copy of their own."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QRectF, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -164,14 +167,13 @@ class DiagramPanel(QWidget):
     def _on_combo(self, index: int) -> None:
         view_id = self.view_combo.itemData(index)
         if isinstance(view_id, str):
-            self.view.set_view(view_id)
+            # to the state: the view shows it (before the first paint, builds it then)
+            self.view.state.set_view(view_id)
 
     def _on_view_changed(self, view_id: str) -> None:
         index = self.view_combo.findData(view_id)
-        if index >= 0 and index != self.view_combo.currentIndex():
-            # blocked: before the first paint, the state names the view to build later
-            with QSignalBlocker(self.view_combo):
-                self.view_combo.setCurrentIndex(index)
+        if index >= 0:
+            self.view_combo.setCurrentIndex(index)  # back to the state: it has it already
 
 
 _SWATCHES: dict[tuple[str, int], QIcon] = {}

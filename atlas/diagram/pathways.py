@@ -1,14 +1,17 @@
 """Channel pathways: the drawing of each channel's course on a view.
 
 `pathway_items` is the one way a course becomes scene items: it takes the
-polylines of each channel (scene units, one per run of the course) and returns
-the items. Where the polylines come from is the caller's business; until the
-courses are data, `courses_in_point_order` joins a channel's points in code
-order, per side, breaking the line where numbers are missing.
+branches of each channel (scene units, the points of one branch and side each,
+as the `pathways` table gives them) and returns the items, one smooth curve
+per branch. The curve is a centripetal Catmull-Rom spline with its handles held
+short beside short segments (`curve_segments`): unlike the uniform spline it
+makes no loop or hook where a sharp turn meets a long segment.
 """
 
 from __future__ import annotations
 
+import itertools
+import math
 from collections.abc import Iterable, Mapping, Sequence
 
 from PySide6.QtCore import QPointF, Qt
@@ -17,34 +20,11 @@ from PySide6.QtWidgets import QGraphicsPathItem
 
 from atlas.diagram.style import Z_PATH
 
-Polyline = Sequence[tuple[float, float]]
+Point = tuple[float, float]
+Polyline = Sequence[Point]
 
 #: The skin the pathways are drawn over (drawing.SKIN, drawing.SKIN_LIGHT).
 _SKIN = (247, 232, 219)
-
-
-def courses_in_point_order(
-    points: Iterable[tuple[str, str, int, float, float]],
-) -> dict[str, list[list[tuple[float, float]]]]:
-    """Polylines per channel through its points in code order, one per side and run.
-
-    `points` are (channel, side, number, x, y); a missing number starts a new run.
-    """
-    by_side: dict[tuple[str, str], list[tuple[int, float, float]]] = {}
-    for channel, side, number, x, y in points:
-        by_side.setdefault((channel, side), []).append((number, x, y))
-    courses: dict[str, list[list[tuple[float, float]]]] = {}
-    for (channel, _side), items in by_side.items():
-        items.sort(key=lambda t: t[0])
-        runs: list[list[tuple[float, float]]] = [[]]
-        last: int | None = None
-        for number, x, y in items:
-            if last is not None and number - last > 1:
-                runs.append([])
-            runs[-1].append((x, y))
-            last = number
-        courses.setdefault(channel, []).extend(runs)
-    return courses
 
 
 def pathway_items(
@@ -61,7 +41,7 @@ def pathway_items(
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         for line in lines:
             if len(line) > 1:
-                item = QGraphicsPathItem(smooth_path([QPointF(x, y) for x, y in line]))
+                item = QGraphicsPathItem(smooth_path(line))
                 item.setPen(pen)
                 item.setZValue(Z_PATH)
                 item.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -95,20 +75,58 @@ def ink(colour: QColor, strength: float) -> QColor:
     return QColor(*mixed)
 
 
-def smooth_path(points: list[QPointF]) -> QPainterPath:
-    """A smooth curve through the points (Catmull-Rom as cubic Béziers)."""
+def smooth_path(points: Sequence[Point]) -> QPainterPath:
+    """A smooth curve through the points (centripetal Catmull-Rom as cubic Béziers)."""
     path = QPainterPath()
     if not points:
         return path
-    path.moveTo(points[0])
-    if len(points) == 2:
-        path.lineTo(points[1])
-        return path
-    for i in range(len(points) - 1):
-        p0 = points[i - 1] if i > 0 else points[i]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[i + 2] if i + 2 < len(points) else p2
-        c1 = p1 + (p2 - p0) / 6.0
-        c2 = p2 - (p3 - p1) / 6.0
-        path.cubicTo(c1, c2, p2)
+    path.moveTo(*points[0])
+    for c1, c2, end in curve_segments(points):
+        path.cubicTo(QPointF(*c1), QPointF(*c2), QPointF(*end))
     return path
+
+
+def curve_segments(points: Sequence[Point], alpha: float = 0.5) -> list[tuple[Point, Point, Point]]:
+    """The cubic Béziers (two control points and the end) of a smooth curve through
+    the points.
+
+    A Catmull-Rom spline with each knot spaced by the distance to the last raised
+    to `alpha` (0.5: centripetal, which never forms a cusp or a loop inside a
+    segment), whose handles are held to a third of the shorter of the two
+    segments they join: where a sharp turn meets a long segment, the long
+    segment's handle would otherwise swing its end out sideways into a hook.
+    The ends run straight out of their points.
+    """
+    pts = [p for i, p in enumerate(points) if i == 0 or p != points[i - 1]]  # no repeats
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(pts)]
+    out: list[tuple[Point, Point, Point]] = []
+    for i, length in enumerate(lengths):
+        p0, p1, p2 = pts[max(i - 1, 0)], pts[i], pts[i + 1]
+        p3 = pts[min(i + 2, len(pts) - 1)]
+        d1, d2, d3 = (math.dist(a, b) ** alpha for a, b in ((p0, p1), (p1, p2), (p2, p3)))
+        c1, c2 = p1, p2
+        if d1 > 1e-9:
+            a, n = 2 * d1 * d1 + 3 * d1 * d2 + d2 * d2, 3 * d1 * (d1 + d2)
+            c1 = _held(p1, _mix(p1, a, p0, -d2 * d2, p2, d1 * d1, n), min(length, lengths[i - 1]))
+        if d3 > 1e-9:
+            b, m = 2 * d3 * d3 + 3 * d3 * d2 + d2 * d2, 3 * d3 * (d3 + d2)
+            c2 = _held(p2, _mix(p2, b, p3, -d2 * d2, p1, d3 * d3, m), min(length, lengths[i + 1]))
+        out.append((c1, c2, p2))
+    return out
+
+
+def _mix(a: Point, wa: float, b: Point, wb: float, c: Point, wc: float, n: float) -> Point:
+    return (
+        (a[0] * wa + b[0] * wb + c[0] * wc) / n,
+        (a[1] * wa + b[1] * wb + c[1] * wc) / n,
+    )
+
+
+def _held(anchor: Point, handle: Point, segment: float) -> Point:
+    """A handle no longer than a third of `segment` (its direction kept)."""
+    reach = math.dist(anchor, handle)
+    most = segment / 3
+    if reach <= most:
+        return handle
+    f = most / reach
+    return (anchor[0] + (handle[0] - anchor[0]) * f, anchor[1] + (handle[1] - anchor[1]) * f)

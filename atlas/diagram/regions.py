@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainterPath, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsSceneHoverEvent
 
-from atlas.diagram.style import Z_REGION
+from atlas.diagram.style import FOCUS, Z_REGION
 
 _INK = QColor(37, 99, 235)
 
@@ -26,6 +26,9 @@ def _look(alpha_fill: int, alpha_line: int, width: float) -> tuple[QColor, QPen]
 
 _HOVER = _look(22, 120, 1.2)
 _OUTLINED = _look(30, 220, 2.0)
+_FOCUSED = _look(16, 0, 2.5)  # the keyboard's focus: a dashed blue outline
+_FOCUSED[1].setColor(FOCUS)
+_FOCUSED[1].setStyle(Qt.PenStyle.DashLine)
 
 
 def polygon_path(polygons: Iterable[Iterable[tuple[float, float]]]) -> QPainterPath:
@@ -42,8 +45,9 @@ def polygon_path(polygons: Iterable[Iterable[tuple[float, float]]]) -> QPainterP
 
 
 class RegionItem(QGraphicsPathItem):
-    """A clickable body region. Unpainted until hovered or outlined (its points
-    highlighted), and then drawn along its outline, tinted inside."""
+    """A clickable body region. Unpainted until hovered, outlined (its points
+    highlighted) or focused from the keyboard, and then drawn along its outline,
+    tinted inside."""
 
     def __init__(self, region: str, side: str, path: QPainterPath) -> None:
         super().__init__(path)
@@ -51,6 +55,8 @@ class RegionItem(QGraphicsPathItem):
         self.side = side
         self.hovered = False
         self.outlined = False
+        self.focused = False
+        self._merged = False  # its convex pieces merged into one outline (when first drawn)
         self.setZValue(Z_REGION)
         self.setAcceptHoverEvents(True)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
@@ -61,12 +67,26 @@ class RegionItem(QGraphicsPathItem):
             self.outlined = outlined
             self._restyle()
 
+    def set_focused(self, focused: bool) -> None:
+        if focused != self.focused:
+            self.focused = focused
+            self._restyle()
+
     def _restyle(self) -> None:
-        look = _OUTLINED if self.outlined else (_HOVER if self.hovered else None)
+        look = (
+            _FOCUSED
+            if self.focused
+            else _OUTLINED
+            if self.outlined
+            else (_HOVER if self.hovered else None)
+        )
         if look is None:
             self.setPen(Qt.PenStyle.NoPen)
             self.setBrush(Qt.BrushStyle.NoBrush)
         else:
+            if not self._merged:  # drawn along its outline, not along every piece's edge
+                self._merged = True
+                self.setPath(self.path().simplified())
             self.setBrush(look[0])
             self.setPen(look[1])
 

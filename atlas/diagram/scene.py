@@ -13,12 +13,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPointF, QRectF
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from atlas.core import Atlas
-from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer
-from atlas.diagram.pathways import courses_in_point_order, pathway_items, restyle
+from atlas.core.codes import format_code
+from atlas.diagram.markers import Marker, MarkerItem, MarkerLayer, label_groups
+from atlas.diagram.pathways import pathway_items, restyle
 from atlas.diagram.sources import DiagramData, ViewInfo, read_regions
 from atlas.diagram.state import DiagramState, MarkerState
 from atlas.diagram.style import channel_colour
@@ -27,8 +28,9 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QTransform
     from PySide6.QtSvg import QSvgRenderer
 
+    from atlas.diagram.cues import CueItem
     from atlas.diagram.guide import GuideItem
-    from atlas.diagram.labels import Label, LabelItem
+    from atlas.diagram.labels import Box, LabelItem
     from atlas.diagram.regions import RegionItem
 
 
@@ -50,11 +52,11 @@ class ViewScene:
         # viewBox (the generator writes both; a test holds them together)
         self.art_rect = QRectF(info.x, info.y, info.width, info.height)
         self.label_font = label_font
-        self._label_metrics = QFontMetricsF(label_font)
-        self._renderer: QSvgRenderer | None = None
+        self._renderers: dict[bool, QSvgRenderer] = {}
         self.markers: list[Marker] = []
         self.labels: list[LabelItem] = []
         self.regions: list[RegionItem] = []
+        self.cues: list[CueItem] = []
         self.paths: dict[str, list[QGraphicsPathItem]] = {}
         self._colours: dict[str, QColor] = {}
         self.guide: GuideItem | None = None
@@ -63,29 +65,44 @@ class ViewScene:
         self.layer = MarkerLayer(self.markers, self.art_rect.adjusted(-30, -30, 30, 30))
         self.scene.addItem(self.layer)
 
-    @property
-    def renderer(self) -> QSvgRenderer:
-        """The figure's SVG renderer (not needed for the first paint: a worker draws it)."""
-        if self._renderer is None:
+    def renderer(self, anatomy: bool = True) -> QSvgRenderer:
+        """The figure's SVG renderer, with or without its anatomy layer (made when first
+        needed: the first paint does not need one, a worker draws it)."""
+        found = self._renderers.get(anatomy)
+        if found is None:
+            from PySide6.QtCore import QByteArray
             from PySide6.QtSvg import QSvgRenderer
 
-            self._renderer = QSvgRenderer(str(self.info.path), self.scene)
-        return self._renderer
+            from atlas.diagram.figure import figure_svg
+
+            if anatomy:
+                found = QSvgRenderer(str(self.info.path), self.scene)
+            else:
+                found = QSvgRenderer(QByteArray(figure_svg(self.info.path, anatomy)), self.scene)
+            self._renderers[anatomy] = found
+        return found
 
     def populate(self, atlas: Atlas | None) -> None:
-        """Make the view's markers and channel pathways."""
+        """Make the view's markers and channel pathways (the courses of the `pathways`
+        table, a curve per branch and side; extra points are never joined)."""
         colours = self._colours
-        along: list[tuple[str, str, int, float, float]] = []
-        for placement in self.data.placements_of(self.info.id):
-            point = atlas.point(placement.code) if atlas is not None else None
-            channel = point.channel if point is not None else placement.code.rstrip("0123456789")
+
+        def colour_of(channel: str) -> QColor:
             colour = colours.get(channel)
             if colour is None:
                 colour = colours[channel] = channel_colour(atlas, channel)
-            self.markers.append(Marker(placement, colour, point, channel))
-            if point is not None and channel != "EX":  # extra points are never joined
-                along.append((channel, placement.side, point.number, placement.x, placement.y))
-        self.paths = pathway_items(courses_in_point_order(along), colours)
+            return colour
+
+        for placement in self.data.placements_of(self.info.id):
+            point = atlas.point(placement.code) if atlas is not None else None
+            channel = point.channel if point is not None else placement.code.rstrip("0123456789")
+            self.markers.append(Marker(placement, colour_of(channel), point, channel))
+        label_groups(self.markers)
+        courses: dict[str, list[tuple[tuple[float, float], ...]]] = {}
+        for pathway in self.data.pathways_of(self.info.id):
+            colour_of(pathway.channel)
+            courses.setdefault(pathway.channel, []).append(pathway.points)
+        self.paths = pathway_items(courses, colours)
         for items in self.paths.values():
             for item in items:
                 self.scene.addItem(item)
@@ -106,11 +123,39 @@ class ViewScene:
         self.layer.cache()
         for marker in self.markers:
             self.scene.addItem(MarkerItem(marker))
+        if state.code_style != "who":
+            self.set_code_style(state.code_style)
         for shape in read_regions(self.info.path):
             item = RegionItem(shape.region, shape.side, polygon_path(shape.polygons))
             item.set_outlined(shape.region == state.region)
             self.scene.addItem(item)
             self.regions.append(item)
+        self._make_cues(state)
+
+    def _make_cues(self, state: DiagramState) -> None:
+        """The cues where the courses leave the view (made when the view settles)."""
+        from atlas.diagram.cues import CueItem, cue_direction
+
+        pathways = self.data.pathways_of(self.info.id)
+        centre = self.art_rect.center()
+        for cue in self.data.cues_of(self.info.id):
+            target = self.data.view(cue.to_view)
+            if target is None or cue.channel not in self._colours:
+                continue
+            direction = cue_direction(cue, pathways, centre)
+            item = CueItem(
+                cue, direction, target.short_title, self._colours[cue.channel], self.label_font
+            )
+            item.setVisible(self._cue_shown(cue.channel, state))
+            self.scene.addItem(item)
+            self.cues.append(item)
+
+    @staticmethod
+    def _cue_shown(channel: str, state: DiagramState) -> bool:
+        """A channel's cues show with its course; with one channel brought forward,
+        only its own."""
+        focus = state.focus_channel
+        return channel == focus if focus else state.is_channel_visible(channel)
 
     # ------------------------------------------------------------ drawing the state
 
@@ -128,6 +173,8 @@ class ViewScene:
             restyle(items, self._colours[channel], focused, faded and not focused, visible)
         for region in self.regions:
             region.set_outlined(region.region == state.region)
+        for cue in self.cues:
+            cue.setVisible(self._cue_shown(cue.cue.channel, state))
         self._show_guide(state.selected)
 
     def _show_guide(self, code: str | None) -> None:
@@ -150,48 +197,107 @@ class ViewScene:
 
     # ------------------------------------------------------------ labels
 
-    def layout_labels(self, device: QTransform, visible: QRectF, show_all: bool) -> None:
-        """Show as many codes as fit, clear of each other, of every marker and of the
-        guide's text: the selected point's always, the highlighted ones wherever
-        there is room near them, and (zoomed in far enough: `show_all`) the others
-        that are not dimmed where there is room beside them."""
-        from atlas.diagram.labels import IF_ROOM, MUST, WANTED, Box, Label, place_labels
+    def layout_labels(
+        self, device: QTransform, visible: QRectF, bounds: Box, show_all: bool, state: DiagramState
+    ) -> None:
+        """Lay out every piece of text on the view at once, in device pixels, within
+        `bounds` (the viewport) and clear of each other, of every marker, of the guide's
+        lines and of the cues' arrows (`labels.place_labels`).
 
-        ranks = {MarkerState.SELECTED: MUST, MarkerState.HIGHLIGHT: WANTED}
-        obstacles = self.guide.obstacles(device) if self.guide is not None else []
+        Always shown, in this order, further out on a fine line where their own place
+        is taken: the selected point's code, the guide's text, the cues' words, the
+        highlighted points' codes. Where there is room beside them: the selected
+        group's other locations and, zoomed in far enough (`show_all`), the points
+        that are not dimmed. A group is labelled once per side, at the location
+        nearest its middle."""
+        from atlas.diagram.labels import IF_ROOM, MUST, Box, Label, place_labels
+
         sx, sy, dx, dy = device.m11(), device.m22(), device.dx(), device.dy()
         left, top, right, bottom = visible.left(), visible.top(), visible.right(), visible.bottom()
-        wanted: list[tuple[Marker, Label]] = []
+        texts = self.guide.texts(device) if self.guide is not None else []
+        obstacles = self.guide.line_boxes(device) if self.guide is not None else []
+        near = 80 / max(sx, 1e-6)  # a cue just out of sight may reach into it
+        cues = [
+            cue
+            for cue in self.cues
+            if cue.isVisible()
+            and left - near <= cue.cue.x <= right + near
+            and top - near <= cue.cue.y <= bottom + near
+        ]
+        for cue in cues:
+            edge, cx, cy = cue.arrow_box(), sx * cue.cue.x + dx, sy * cue.cue.y + dy
+            obstacles.append(Box(edge.left + cx, edge.top + cy, edge.right + cx, edge.bottom + cy))
+        selected: list[tuple[Marker, Label]] = []
+        others: list[tuple[Marker, Label]] = []
         for marker in self.markers:
             x, y = marker.scene_x, marker.scene_y
             if marker.visible and left <= x <= right and top <= y <= bottom:
                 cx, cy = sx * x + dx, sy * y + dy
                 obstacles.append(Box.around(cx, cy, marker.outer() + 1))
-                rank = ranks.get(marker.state, IF_ROOM)
-                if rank != IF_ROOM or (show_all and marker.state is not MarkerState.DIMMED):
-                    size = self._label(marker).size
-                    gap = marker.outer() + 2
-                    wanted.append((marker, Label(cx, cy, size.width(), size.height(), gap, rank)))
+                rank = _rank(marker, show_all, MUST, IF_ROOM)
+                if rank is not None:
+                    size = self._label(marker, state.code_style).size
+                    label = Label(cx, cy, size.width(), size.height(), marker.outer() + 2, rank)
+                    first = rank == MUST and marker.state is MarkerState.SELECTED
+                    (selected if first else others).append((marker, label))
                     continue
             if marker.label is not None:
                 marker.label.setVisible(False)
-        boxes = place_labels([label for _marker, label in wanted], obstacles)
-        for (marker, label), box in zip(wanted, boxes, strict=True):
-            item = self._label(marker)
+        wanted = [
+            *(label for _m, label in selected),
+            *(text.label for text in texts),
+            *(cue.text_label(sx * cue.cue.x + dx, sy * cue.cue.y + dy) for cue in cues),
+            *(label for _m, label in others),
+        ]
+        boxes = iter(place_labels(wanted, obstacles, bounds))
+        markers = [*selected, *others]
+        placed = [next(boxes) for _ in selected]
+        if self.guide is not None:
+            self.guide.place(texts, [next(boxes) for _ in texts], device)
+        for cue in cues:
+            box = next(boxes)
+            if box is not None:
+                cue.place_text(box, sx * cue.cue.x + dx, sy * cue.cue.y + dy)
+        placed += list(boxes)
+        for (marker, label), box in zip(markers, placed, strict=True):
+            item = self._label(marker, state.code_style)
             if box is None:
                 item.setVisible(False)
             else:
-                item.place(
-                    QPointF(box.left - label.x, box.top - label.y), strong=label.rank != IF_ROOM
-                )
+                strong = marker.state in (MarkerState.SELECTED, MarkerState.HIGHLIGHT)
+                item.place(QPointF(box.left - label.x, box.top - label.y), strong)
                 item.setVisible(True)
 
-    def _label(self, marker: Marker) -> LabelItem:
+    def _label(self, marker: Marker, style: str) -> LabelItem:
         """The marker's code label, made the first time it is wanted."""
         if marker.label is None:
             from atlas.diagram.labels import LabelItem
 
-            marker.label = LabelItem(marker, self.label_font, self._label_metrics)
+            marker.label = LabelItem(marker, format_code(marker.code, style), self.label_font)
             self.scene.addItem(marker.label)
             self.labels.append(marker.label)
         return marker.label
+
+    def set_code_style(self, style: str) -> None:
+        """Write the codes of the labels and tooltips made so far in another style."""
+        from atlas.diagram.markers import tooltip
+
+        for marker in self.markers:
+            if marker.label is not None:
+                marker.label.set_text(format_code(marker.code, style))
+            if marker.item is not None:
+                marker.item.setToolTip(
+                    tooltip(marker.point, format_code(marker.code, style), marker.part)
+                )
+
+
+def _rank(marker: Marker, show_all: bool, must: int, if_room: int) -> int | None:
+    """How much a marker's label is wanted (of the `labels` ranks), or None: not at all."""
+    state = marker.state
+    if state is MarkerState.SELECTED:
+        return must if marker.labelled else if_room
+    if not marker.labelled:
+        return None
+    if state is MarkerState.HIGHLIGHT:
+        return must
+    return if_room if show_all and state is not MarkerState.DIMMED else None

@@ -1,8 +1,9 @@
 """What the diagram widget draws, gathered from the atlas and the view SVGs.
 
-The reference database holds the derived geometry (``placements`` and, when the
-diagram engine provides them, ``views``, ``landmarks`` and ``measures``); the
-view SVG files hold the art and the clickable regions. This module reads both
+The reference database holds the derived geometry (``placements``, one row per
+location of a group, ``views``, ``landmarks``, ``measures``, and the channels'
+courses, ``pathways`` and ``pathway_cues``); the view SVG files hold the art
+and the clickable regions. This module reads both
 into plain objects, tolerating tables that are not there yet, so the widget
 never talks SQL and never crashes on a partial build.
 """
@@ -44,6 +45,17 @@ class ViewInfo(NamedTuple):
     def is_body(self) -> bool:
         return self.kind == "body"
 
+    @property
+    def short_title(self) -> str:
+        """The title in a few words, for a cue on another view: 'Side (right lateral)' is
+        'Side', 'Head and face, front' 'Head, front', 'Right hand, palmar' 'Hand, palmar'."""
+        title = self.title.split(" (")[0]
+        for side in ("Right ", "Left "):
+            title = title.removeprefix(side)
+        subject, comma, aspect = title.partition(", ")
+        subject = subject.split(" and ")[0]
+        return (subject[:1].upper() + subject[1:] + comma + aspect) if subject else self.title
+
 
 class Placement(NamedTuple):
     code: str
@@ -51,6 +63,31 @@ class Placement(NamedTuple):
     x: float
     y: float
     side: str  # left, right or midline
+    part: str | None = None  # one location of a group (EX-B2's T1 to L5); None: a single point
+
+
+class Pathway(NamedTuple):
+    """One branch of a channel's course on a view, on one side: the points its
+    smooth curve runs through, in order (view units)."""
+
+    channel: str
+    view: str
+    branch: str
+    side: str
+    points: tuple[tuple[float, float], ...]
+
+
+class Cue(NamedTuple):
+    """Where a branch leaves its view: the channel goes on in `to_view`."""
+
+    channel: str
+    view: str
+    branch: str
+    side: str
+    end: str  # "start" or "end" of the branch
+    x: float
+    y: float
+    to_view: str
 
 
 class Measure(NamedTuple):
@@ -68,6 +105,7 @@ class Measure(NamedTuple):
     cun: float
     unit: str
     tick_at: float | None
+    part: str | None = None  # the location of a group it measures
 
 
 class Landmark(NamedTuple):
@@ -101,10 +139,14 @@ class DiagramData:
         placements: dict[str, list[Placement]] | None = None,
         measures: dict[tuple[str, str], list[Measure]] | None = None,
         landmarks: dict[str, dict[str, Landmark]] | None = None,
+        pathways: dict[str, list[Pathway]] | None = None,
+        cues: dict[str, list[Cue]] | None = None,
     ) -> None:
         self.views: list[ViewInfo] = views or []
         self._placements = placements
         self._view_placements: dict[str, list[Placement]] = {}  # read one view at a time
+        self._pathways: dict[str, list[Pathway]] = dict(pathways or {})  # by view, read on use
+        self._cues: dict[str, list[Cue]] = dict(cues or {})
         self._measures = measures
         self._landmarks = landmarks
         self._atlas: Atlas | None = None  # where the tables not given are read from
@@ -131,6 +173,38 @@ class DiagramData:
             rows = _rows(self._atlas, "placements", {"view": view_id})
             found = [p for p in map(_placement, rows) if p is not None]
             self._view_placements[view_id] = found
+        return found
+
+    def pathways_of(self, view_id: str) -> list[Pathway]:
+        """The channels' courses on a view: a `Pathway` per branch and side."""
+        found = self._pathways.get(view_id)
+        if found is None:
+            found = _pathways(_rows(self._atlas, "pathways", {"view": view_id}))
+            self._pathways[view_id] = found
+        return found
+
+    def cues_of(self, view_id: str) -> list[Cue]:
+        """Where the courses on a view leave it for another view."""
+        found = self._cues.get(view_id)
+        if found is None:
+            found = []
+            for row in _rows(self._atlas, "pathway_cues", {"view": view_id}):
+                try:
+                    found.append(
+                        Cue(
+                            str(row["channel"]),
+                            str(row["view"]),
+                            str(row["branch"]),
+                            str(row["side"]),
+                            str(row["end"]),
+                            float(row["x"]),
+                            float(row["y"]),
+                            str(row["to_view"]),
+                        )
+                    )
+                except (KeyError, TypeError, ValueError):
+                    continue
+            self._cues[view_id] = found
         return found
 
     @property
@@ -201,9 +275,26 @@ def _placement(row: Mapping[str, Any]) -> Placement | None:
             float(row["x"]),
             float(row["y"]),
             str(row.get("side") or "midline"),
+            str(row["part"]) if row.get("part") else None,
         )
     except (KeyError, TypeError, ValueError):
         return None
+
+
+def _pathways(rows: Iterable[Mapping[str, Any]]) -> list[Pathway]:
+    """The rows of `pathways` (one per point) gathered into branches, points in order."""
+    runs: dict[tuple[str, str, str, str], list[tuple[int, float, float]]] = {}
+    try:
+        for row in rows:
+            key = (str(row["channel"]), str(row["view"]), str(row["branch"]), str(row["side"]))
+            runs.setdefault(key, []).append((int(row["seq"]), float(row["x"]), float(row["y"])))
+    except (KeyError, TypeError, ValueError):
+        return []
+    return [
+        Pathway(*key, tuple((x, y) for _seq, x, y in sorted(points)))
+        for key, points in runs.items()
+        if len(points) > 1
+    ]
 
 
 def _measure(row: Mapping[str, Any]) -> Measure | None:
@@ -222,6 +313,7 @@ def _measure(row: Mapping[str, Any]) -> Measure | None:
             cun=float(row.get("cun") or 0.0),
             unit=str(row.get("unit") or "B-cun"),
             tick_at=float(tick) if tick not in (None, "") else None,
+            part=str(row["part"]) if row.get("part") else None,
         )
     except (KeyError, TypeError, ValueError):
         return None

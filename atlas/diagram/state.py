@@ -1,11 +1,13 @@
 """What the diagram shows, apart from any scene: `DiagramState`.
 
 The selected point, the highlighted points (and the region they were listed
-from), the channel brought forward, the hidden channels and the current view
-live here, once. Every view's scene draws its markers, pathways and guide from
-this object when it is shown and whenever a signal says it changed, so the
-selection belongs to the point and not to the scene it was made in. Each
-signal fires once per real change; setting what is already there is silent.
+from), the channel brought forward, the hidden channels, the current view,
+whether the figure shows its anatomy layer and the style the labels write
+codes in live here, once. Every view's scene
+draws its markers, pathways and guide from this object when it is shown and
+whenever a signal says it changed, so the selection belongs to the point and
+not to the scene it was made in. Each signal fires once per real change;
+setting what is already there is silent.
 """
 
 from __future__ import annotations
@@ -37,6 +39,10 @@ class DiagramState(QObject):
     channelVisibilityChanged = Signal(str, bool)
     #: The view to show (an id of the diagram's views).
     viewChanged = Signal(str)
+    #: The figure's anatomy layer (bones, muscles, creases) switched on or off.
+    anatomyChanged = Signal(bool)
+    #: The style the labels write codes in (`atlas.core.codes.CODE_STYLES`).
+    codeStyleChanged = Signal(str)
 
     def __init__(self, view: str | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -46,6 +52,8 @@ class DiagramState(QObject):
         self._focus: str | None = None
         self._hidden: frozenset[str] = frozenset()
         self._view = view
+        self._anatomy = True
+        self._code_style = "who"
 
     # ------------------------------------------------------------ reading
 
@@ -73,6 +81,16 @@ class DiagramState(QObject):
     @property
     def view(self) -> str | None:
         return self._view
+
+    @property
+    def anatomy(self) -> bool:
+        """Whether the figure is drawn with its anatomy layer (on unless switched off)."""
+        return self._anatomy
+
+    @property
+    def code_style(self) -> str:
+        """'who' (LR3, BL40) or 'older' (LIV3, UB40): how the labels write codes."""
+        return self._code_style
 
     def is_channel_visible(self, channel: str) -> bool:
         return channel not in self._hidden
@@ -132,3 +150,19 @@ class DiagramState(QObject):
         if view != self._view:
             self._view = view
             self.viewChanged.emit(view)
+
+    def set_anatomy(self, on: bool) -> None:
+        if on != self._anatomy:
+            self._anatomy = on
+            self.anatomyChanged.emit(on)
+
+    def set_code_style(self, style: str) -> None:
+        """Write the labels' codes in a style of `atlas.core.codes.CODE_STYLES`
+        (ValueError for another)."""
+        from atlas.core.codes import CODE_STYLES
+
+        if style not in CODE_STYLES:
+            raise ValueError(f"unknown code style {style!r} (one of {', '.join(CODE_STYLES)})")
+        if style != self._code_style:
+            self._code_style = style
+            self.codeStyleChanged.emit(style)

@@ -51,8 +51,10 @@ from atlas.diagram.state import DiagramState
 if TYPE_CHECKING:
     # PySide makes a class's enum types when the class is first touched; these are
     # only met once the user zooms, pinches or opens a menu.
-    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtGui import QContextMenuEvent, QFocusEvent
 
+    from atlas.diagram.cues import CueItem
+    from atlas.diagram.keyboard import KeyboardFocus
     from atlas.diagram.regions import RegionItem
 
 MAX_ZOOM = 24.0  # times the fitted scale
@@ -70,6 +72,8 @@ class DiagramView(QGraphicsView):
     viewChanged = Signal(str)
     channelVisibilityChanged = Signal(str, bool)
     zoomChanged = Signal(float)
+    #: The keyboard's focus moved: what it is on, in words ("" when it is cleared).
+    keyboardFocusChanged = Signal(str)
     #: The first paint that shows a view (start-up is over; `atlas --exit-when-ready`).
     firstPainted = Signal()
 
@@ -95,6 +99,7 @@ class DiagramView(QGraphicsView):
         self._painted = False
         self._figure_render: FigureRender | None = None
         self._figure_to_store: FigureRender | None = None
+        self._keys: KeyboardFocus | None = None  # made when a key first needs it
         self._label_font = QFont(self.font())
         self._label_font.setPointSizeF(max(7.5, self._label_font.pointSizeF() * 0.82))
         self._labels_timer = QTimer(self)
@@ -133,7 +138,10 @@ class DiagramView(QGraphicsView):
         self.setAccessibleName("Body diagram")
         self.setWhatsThis(
             "Click a point to open it, or a body region to list its points. Scroll or pinch"
-            " to zoom, drag to pan; + and - zoom, 0 fits the figure."
+            " to zoom, drag to pan; + and - zoom, 0 fits the figure. From the keyboard: the"
+            " arrow keys move between the points, Tab steps through the regions and the"
+            " cues to other views, Enter opens or lists or follows, Escape clears;"
+            " Ctrl+Tab leaves the diagram."
         )
         state = self.state
         for changed in (
@@ -145,6 +153,8 @@ class DiagramView(QGraphicsView):
             changed.connect(self._render)
         state.channelVisibilityChanged.connect(self.channelVisibilityChanged)
         state.viewChanged.connect(self._state_view_changed)
+        state.anatomyChanged.connect(self._redraw_figure)
+        state.codeStyleChanged.connect(self._restyle_codes)
         # The first view is built right after the first paint (start-up stays light);
         # any call that needs a scene before then builds it at once.
         if state.view is not None:
@@ -200,6 +210,8 @@ class DiagramView(QGraphicsView):
         fresh = built is None
         if built is None:
             built = self._scenes[name] = ViewScene(info, self.data, self._label_font, self)
+        if self._keys is not None:
+            self._keys.clear()
         self._current = built
         self.setScene(built.scene)
         self.fit()
@@ -207,7 +219,10 @@ class DiagramView(QGraphicsView):
             if not self._painted and self.isVisible():
                 # the figure rasterises on a worker while the markers are made
                 self._figure_render = FigureRender(
-                    info.path, self._figure_device_rect(built)[1], paths.cache_dir() / "figures"
+                    info.path,
+                    self._figure_device_rect(built)[1],
+                    paths.cache_dir() / "figures",
+                    anatomy=self.state.anatomy,
                 )
             built.populate(self.atlas)
             built.set_marker_radius(self._marker_radius())
@@ -218,6 +233,8 @@ class DiagramView(QGraphicsView):
         if self._current is not None:
             self._current.render(self.state)
             self._schedule_labels()
+            if self._keys is not None:
+                self._keys.still_there()
 
     # ------------------------------------------------------------ points
 
@@ -313,9 +330,45 @@ class DiagramView(QGraphicsView):
     def hidden_channels(self) -> set[str]:
         return set(self.state.hidden_channels)
 
+    def set_code_style(self, style: str) -> None:
+        """Write the codes on the diagram in a style of `atlas.core.codes.CODE_STYLES`:
+        'who' (LR3, BL40) or 'older' (LIV3, UB40)."""
+        self.state.set_code_style(style)
+
+    def _restyle_codes(self, style: str) -> None:
+        for built in self._scenes.values():
+            built.set_code_style(style)
+        self._schedule_labels()
+
+    def pathway_channels(self) -> list[str]:
+        """The channels whose course the current view draws."""
+        self._ensure_view()
+        return list(self._current.paths) if self._current else []
+
     def channel_path_items(self, channel: str) -> list[QGraphicsPathItem]:
         self._ensure_view()
         return list(self._current.paths.get(channel, [])) if self._current else []
+
+    def texts_shown(self) -> list[tuple[str, QRectF]]:
+        """Every piece of text in sight, with its box in viewport pixels: the points'
+        codes, the measuring guide's text and the cues' words."""
+        self._ensure_view()
+        built = self._current
+        if built is None:
+            return []
+        device = self.viewportTransform()
+        shown = [
+            (label.text, label.rect().translated(device.map(label.pos())))
+            for label in built.labels
+            if label.isVisible()
+        ]
+        if built.guide is not None:
+            shown += built.guide.placed(device)
+        for cue in built.cues:
+            if cue.isVisible():
+                shown.append((cue.view_name, cue.text_rect().translated(device.map(cue.pos()))))
+        sight = QRectF(self.viewport().rect())
+        return [(text, box) for text, box in shown if box.intersects(sight)]
 
     def visible_labels(self) -> list[str]:
         self._ensure_view()
@@ -446,15 +499,88 @@ class DiagramView(QGraphicsView):
         return super().viewportEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        from atlas.diagram.keyboard import ARROWS
+
         key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        plain = mods == Qt.KeyboardModifier.NoModifier
         if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key in (Qt.Key.Key_Minus, Qt.Key.Key_Underscore):
             self.zoom_out()
         elif key == Qt.Key.Key_0:
             self.fit()
+        elif key in ARROWS and plain:
+            self.keyboard_focus().move(ARROWS[Qt.Key(key)])
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Escape) and (
+            self._keys is not None and self._keys.active
+        ):
+            if key == Qt.Key.Key_Escape:
+                self._keys.clear()
+            else:
+                self._keys.activate()
+        elif (
+            key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+            and mods & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.keyboard_focus().clear()  # Ctrl+Tab: out of the diagram at once
+            super().focusNextPrevChild(
+                key == Qt.Key.Key_Tab and not mods & Qt.KeyboardModifier.ShiftModifier
+            )
         else:
             super().keyPressEvent(event)
+
+    # ------------------------------------------------------------ the keyboard's focus
+
+    def keyboard_focus(self) -> KeyboardFocus:
+        """What the keys act on (a point, a region or a cue; made when first needed)."""
+        if self._keys is None:
+            from atlas.diagram.keyboard import KeyboardFocus
+
+            self._ensure_view()
+            self._keys = KeyboardFocus(self)
+        return self._keys
+
+    def focusNextPrevChild(self, next: bool) -> bool:
+        """Tab and Shift+Tab step through the regions and cues, then leave the diagram."""
+        if self.hasFocus() and self._current is not None and self.keyboard_focus().step(next):
+            return True
+        return super().focusNextPrevChild(next)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        reason = event.reason()
+        tabbed = reason in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+        if tabbed and self._current is not None:
+            # arriving by Tab is the first of the Tab stops (by Shift+Tab, the last)
+            self.keyboard_focus().step(reason == Qt.FocusReason.TabFocusReason)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if self._keys is not None and event.reason() not in (
+            Qt.FocusReason.PopupFocusReason,
+            Qt.FocusReason.ActiveWindowFocusReason,
+            Qt.FocusReason.MenuBarFocusReason,
+        ):
+            self._keys.clear()
+
+    def announce(self, text: str) -> None:
+        """Say where the keyboard's focus is: the accessible name, and the signal the
+        window's status bar shows."""
+        info = self.data.view(self.state.view or "")
+        where = f"Body diagram, {info.title} view" if info is not None else "Body diagram"
+        self.setAccessibleName(f"{where}: {text}" if text else "Body diagram")
+        self.keyboardFocusChanged.emit(text)
+
+    def code_text(self, code: str) -> str:
+        """A code as the diagram writes it (in the code style chosen)."""
+        from atlas.core.codes import format_code
+
+        return format_code(code, self.state.code_style)
+
+    def region_name(self, region: str) -> str:
+        found = self.atlas.region(region) if self.atlas is not None else None
+        return found.name if found is not None else region.replace("_", " ").capitalize()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -465,14 +591,15 @@ class DiagramView(QGraphicsView):
 
     # ------------------------------------------------------------ mouse
 
-    def item_at(self, pos: QPoint) -> MarkerItem | RegionItem | None:
-        """The marker (first) or region under a viewport position."""
-        from atlas.diagram.regions import RegionItem  # loaded when the view settles
+    def item_at(self, pos: QPoint) -> MarkerItem | CueItem | RegionItem | None:
+        """The marker or cue (first) or the region under a viewport position."""
+        from atlas.diagram.cues import CueItem  # loaded when the view settles
+        from atlas.diagram.regions import RegionItem
 
         self._settle()
         region: RegionItem | None = None
         for item in self.items(pos):
-            if isinstance(item, MarkerItem) and item.isVisible():
+            if isinstance(item, MarkerItem | CueItem) and item.isVisible():
                 return item
             if isinstance(item, RegionItem) and region is None:
                 region = item
@@ -519,16 +646,35 @@ class DiagramView(QGraphicsView):
             self._dragging = False
             self.viewport().unsetCursor()
             if not was_drag:
-                item = self.item_at(event.position().toPoint())
-                if isinstance(item, MarkerItem):
-                    self.pointClicked.emit(item.code)
-                elif item is not None:
-                    self._region_clicked(item.region)
+                self._act_on(self.item_at(event.position().toPoint()))
             event.accept()
             return
         super().mouseReleaseEvent(event)
 
-    def _region_clicked(self, region: str) -> None:
+    def _act_on(self, item: MarkerItem | CueItem | RegionItem | None) -> None:
+        """A click (or Enter) on an item: open the point, follow the cue, list the region."""
+        from atlas.diagram.cues import CueItem
+
+        if isinstance(item, MarkerItem):
+            self.pointClicked.emit(item.code)
+        elif isinstance(item, CueItem):
+            self.follow_cue(item.cue.channel, item.to_view)
+        elif item is not None:
+            self.list_region(item.region)
+
+    def cues(self) -> list[CueItem]:
+        """Where the courses on the current view go on to other views (read now if pending)."""
+        self._ensure_view()
+        self._settle()
+        return list(self._current.cues) if self._current is not None else []
+
+    def follow_cue(self, channel: str, view: str) -> None:
+        """Go on along a channel to another view: show it with the channel brought forward."""
+        self.state.set_focus_channel(channel)
+        self.set_view(view)
+
+    def list_region(self, region: str) -> None:
+        """Ask for a region's points to be listed (as a click on it does)."""
         self.regionClicked.emit(region)
         if self.state.highlighted:  # its points, as the listeners highlighted them
             self.state.highlight(self.state.highlighted, region)
@@ -541,6 +687,8 @@ class DiagramView(QGraphicsView):
         self.mousePressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        from atlas.diagram.cues import CueItem
+
         item = self.item_at(event.pos())
         menu = QMenu(self)
         if isinstance(item, MarkerItem):
@@ -548,13 +696,15 @@ class DiagramView(QGraphicsView):
             menu.addAction(f"Open {code}", lambda: self.pointClicked.emit(code))
             menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit(code))
             menu.addSeparator()
+        elif isinstance(item, CueItem):
+            cue = item
+            menu.addAction(cue.toolTip(), lambda: self._act_on(cue))
+            menu.addSeparator()
         elif item is not None:
             region = item.region
-            name = region.replace("_", " ")
-            if self.atlas is not None and (found := self.atlas.region(region)) is not None:
-                name = found.name
             menu.addAction(
-                f"List the points of the {name.lower()}", lambda: self._region_clicked(region)
+                f"List the points of the {self.region_name(region).lower()}",
+                lambda: self.list_region(region),
             )
             menu.addSeparator()
         menu.addAction("Zoom in", self.zoom_in)
@@ -575,8 +725,9 @@ class DiagramView(QGraphicsView):
         if self._figure_to_store is not None:
             self._figure_to_store.store()
             self._figure_to_store = None
-        if self._current is not None:
+        if self._current is not None and not self._current.settled:
             self._current.settle(self.state)
+            self._schedule_labels()  # the labels keep clear of the cues it made
 
     # ------------------------------------------------------------ labels
 
@@ -590,9 +741,13 @@ class DiagramView(QGraphicsView):
         built = self._current
         if built is None:
             return
-        visible = self.mapToScene(self.viewport().rect()).boundingRect()
+        from atlas.diagram.labels import Box
+
+        rect = self.viewport().rect()
+        visible = self.mapToScene(rect).boundingRect()
         show_all = self._scale() * built.info.spacing >= 16.0
-        built.layout_labels(self.viewportTransform(), visible, show_all)
+        bounds = Box(0, 0, rect.width(), rect.height())
+        built.layout_labels(self.viewportTransform(), visible, bounds, show_all, self.state)
 
     # ------------------------------------------------------------ the backdrop and figure
 
@@ -605,6 +760,12 @@ class DiagramView(QGraphicsView):
         base = self.palette().color(QPalette.ColorRole.Base)
         self.setBackgroundBrush(QColor("#f4f6f9") if base.lightness() > 128 else base.darker(115))
         self.resetCachedContent()
+
+    def _redraw_figure(self) -> None:
+        """Draw the figure afresh (the anatomy layer was switched)."""
+        self._figure_render = None  # a worker's image has the layer as it was
+        self.resetCachedContent()
+        self.viewport().update()
 
     def _figure_device_rect(self, built: ViewScene) -> tuple[QRectF, QSize]:
         """Where a scene's figure lies in the viewport, and its size in device pixels."""
@@ -631,4 +792,4 @@ class DiagramView(QGraphicsView):
                 painter.drawImage(QPointF(round(target.x()), round(target.y())), image)
                 painter.restore()
                 return
-        built.renderer.render(painter, built.art_rect)
+        built.renderer(self.state.anatomy).render(painter, built.art_rect)

@@ -115,6 +115,14 @@ class WindowActions:
         self.clear.setShortcut(QKeySequence("Esc"))
         self.clear.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.reset_layout = QAction("Reset Layout", window)
+        self.anatomy = _action(
+            window,
+            "&Anatomy Layer",
+            "Ctrl+Shift+L",
+            "Show or hide the bones, muscles and creases the points are found from",
+        )
+        self.anatomy.setCheckable(True)
+        self.anatomy.setChecked(True)
         # each panel shown, brought to the front and given the focus (keys of Docks.all)
         self.panels = {
             name: _action(
@@ -151,6 +159,7 @@ class WindowActions:
             examples = ", ".join(format_code(c, style) for c in ("LR3", "BL40", "TE5", "CV12"))
             action = QAction(f"{title} ({examples})", window)
             action.setCheckable(True)
+            action.setChecked(style == CODE_STYLES[0])  # until the diagram's state says
             style_group.addAction(action)
             self.code_styles[style] = action
         self.themes: dict[str, QAction] = {}
@@ -164,13 +173,12 @@ class WindowActions:
     def chosen_names(self) -> list[str]:
         return [kind for kind, action in self.names.items() if action.isChecked()]
 
-    def show_choices(self, names: Collection[str], theme: str, code_style: str) -> None:
-        """Check the names, the theme and the code style chosen, without acting on them."""
+    def show_choices(self, names: Collection[str], theme: str) -> None:
+        """Check the names and the theme chosen, without acting on them."""
         for kind, action in self.names.items():
             with QSignalBlocker(action):
                 action.setChecked(kind in names)
         self.themes.get(theme, self.themes["system"]).setChecked(True)
-        self.code_styles[code_style].setChecked(True)
 
     def fill_menu_bar(
         self,
@@ -196,6 +204,7 @@ class WindowActions:
         view_menu = bar.addMenu("&View")
         view_menu.addMenu("Body &View").addActions(list(self.views.values()))
         view_menu.addActions(list(zoom))
+        view_menu.addAction(self.anatomy)
         view_menu.addSeparator()
         view_menu.addMenu("&Names in Lists").addActions(list(self.names.values()))
         view_menu.addMenu("&Codes").addActions(list(self.code_styles.values()))

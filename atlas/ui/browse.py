@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
@@ -17,19 +19,27 @@ from atlas.core.codes import format_channel
 from atlas.core.search import fold
 from atlas.diagram.widget import swatch
 
+if TYPE_CHECKING:
+    from atlas.diagram.widget import DiagramState
+
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class ChannelBrowser(QWidget):
-    """The channels: choose one to list its points; the box shows or hides its pathway."""
+    """The channels: choose one to list its points; the box shows or hides its pathway.
+
+    It shows the diagram's state (`DiagramState`): each box is checked while its
+    channel is shown, and the current row is the channel brought forward; ticking a
+    box asks the state to show or hide the channel, and nothing else is kept here.
+    """
 
     channelChosen = Signal(str)
-    channelToggled = Signal(str, bool)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+    def __init__(self, atlas: Atlas, state: DiagramState, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("channelBrowser")
         self.atlas = atlas
+        self.state = state
         self.list = QListWidget(self)
         self.list.setObjectName("channelList")
         self.list.setToolTip(
@@ -41,45 +51,51 @@ class ChannelBrowser(QWidget):
             item.setData(CODE_ROLE, channel.code)
             item.setToolTip(f"{channel.pinyin} {channel.hanzi}\n{channel.summary}")
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
+            item.setCheckState(_checked(state.is_channel_visible(channel.code)))
             self.list.addItem(item)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.list)
-        self.list.itemChanged.connect(self._changed)
+        self._show_focus(state.focus_channel or "")
+        # the user's tick goes to the state; the state's change comes back as a tick
+        # (the state ignores being told what it already has)
+        self.list.itemChanged.connect(self._ticked)
+        state.channelVisibilityChanged.connect(self._show_visibility)
+        state.focusChanged.connect(self._show_focus)
+        state.codeStyleChanged.connect(self._show_code_style)
         # a channel is chosen by a click or Enter, not by moving through the list
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
 
-    def _changed(self, item: QListWidgetItem) -> None:
-        code = item.data(CODE_ROLE)
-        self.channelToggled.emit(code, item.checkState() == Qt.CheckState.Checked)
+    def _item(self, code: str) -> QListWidgetItem | None:
+        rows = (self.list.item(row) for row in range(self.list.count()))
+        return next((item for item in rows if item.data(CODE_ROLE) == code), None)
+
+    def _ticked(self, item: QListWidgetItem) -> None:
+        code = str(item.data(CODE_ROLE))
+        self.state.set_channel_visible(code, item.checkState() == Qt.CheckState.Checked)
+
+    def _show_visibility(self, code: str, visible: bool) -> None:
+        item = self._item(code)
+        if item is not None:
+            item.setCheckState(_checked(visible))
+
+    def _show_focus(self, code: str) -> None:
+        item = self._item(code) if code else None
+        self.list.setCurrentRow(self.list.row(item) if item is not None else -1)
+
+    def _show_code_style(self, style: str) -> None:
+        for row, channel in enumerate(self.atlas.channels()):
+            self.list.item(row).setText(
+                f"{format_channel(channel.code, style)}   {channel.english}"
+            )
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.channelChosen.emit(str(item.data(CODE_ROLE)))
 
-    def set_checked(self, code: str, visible: bool) -> None:
-        for row in range(self.list.count()):
-            item = self.list.item(row)
-            if item.data(CODE_ROLE) == code:
-                with QSignalBlocker(self.list):
-                    item.setCheckState(
-                        Qt.CheckState.Checked if visible else Qt.CheckState.Unchecked
-                    )
 
-    def set_code_style(self, style: str) -> None:
-        """Write the channels' codes in a code style (who, older)."""
-        with QSignalBlocker(self.list):  # not a change of the check boxes
-            for row, channel in enumerate(self.atlas.channels()):
-                text = f"{format_channel(channel.code, style)}   {channel.english}"
-                self.list.item(row).setText(text)
-
-    def set_current(self, code: str | None) -> None:
-        with QSignalBlocker(self.list):
-            self.list.setCurrentRow(-1)
-            for row in range(self.list.count()):
-                if self.list.item(row).data(CODE_ROLE) == code:
-                    self.list.setCurrentRow(row)
+def _checked(on: bool) -> Qt.CheckState:
+    return Qt.CheckState.Checked if on else Qt.CheckState.Unchecked
 
 
 class ConditionBrowser(QWidget):

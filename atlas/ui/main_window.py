@@ -14,8 +14,8 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
-from atlas.core import Atlas, Point
-from atlas.core.codes import CODE_STYLES, format_code
+from atlas.core import Atlas
+from atlas.core.codes import format_code
 from atlas.core.userdata import UserData
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
@@ -44,7 +44,14 @@ if TYPE_CHECKING:
 
 
 class MainWindow(QMainWindow):
-    """The atlas window. `current_code` is the point shown; `pointSelected` announces it."""
+    """The atlas window. `current_code` is the point shown; `pointSelected` announces it.
+
+    What the diagram shows lives in one place, `self.diagram.state` (a
+    `DiagramState`): the selected point, the channel brought forward, the hidden
+    channels, the view. The point pane, the title, the results' selection, the
+    Channels dock and the diagram's own menus show that state and send what the
+    user does to it, rather than keeping copies in step.
+    """
 
     pointSelected = Signal(str)
 
@@ -54,8 +61,6 @@ class MainWindow(QMainWindow):
         self.atlas = atlas
         self.userdata = UserData.open(user_data_dir())
         self.settings = WindowSettings()
-        self.current_code: str | None = None
-        self.code_style = CODE_STYLES[0]  # how codes are shown (View > Codes)
         self.history: History[str] = History()
         self._shown_once = False
         self._closed = False
@@ -94,7 +99,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(atlas, self.docks.search)
         self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
         self.detail.set_note_store(self.userdata.note, self._save_note)
-        self.channel_browser = ChannelBrowser(atlas, self.docks.channels)
+        self.channel_browser = ChannelBrowser(atlas, self.diagram.state, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
         self.docks.place(
@@ -175,6 +180,9 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, s=style: self.set_code_style(s))
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
+        c.anatomy.triggered.connect(self.set_anatomy)
+        self.diagram.state.anatomyChanged.connect(c.anatomy.setChecked)
+        self.diagram.state.codeStyleChanged.connect(self._show_code_style)
 
         self.search.pointChosen.connect(self.open_point)
         self.search.addToPlanRequested.connect(self.plan.add)
@@ -184,7 +192,8 @@ class MainWindow(QMainWindow):
         self.diagram.regionClicked.connect(self.show_region)
         self.diagram.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.diagram.viewChanged.connect(self._view_changed)
-        self.diagram.channelVisibilityChanged.connect(self.channel_browser.set_checked)
+        self.diagram.keyboardFocusChanged.connect(self._announce)
+        self.diagram.state.selectionChanged.connect(self._show_selected)
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.detail.printRequested.connect(lambda code: self.print_requested(code))
@@ -194,7 +203,6 @@ class MainWindow(QMainWindow):
         )
 
         self.channel_browser.channelChosen.connect(self.show_channel)
-        self.channel_browser.channelToggled.connect(self.diagram.set_channel_visible)
         self.condition_browser.conditionChosen.connect(self.show_condition)
 
         self.plan.pointActivated.connect(self.open_point)
@@ -205,29 +213,44 @@ class MainWindow(QMainWindow):
 
     # ================================================================= opening points
 
+    @property
+    def current_code(self) -> str | None:
+        """The point shown: the diagram's selection."""
+        return self.diagram.state.selected
+
     def open_point(self, code: str, record: bool = True) -> bool:
-        """Show a point: detail pane, diagram (view, centre, highlight), results selection."""
+        """Show a point: select it on the diagram (view, centre, highlight), which the
+        detail pane and the results follow (`_show_selected`); and keep it in the history."""
         point = self.atlas.point(code)
         if point is None:
             self.statusBar().showMessage(f"No point {code!r} in the atlas.", 4000)
             return False
         code = point.code
-        self.current_code = code
-        self.detail.show_point(code)
-        self.detail.set_favourite_state(self.userdata.is_favourite(code))
         if not self.diagram.select(code):
             self.statusBar().showMessage(f"{code} is not drawn on any view yet.", 4000)
-        self.search.select(code)
         if record:
             self.history.visit(code)
         self._update_history_actions()
-        self._show_title(point)
         self.docks.detail.raise_()
         self.pointSelected.emit(code)
         return True
 
-    def _show_title(self, point: Point) -> None:
-        code = format_code(point.code, self.code_style)
+    def _show_selected(self, code: str) -> None:
+        """The diagram's selection changed: the detail pane, the results and the title
+        show it."""
+        point = self.atlas.point(code) if code else None
+        self.detail.show_point(point.code if point is not None else None)
+        if point is not None:
+            self.detail.set_favourite_state(self.userdata.is_favourite(point.code))
+        self.search.select(point.code if point is not None else None)
+        self._show_title()
+
+    def _show_title(self) -> None:
+        point = self.atlas.point(self.current_code) if self.current_code else None
+        if point is None:
+            self.setWindowTitle("Acupoint Atlas")
+            return
+        code = format_code(point.code, self.diagram.state.code_style)
         self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
 
     def go_back(self) -> None:
@@ -316,7 +339,7 @@ class MainWindow(QMainWindow):
             from atlas.ui.tables import TablesView
 
             self.tables = TablesView(self.atlas, self)
-            self.tables.set_code_style(self.code_style)
+            self.tables.set_code_style(self.diagram.state.code_style)
             self.tables.pointChosen.connect(self._open_from_another_window)
         if self.current_code:
             self.tables.show_cell_of(self.current_code)
@@ -332,7 +355,8 @@ class MainWindow(QMainWindow):
     def clear_list(self) -> None:
         """No query, no filters, no highlight, no channel chosen."""
         self.search.clear()
-        self.channel_browser.set_current(None)
+        self.diagram.highlight([])
+        self.diagram.set_focus_channel(None)
 
     def _unhighlight(self) -> None:
         self.diagram.highlight([])
@@ -366,13 +390,18 @@ class MainWindow(QMainWindow):
         codes = self.plan.codes()
         self.diagram.set_focus_channel(None)
         self.diagram.highlight(codes)
-        if codes and not any(self.diagram.placements(c) for c in codes):
-            self.diagram.select(codes[0])
-            self.diagram.select(self.current_code, centre=False)
+        self._show_a_view_with(codes)
 
     def _plan_changed(self, codes: list[str]) -> None:
         if self.docks.is_showing(self.docks.plan):
             self.diagram.highlight(codes)
+
+    def _announce(self, text: str) -> None:
+        """Where the keyboard's focus is on the diagram, in the status bar."""
+        if text:
+            self.statusBar().showMessage(text)
+        else:
+            self.statusBar().clearMessage()
 
     def _save_note(self, code: str, text: str) -> None:
         self.userdata.set_note(code, text)
@@ -452,21 +481,25 @@ class MainWindow(QMainWindow):
         self.detail.refresh_text()
         self.diagram.viewport().update()
 
-    def set_code_style(self, style: str, save: bool = True) -> None:
-        """Write codes in a code style (who, older) everywhere the window shows them."""
-        self.code_style = style
+    def set_anatomy(self, on: bool) -> None:
+        """Draw the figure with or without its anatomy layer, and remember it."""
+        self.diagram.state.set_anatomy(on)
+        self.settings.set_anatomy(on)
+
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older) everywhere the window shows them
+        (the diagram's state holds it; `_show_code_style` follows), and remember it."""
+        self.diagram.set_code_style(style)
+        self.settings.set_code_style(style)
+
+    def _show_code_style(self, style: str) -> None:
         self.commands.code_styles[style].setChecked(True)
         self.search.set_code_style(style)
         self.plan.model.set_code_style(style)
-        self.channel_browser.set_code_style(style)
         self.detail.set_code_style(style)
         if self.tables is not None:
             self.tables.set_code_style(style)
-        point = self.atlas.point(self.current_code) if self.current_code else None
-        if point is not None:
-            self._show_title(point)
-        if save:
-            self.settings.set_code_style(style)
+        self._show_title()
 
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()
@@ -484,9 +517,6 @@ class MainWindow(QMainWindow):
     def _restore_settings(self) -> None:
         self._state_restored = self.settings.restore(self, self.commands, self.diagram)
         self._names_changed(save=False)
-        code_style = self.settings.code_style()
-        if code_style != CODE_STYLES[0]:  # every part starts in the WHO style
-            self.set_code_style(code_style, save=False)
         self._view_changed(self.diagram.current_view() or "")
 
     # ================================================================= events

@@ -1,7 +1,7 @@
 """What the window remembers between runs (QSettings): its geometry and dock
 layout, the names shown in lists, the code style, the theme, the hidden channels,
-the last body view, whether the safety notice was accepted and whether the tips
-were dismissed.
+the last body view, the diagram's anatomy layer, whether the safety notice was
+accepted and whether the tips were dismissed.
 
 Nothing is written at start-up (a write makes QSettings save the file, with an
 fsync, from the event loop): values are written when the user changes them and
@@ -31,6 +31,7 @@ CODE_STYLE = "view/code_style"
 THEME = "view/theme"
 HIDDEN_CHANNELS = "view/hidden_channels"
 LAST_VIEW = "view/last_view"
+ANATOMY = "view/anatomy"
 NOTICE_ACCEPTED = "notice/accepted"
 TIPS_DISMISSED = "tips/dismissed"
 
@@ -84,9 +85,11 @@ class WindowSettings:
             window.setGeometry(fit_onto(_available(None), DEFAULT_SIZE))
         state = self.store.value(STATE)
         restored = isinstance(state, QByteArray | bytes) and window.restoreState(state)
-        commands.show_choices(self.names(), self.theme(), self.code_style())
+        commands.show_choices(self.names(), self.theme())
         for code in self.hidden_channels():
             diagram.set_channel_visible(code, False)
+        diagram.state.set_anatomy(self.anatomy())
+        diagram.set_code_style(self.code_style())  # the window follows the state
         last_view = self.last_view()
         if last_view in diagram.views():
             diagram.set_initial_view(last_view)
@@ -98,6 +101,7 @@ class WindowSettings:
         self.store.setValue(STATE, window.saveState())
         self.set_names(names)
         self.set_hidden_channels(diagram.hidden_channels())
+        self.set_anatomy(diagram.state.anatomy)
         self.set_last_view(diagram.current_view() or "")
         self.store.sync()
 
@@ -137,6 +141,13 @@ class WindowSettings:
     def set_last_view(self, view: str) -> None:
         if view and self.last_view() != view:
             self.store.setValue(LAST_VIEW, view)
+
+    def anatomy(self) -> bool:
+        """Whether the diagram draws its anatomy layer (on until switched off)."""
+        return bool(self.store.value(ANATOMY, True, bool))
+
+    def set_anatomy(self, on: bool) -> None:
+        self.store.setValue(ANATOMY, on)
 
     def notice_accepted(self) -> bool:
         return bool(self.store.value(NOTICE_ACCEPTED, False, bool))

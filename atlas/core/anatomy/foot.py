@@ -139,6 +139,9 @@ def _medial_landmarks() -> dict[str, Point]:
         "tibia_border_knee": (bx0, by0),
         "tibia_surface_ankle": lerp(crest_ankle, (bx1, by1), 0.5),
         "tibia_surface_knee": lerp(crest_knee, (bx0, by0), 0.5),
+        # just behind the tibia's medial border 8 B-cun above the malleolus, on the
+        # Spleen line: there the Liver line crosses behind it
+        "liver_spleen_crossing": (x_at(list(TIBIA_BORDER), 64.0) + 0.2, 64.0),
         "calcaneal_tendon_ankle": (x_at(CALCANEAL_TENDON, 72.0), 72.0),
         "calcaneal_tendon_calf": (x_at(CALCANEAL_TENDON, 66.0), 66.0),
         # the ankle and the heel

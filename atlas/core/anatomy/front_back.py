@@ -483,6 +483,9 @@ FRONT_LANDMARKS: dict[str, Point] = {
     # arm (anterior surface, palm forward)
     "anterior_axillary_fold": (6.55, 19.5),
     "axilla_apex": (6.75, 20.0),
+    # the skin over the front of the armpit, just above the space between the arm and
+    # the chest (PC's line crosses from the chest to the arm here)
+    "front_of_axilla": (6.45, 19.0),
     "acromion_front": (8.1, 15.6),
     "biceps_lateral": (8.75, 19.5),
     "biceps_medial": (7.65, 19.5),
@@ -595,6 +598,12 @@ BACK_LANDMARKS: dict[str, Point] = {
     "trapezius_lateral_c2": (1.3, 8.4),
     # the back edge of the sternocleidomastoid, level with the angle of the mandible
     "scm_back_angle": (2.55, 8.75),
+    # the side of the neck seen from behind, just inside its outline, halfway down and
+    # where it turns into the slope of the shoulder (TE's line from TE16 to TE15); the
+    # front edge of the trapezius halfway down the neck (GB's line from GB20 to GB21)
+    "neck_side": (2.3, 11.5),
+    "neck_root_side": (3.0, 13.3),
+    "trapezius_neck": (2.0, 11.5),
     "scapular_spine_lower": (0.0, 16.45),
     "scapula_superior_angle": (4.2, 15.6),
     **{f"sf{n}_level": (0.0, y) for n, (_, y) in enumerate(tk.SACRAL_FORAMINA, 1)},

@@ -431,6 +431,10 @@ SIDE_LANDMARKS: dict[str, Point] = {
     # the back edge of the sideburn, level with the root of the auricle
     "temple_hairline_back": (0.7, 5.0),
     "occipital_protuberance": (-4.15, 6.3),
+    # the temporal line, arching from above the mastoid up over the parietal bone to
+    # the corner of the forehead (GB's line from GB12 to GB13 follows it)
+    "temporal_line_back": (-2.75, 5.0),
+    "temporal_line_top": (-1.6, 1.9),
     "posterior_hairline": (-3.3, 9.0),
     # the hollow under the occiput between the upper ends of the sternocleidomastoid
     # (its back border) and the trapezius (its front edge), level with GV16 (GB20)
@@ -439,6 +443,9 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "auricle_apex": (-0.42, 4.35),
     "ear_apex": (-0.42, 4.65),
     "auricle_root_back": (-0.95, 4.85),
+    # just in front of the auricle's upper attachment (TE's line from TE20 passes in
+    # front of the ear here, down to TE21)
+    "auricle_root_front": (0.42, 4.72),
     "supratragic_notch": (0.33, 5.45),
     "tragus": (0.5, 6.05),
     "intertragic_notch": (0.28, 6.62),
@@ -446,6 +453,8 @@ SIDE_LANDMARKS: dict[str, Point] = {
     # curves round the back of the auricle: along the helix (TE17 to TE20) and a
     # finger-breadth further back (GB9 to GB12)
     "helix_back": (-1.4, 5.85),
+    # just outside the top of the helix at the back (TE's line from TE19 round to TE20)
+    "helix_top_back": (-1.05, 4.62),
     "behind_auricle": (-2.0, 5.7),
     # the mastoid process and the mandible
     "mastoid": (-1.25, 6.95),
@@ -470,6 +479,7 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "philtrum_mid": (4.25, 7.82),
     "mouth": (4.2, 8.45),
     "mentolabial_groove": (3.9, 9.25),
+    "chin": (4.05, 9.9),
     # the neck
     "hyoid": (1.8, 10.95),
     "thyroid_cartilage": (2.1, _THYROID_Y),
