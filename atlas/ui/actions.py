@@ -106,8 +106,8 @@ class WindowActions:
             window,
             "Category &Tables…",
             "Ctrl+Shift+T",
-            "The five transporting, source, connecting, cleft, alarm and back points of every"
-            " channel side by side",
+            "The five transporting, yuan-source, luo-connecting, xi-cleft, front-mu and"
+            " back-shu points of every channel side by side",
         )
         # Esc clears the search only where the search panel has the focus (the panel
         # holds the action; the window does not).

@@ -34,9 +34,6 @@ from atlas.ui.settings import fit_onto
 
 _Index = QModelIndex | QPersistentModelIndex
 
-#: The points of a cell, in WHO form (a tuple of codes; empty where a channel has none).
-CodesRole = Qt.ItemDataRole.UserRole + 1
-
 
 class CategoryTableModel(QAbstractTableModel):
     """`Atlas.category_table()` as a read-only table: a row per channel (or vessel), a
@@ -57,8 +54,6 @@ class CategoryTableModel(QAbstractTableModel):
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         codes = self.codes_at(index)
-        if role == CodesRole:
-            return codes if index.isValid() else None
         if not codes:
             return None
         points = [p for p in map(self.atlas.point, codes) if p is not None]
