@@ -85,6 +85,12 @@ class WindowActions:
         )
         # Undo and Redo act on the plan and say so; in a text field the same keys undo
         # the typing there (the field takes them first).
+        self.copy_plan = _action(
+            window, "&Copy Plan as Text", None, "The plan's points, names and sides, to paste"
+        )
+        self.export_plan = _action(
+            window, "E&xport Plan as CSV…", None, "Save the plan as a CSV file for a spreadsheet"
+        )
         self.undo = _PlanUndo(window, undo_stack, "&Undo", key.Undo)
         self.redo = _PlanUndo(window, undo_stack, "&Redo", key.Redo)
         self.shortcuts = _action(
@@ -234,6 +240,8 @@ class WindowActions:
                 plan_menu.addMenu(item)
             else:
                 plan_menu.addAction(item)
+        plan_menu.addSeparator()
+        plan_menu.addActions([self.copy_plan, self.export_plan])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.guide, self.tips])

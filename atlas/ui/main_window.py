@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
 from atlas.core.codes import format_code
-from atlas.core.userdata import UserData
+from atlas.core.userdata import Plan, UserData
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
@@ -160,6 +160,8 @@ class MainWindow(QMainWindow):
         c.back.triggered.connect(self.go_back)
         c.forward.triggered.connect(self.go_forward)
         c.add_to_plan.triggered.connect(self.add_current_to_plan)
+        c.copy_plan.triggered.connect(self.copy_plan)
+        c.export_plan.triggered.connect(self.export_plan_csv)
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
         c.shortcuts.triggered.connect(lambda: self.show_help(guide=False))
@@ -441,6 +443,32 @@ class MainWindow(QMainWindow):
 
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
+
+    def copy_plan(self) -> None:
+        """The plan as plain text on the clipboard."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import copy_plan_text
+
+            copy_plan_text(self.atlas, plan, self.diagram.state.code_style)
+            self.statusBar().showMessage("The plan is copied as text.", 4000)
+
+    def export_plan_csv(self) -> None:
+        """The plan as a CSV file (the user picks where)."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import export_plan_csv
+
+            path = export_plan_csv(self, self.atlas, plan, self.diagram.state.code_style)
+            if path is not None:
+                self.statusBar().showMessage(f"The plan is saved as {path}.", 6000)
+
+    def _plan_to_write(self) -> Plan | None:
+        """The plan as it stands (saved or not); None, said, when it has no points."""
+        if not self.plan.codes():
+            self.statusBar().showMessage("The plan has no points yet: add some first.", 4000)
+            return None
+        return Plan(self.plan.plan_id, self.plan.name(), tuple(self.plan.codes()))
 
     # ================================================================= help
 
