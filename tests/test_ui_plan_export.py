@@ -35,7 +35,7 @@ def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_settings
 def window(make_window: Callable[[], MainWindow], documents: Path) -> MainWindow:
     window = make_window()
     window.plan.add([code for code, _side in PLAN])
-    window.plan.name_edit.setText("Low back: Mrs K")
+    window.plan.plan_model.update(name="Low back: Mrs K")
     assert window.plan.save()
     return window
 
@@ -134,7 +134,7 @@ def test_export_the_plan_as_csv_in_documents(
 def test_a_name_that_a_spreadsheet_would_run_stays_text(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    window.plan.name_edit.setText('=HYPERLINK("http://example.com")')
+    window.plan.plan_model.update(name='=HYPERLINK("http://example.com")')
     assert window.plan.save()
     target = tmp_path / "plan.csv"
     answer(QFileDialog, save_as(target))
@@ -168,3 +168,13 @@ def test_an_empty_plan_says_what_to_do(window: MainWindow) -> None:
     assert "no points" in window.statusBar().currentMessage()
     plan_item(window, "Copy Plan as Text").trigger()
     assert "no points" in window.statusBar().currentMessage()
+
+
+def test_each_point_is_written_with_its_own_side_and_needles(window: MainWindow) -> None:
+    """A point needled on one side counts one needle, a point never needled none."""
+    from atlas.core.userdata import Plan
+    from atlas.ui.plan_export import plan_points
+
+    plan = Plan(None, "Sides", ("BL23", "CV8", "LI4"), sides=("both", "", "left"))
+    rows = {p.code: (p.side, p.needles) for p in plan_points(window.atlas, plan)}
+    assert rows == {"BL23": ("both sides", 2), "CV8": ("midline", 0), "LI4": ("left side", 1)}

@@ -47,7 +47,7 @@ def test_a_printed_plan_is_offered_a_valid_name_in_documents(
 ) -> None:
     window = make_window()
     window.plan.add(["BL23", "BL40"])
-    window.plan.name_edit.setText("Low back")
+    qtbot.keyClicks(window.plan.name_edit, "Low back")  # typed, as a user names it
     assert window.plan.save()
     offered: list[tuple[str, str, QPrinter.OutputFormat]] = []
 

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
 from atlas.core.codes import format_code
-from atlas.core.userdata import Plan, UserData
+from atlas.core.userdata import Plan, UserData, UserDataError
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
@@ -28,6 +28,7 @@ from atlas.ui.notices import (
     NOTICE_ENV,
     RecoveryBanner,
     may_close,
+    offer_kept_notes,
     show_about,
     show_safety_notice,
 )
@@ -36,6 +37,10 @@ from atlas.ui.printouts import Printouts
 from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
+
+#: The reference database is checked this many milliseconds after the first frame
+#: (ui/checkup.py): start-up never waits for it, and `--exit-when-ready` has quit by then.
+CHECK_REFERENCE_AFTER_MS = 1000
 
 if TYPE_CHECKING:
     from atlas.ui.help import HelpDialog, TipsBar
@@ -55,11 +60,14 @@ class MainWindow(QMainWindow):
 
     pointSelected = Signal(str)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, atlas: Atlas, parent: QWidget | None = None, userdata: UserData | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.atlas = atlas
-        self.userdata = UserData.open(user_data_dir())
+        # the user's store (opened here unless given: tests give one with a short wait)
+        self.userdata = userdata if userdata is not None else UserData.open(user_data_dir())
         self.settings = WindowSettings()
         self.history: History[str] = History()
         self._shown_once = False
@@ -97,8 +105,9 @@ class MainWindow(QMainWindow):
         # each pane is made inside its dock
         self.docks = Docks(self)
         self.search = SearchPanel(atlas, self.docks.search)
-        self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
-        self.detail.set_note_store(self.userdata.note, self._save_note)
+        self.detail = DetailPane(
+            atlas, self.docks.detail, store=self.userdata, guide_for=self._guide_lines
+        )
         self.channel_browser = ChannelBrowser(atlas, self.diagram.state, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
@@ -128,6 +137,9 @@ class MainWindow(QMainWindow):
             plan=self._plan_menu(),
         )
         self._wire()
+        self.diagram.firstPainted.connect(
+            lambda: QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
+        )
         self._restore_settings()
         self._update_history_actions()
         self.statusBar().showMessage("Ready. Ctrl+F searches; click the diagram to explore.", 6000)
@@ -199,14 +211,16 @@ class MainWindow(QMainWindow):
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.detail.printRequested.connect(lambda code: self.print_requested(code))
-        self.detail.favouriteToggled.connect(self._set_favourite)
+        self.detail.favouriteToggled.connect(self._favourite_toggled)
         self.detail.noteSaved.connect(
             lambda code: self.statusBar().showMessage(f"Note on {code} saved.", 2500)
         )
+        self.detail.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
         self.channel_browser.channelChosen.connect(self.show_channel)
         self.condition_browser.conditionChosen.connect(self.show_condition)
 
+        self.docks.plan.visibilityChanged.connect(self.plan.build_details)
         self.plan.pointActivated.connect(self.open_point)
         self.plan.showRequested.connect(self.show_plan_on_diagram)
         self.plan.planChanged.connect(self._plan_changed)
@@ -242,8 +256,6 @@ class MainWindow(QMainWindow):
         show it."""
         point = self.atlas.point(code) if code else None
         self.detail.show_point(point.code if point is not None else None)
-        if point is not None:
-            self.detail.set_favourite_state(self.userdata.is_favourite(point.code))
         self.search.select(point.code if point is not None else None)
         self._show_title()
 
@@ -318,7 +330,12 @@ class MainWindow(QMainWindow):
         self._show_a_view_with(codes)
 
     def show_favourites(self) -> None:
-        codes = self.search.list_favourites(self.userdata.favourites())
+        try:
+            favourites = self.userdata.favourites()
+        except UserDataError as exc:
+            self.statusBar().showMessage(f"Your favourites could not be read: {exc}", 8000)
+            return
+        codes = self.search.list_favourites(favourites)
         self.diagram.highlight(codes)
         self.docks.search.raise_()
 
@@ -405,13 +422,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _save_note(self, code: str, text: str) -> None:
-        self.userdata.set_note(code, text)
-        if not self.userdata.persistent:
-            self.statusBar().showMessage("Note kept for this session only (see the banner).", 4000)
-
-    def _set_favourite(self, code: str, on: bool) -> None:
-        self.userdata.set_favourite(code, on)
+    def _favourite_toggled(self, code: str, on: bool) -> None:
         self.statusBar().showMessage(
             f"{code} {'added to' if on else 'removed from'} your favourites.", 3000
         )
@@ -468,7 +479,7 @@ class MainWindow(QMainWindow):
         if not self.plan.codes():
             self.statusBar().showMessage("The plan has no points yet: add some first.", 4000)
             return None
-        return Plan(self.plan.plan_id, self.plan.name(), tuple(self.plan.codes()))
+        return self.plan.current()
 
     # ================================================================= help
 
@@ -499,6 +510,39 @@ class MainWindow(QMainWindow):
     def _bring_back_tips(self) -> None:
         self.settings.set_tips_dismissed(False)
         self.show_tips()
+
+    def _check_reference(self) -> None:
+        """Verify the reference database off the window's thread; damage is repaired
+        and the panes list and show the rebuilt data."""
+        if self._closed:
+            return
+        from atlas.ui.checkup import ReferenceCheck
+        from atlas.ui.dialogs import ask
+
+        check = self.reference_check = ReferenceCheck(self.atlas, self)
+        check.damaged.connect(
+            lambda _found: self.statusBar().showMessage(
+                "The point database is damaged: rebuilding it…"
+            )
+        )
+        check.repaired.connect(self._reference_repaired)
+        check.failed.connect(
+            lambda message: ask(
+                self,
+                "referenceNotRepaired",
+                "The point database is damaged",
+                f"{message}\n\nSearches and diagrams may miss points. Reinstalling the atlas"
+                " usually fixes this.",
+                icon="critical",
+            )
+        )
+        check.start()
+
+    def _reference_repaired(self) -> None:
+        self.statusBar().showMessage("The point database was damaged; it has been rebuilt.", 8000)
+        self.search.refresh()
+        self.plan.refresh_list()
+        self.detail.refresh_text()
 
     # ================================================================= view settings
 
@@ -573,13 +617,17 @@ class MainWindow(QMainWindow):
             self.docks.fit_to_window()
         if os.environ.get(NOTICE_ENV) != "1" and not self.settings.tips_dismissed():
             self.show_tips()
+        if not self.diagram.views():  # no first paint to wait for
+            QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
+        said = offer_kept_notes(self, self.detail.notes, self.open_point)
+        if said:
+            self.statusBar().showMessage(said, 8000)
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not may_close(self, self.plan):
+        if not (may_close(self, self.plan) and self.detail.close_notes()):
             event.ignore()
             return
-        self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
         for window in (self.study, self.tables):

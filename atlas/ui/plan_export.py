@@ -37,6 +37,12 @@ class PlanPoint(NamedTuple):
     needles: int
 
 
+def _side_words(side: str, paired: bool) -> str:
+    if not paired:
+        return "midline"
+    return {"left": "left side", "right": "right side"}.get(side, "both sides")
+
+
 def plan_points(atlas: Atlas, plan: Plan, code_style: str = "who") -> list[PlanPoint]:
     """The plan's points the atlas knows, in order."""
     rows: list[PlanPoint] = []
@@ -51,8 +57,8 @@ def plan_points(atlas: Atlas, plan: Plan, code_style: str = "who") -> list[PlanP
                 point.pinyin_tones,
                 point.hanzi,
                 point.english,
-                "both sides" if point.is_bilateral else "midline",
-                2 if point.is_bilateral else 1,
+                _side_words(plan.side_of(code), point.is_bilateral),
+                atlas.needle_count(code, plan.side_of(code)),
             )
         )
     return rows

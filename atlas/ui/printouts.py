@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMainWindow
 
 from atlas.core import Atlas
-from atlas.core.userdata import Plan, UserData
+from atlas.core.userdata import UserData
 from atlas.ui.plan import PlanWidget
 
 
@@ -50,5 +50,4 @@ class Printouts:
         """Print the sheet of the plan as it stands (saved or not)."""
         from atlas.printing import dialogs
 
-        shown = Plan(plan.plan_id, plan.name() or "Treatment plan", tuple(plan.codes()))
-        dialogs.print_plan(self.window, self.atlas, shown, self.userdata)
+        dialogs.print_plan(self.window, self.atlas, plan.current(), self.userdata)
