@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas, Point
 from atlas.core import paths as core_paths
+from atlas.core.codes import format_channel, format_code, format_codes_in
 from atlas.core.userdata import UserData, UserDataError
 from atlas.ui.notes import Notes
 
@@ -73,11 +74,16 @@ def _is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) -> str:
-    """The reference text of a point as HTML (every dynamic string escaped)."""
+def point_html(
+    atlas: Atlas, point: Point, palette: QPalette, guide: list[str], code_style: str = "who"
+) -> str:
+    """The reference text of a point as HTML (every dynamic string escaped), the codes
+    it names written in `code_style`."""
     import html  # not needed before a point is shown
 
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(format_codes_in(text, code_style))
+
     dark = _is_dark(palette)
     text = palette.color(QPalette.ColorRole.Text).name()
     muted = QColor(text)
@@ -139,7 +145,7 @@ def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) 
         for membership in point.categories:
             category = atlas.category(membership.category)
             name = category.name if category is not None else membership.category
-            relates = membership.relates_to
+            relates = format_channel(membership.relates_to, code_style)
             label = f"{name} ({relates})" if relates else name
             category_chips.append(
                 f'<span style="background:{chip_bg};">&nbsp;{e(label)}&nbsp;</span>'
@@ -222,6 +228,7 @@ class DetailPane(QWidget):
         self.atlas = atlas
         self.guide_for = guide_for
         self.code: str | None = None
+        self.code_style = "who"  # how codes are written (atlas.core.codes.CODE_STYLES)
         self.notes = Notes(store)
         self._header: QFrame | None = None
 
@@ -384,7 +391,7 @@ class DetailPane(QWidget):
         if point is None:
             return
         channel = self.atlas.channel(point.channel)
-        self.code_label.setText(point.code)
+        self.code_label.setText(format_code(point.code, self.code_style))
         self.names_label.setText(f"{point.pinyin_tones}   {point.hanzi}")
         self.english_label.setText(point.english)
         if channel is not None:
@@ -400,13 +407,20 @@ class DetailPane(QWidget):
         self._show_note(point.code)
         self._show_favourite(point.code)
 
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older): the point's own and those in its text."""
+        self.code_style = style
+        if self.code is not None:
+            self.code_label.setText(format_code(self.code, style))
+            self.refresh_text()
+
     def refresh_text(self) -> None:
         point = self.atlas.point(self.code) if self.code else None
         if point is None:
             return
         guide = self.guide_for(point.code) if self.guide_for is not None else []
         scroll = self.text.verticalScrollBar().value()
-        self.text.setHtml(point_html(self.atlas, point, self.palette(), guide))
+        self.text.setHtml(point_html(self.atlas, point, self.palette(), guide, self.code_style))
         self.text.verticalScrollBar().setValue(scroll if self.code == point.code else 0)
 
     # ------------------------------------------------------------ notes

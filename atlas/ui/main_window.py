@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
-from atlas.core.userdata import UserData, UserDataError
+from atlas.core.codes import format_code
+from atlas.core.userdata import Plan, UserData, UserDataError
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
@@ -44,6 +45,7 @@ CHECK_REFERENCE_AFTER_MS = 1000
 if TYPE_CHECKING:
     from atlas.ui.help import HelpDialog, TipsBar
     from atlas.ui.study import StudyPane
+    from atlas.ui.tables import TablesView
 
 
 class MainWindow(QMainWindow):
@@ -73,6 +75,7 @@ class MainWindow(QMainWindow):
         self._help: HelpDialog | None = None
         self.tips_bar: TipsBar | None = None
         self.study: StudyPane | None = None  # made when first opened (Go > Study)
+        self.tables: TablesView | None = None  # made when first opened (Go > Category Tables)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -169,6 +172,8 @@ class MainWindow(QMainWindow):
         c.back.triggered.connect(self.go_back)
         c.forward.triggered.connect(self.go_forward)
         c.add_to_plan.triggered.connect(self.add_current_to_plan)
+        c.copy_plan.triggered.connect(self.copy_plan)
+        c.export_plan.triggered.connect(self.export_plan_csv)
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
         c.shortcuts.triggered.connect(lambda: self.show_help(guide=False))
@@ -176,6 +181,7 @@ class MainWindow(QMainWindow):
         c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
         c.study.triggered.connect(self.open_study)
+        c.tables.triggered.connect(self.open_tables)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
         for name, action in c.panels.items():
@@ -184,10 +190,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, v=view_id: self.diagram.set_view(v))
         for action in c.names.values():
             action.toggled.connect(lambda _on: self._names_changed())
+        for style, action in c.code_styles.items():
+            action.triggered.connect(lambda _=False, s=style: self.set_code_style(s))
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         c.anatomy.triggered.connect(self.set_anatomy)
         self.diagram.state.anatomyChanged.connect(c.anatomy.setChecked)
+        self.diagram.state.codeStyleChanged.connect(self._show_code_style)
 
         self.search.pointChosen.connect(self.open_point)
         self.search.addToPlanRequested.connect(self.plan.add)
@@ -248,8 +257,15 @@ class MainWindow(QMainWindow):
         point = self.atlas.point(code) if code else None
         self.detail.show_point(point.code if point is not None else None)
         self.search.select(point.code if point is not None else None)
-        title = f"{point.code} {point.pinyin_tones} {point.hanzi} · " if point is not None else ""
-        self.setWindowTitle(f"{title}Acupoint Atlas")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        point = self.atlas.point(self.current_code) if self.current_code else None
+        if point is None:
+            self.setWindowTitle("Acupoint Atlas")
+            return
+        code = format_code(point.code, self.diagram.state.code_style)
+        self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
 
     def go_back(self) -> None:
         code = self.history.back()
@@ -329,14 +345,29 @@ class MainWindow(QMainWindow):
             from atlas.ui.study import StudyPane
 
             self.study = StudyPane(self.atlas, self.userdata, self)
-            self.study.pointOpened.connect(self._open_from_study)
+            self.study.pointOpened.connect(self._open_from_another_window)
         elif self.study.isVisible():
             self.study.raise_()  # in front of this window again
         self.study.show()
         self.study.activateWindow()
         return self.study
 
-    def _open_from_study(self, code: str) -> None:
+    def open_tables(self) -> TablesView:
+        """Show the Tables view (made the first time), at the open point's cell."""
+        if self.tables is None:
+            from atlas.ui.tables import TablesView
+
+            self.tables = TablesView(self.atlas, self)
+            self.tables.set_code_style(self.diagram.state.code_style)
+            self.tables.pointChosen.connect(self._open_from_another_window)
+        if self.current_code:
+            self.tables.show_cell_of(self.current_code)
+        self.tables.show()
+        self.tables.raise_()
+        self.tables.activateWindow()
+        return self.tables
+
+    def _open_from_another_window(self, code: str) -> None:
         self.open_point(code)
         self.activateWindow()
 
@@ -424,6 +455,32 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
 
+    def copy_plan(self) -> None:
+        """The plan as plain text on the clipboard."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import copy_plan_text
+
+            copy_plan_text(self.atlas, plan, self.diagram.state.code_style)
+            self.statusBar().showMessage("The plan is copied as text.", 4000)
+
+    def export_plan_csv(self) -> None:
+        """The plan as a CSV file (the user picks where)."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import export_plan_csv
+
+            path = export_plan_csv(self, self.atlas, plan, self.diagram.state.code_style)
+            if path is not None:
+                self.statusBar().showMessage(f"The plan is saved as {path}.", 6000)
+
+    def _plan_to_write(self) -> Plan | None:
+        """The plan as it stands (saved or not); None, said, when it has no points."""
+        if not self.plan.codes():
+            self.statusBar().showMessage("The plan has no points yet: add some first.", 4000)
+            return None
+        return self.plan.current()
+
     # ================================================================= help
 
     def show_help(self, guide: bool = False) -> HelpDialog:
@@ -501,6 +558,21 @@ class MainWindow(QMainWindow):
         self.diagram.state.set_anatomy(on)
         self.settings.set_anatomy(on)
 
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older) everywhere the window shows them
+        (the diagram's state holds it; `_show_code_style` follows), and remember it."""
+        self.diagram.set_code_style(style)
+        self.settings.set_code_style(style)
+
+    def _show_code_style(self, style: str) -> None:
+        self.commands.code_styles[style].setChecked(True)
+        self.search.set_code_style(style)
+        self.plan.model.set_code_style(style)
+        self.detail.set_code_style(style)
+        if self.tables is not None:
+            self.tables.set_code_style(style)
+        self._show_title()
+
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()
         self.search.set_names(names)
@@ -558,7 +630,8 @@ class MainWindow(QMainWindow):
             return
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
-        if self.study is not None:
-            self.study.close()
+        for window in (self.study, self.tables):
+            if window is not None:
+                window.close()
         super().closeEvent(event)
         self.userdata.close()
