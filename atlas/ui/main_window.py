@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         self.docks.place(
             (self.search, self.detail, self.channel_browser, self.condition_browser, self.plan)
         )
-        self.printouts = Printouts(self, atlas, self.userdata)
+        self.printouts = Printouts(self, atlas, self.userdata, self.diagram.state)
 
         views = []
         for view_id in self.diagram.views():
