@@ -71,7 +71,7 @@ GUI_LIBRARIES = {
 
 def unloadable(libraries: Iterable[str]) -> list[str]:
     """The shared libraries of these names that the system cannot load."""
-    # _ctypes rather than ctypes: importing ctypes would cost start-up 2 ms more.
+    # _ctypes rather than ctypes: importing ctypes would add to start-up.
     from _ctypes import dlopen
 
     missing = []
