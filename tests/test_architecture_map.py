@@ -24,11 +24,7 @@ def paths_named(text: str, folder: str = "") -> list[str]:
     from the top of the repository, and the targets of relative links, from `folder`."""
     prose = re.sub(r"^```.*?^```", "", text, flags=re.DOTALL | re.MULTILINE)
     spans = re.findall(r"`([^`\n]+)`", prose)
-    paths = [
-        s
-        for s in spans
-        if " " not in s and not s.startswith("-") and ("/" in s or re.search(r"\.(py|toml|md)$", s))
-    ]
+    paths = [s for s in spans if " " not in s and ("/" in s or re.search(r"\.(py|toml|md)$", s))]
     links = re.findall(r"\]\(([^)#:]+)\)", prose)
     return paths + [os.path.normpath(os.path.join(folder, link)) for link in links]
 
