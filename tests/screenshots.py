@@ -1,8 +1,10 @@
-"""Regenerate the README images: `python tests/screenshots.py` (offscreen).
+"""Regenerate the README images: `python tests/screenshots.py [views] [windows] [pages]`
+(offscreen; all three when none is named).
 
 Writes assets/screenshots/: each full-body view with every point and channel,
-two detail views, the window (light and dark, 1920x1080, a point open), a
-point sheet and a patient handout page (through pdftoppm, if installed).
+two detail views, the window (light and dark, 1920x1080, a point open), and the
+printed pages (through pdftoppm, if installed): a point sheet, a patient
+handout, a plan sheet and a channel's opening page in the whole book.
 """
 
 from __future__ import annotations
@@ -80,38 +82,54 @@ def windows(app: QApplication, atlas: Atlas) -> None:
 
 
 def pages(atlas: Atlas) -> None:
+    from atlas.core.userdata import Plan
+    from atlas.printing.book import Book
     from atlas.printing.handout import Handout
+    from atlas.printing.plan import PlanSheet
     from atlas.printing.render import Document, write_pdf
     from atlas.printing.sheets import PointSheet
 
     if shutil.which("pdftoppm") is None:
         print("pdftoppm not installed: skipping the printed pages", file=sys.stderr)
         return
+    low_back = Plan(None, "Low back pain", ("BL23", "BL25", "GV4", "EX-B2", "BL40", "BL57",
+                                            "GB30", "GB34", "KI3", "CV8"))  # fmt: skip
+    book = Book(atlas)
     documents: list[tuple[str, Document]] = [
         ("sheet-ST36", PointSheet(atlas, ["ST36"])),
         ("handout-LI4", Handout(atlas, ["LI4"])),
+        ("plan-low-back", PlanSheet(atlas, low_back)),
+        ("book-opening-ST", book),
     ]
     with tempfile.TemporaryDirectory() as tmp:
         for name, document in documents:
             pdf = Path(tmp) / f"{name}.pdf"
             write_pdf(document, pdf)
+            page = 1
+            if document is book:  # the Stomach channel's opening page
+                page = next(i.page for i in book.navigation().outline if i.title.startswith("ST "))
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "80", "-singlefile", str(pdf), str(OUT / name)],
+                ["pdftoppm", "-png", "-r", "80", "-singlefile", "-f", str(page), "-l", str(page),
+                 str(pdf), str(OUT / name)],
                 check=True,
-            )
+            )  # fmt: skip
 
 
-def main() -> None:
+def main(parts: list[str]) -> None:
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp())
     app = application()
     OUT.mkdir(parents=True, exist_ok=True)
+    wanted = set(parts) or {"views", "windows", "pages"}
     with Atlas.open() as atlas:
-        views(app, atlas)
-        windows(app, atlas)
-        pages(atlas)
+        if "views" in wanted:
+            views(app, atlas)
+        if "windows" in wanted:
+            windows(app, atlas)
+        if "pages" in wanted:
+            pages(atlas)
     print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -8,19 +8,17 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from paper import check_placed, overlapping, pdf_text, squeeze
 from pypdf.generic import DictionaryObject
-from PySide6.QtCore import QLocale, QRectF
-from PySide6.QtGui import QFont, QFontInfo, QRawFont
+from PySide6.QtCore import QLocale
+from PySide6.QtGui import QFont, QFontInfo, QImage, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from atlas import cli
 from atlas.core import Atlas, Point
 from atlas.core.userdata import Plan, UserData
 from atlas.printing import fonts
-from atlas.printing.book import Book
-from atlas.printing.handout import Handout, glossary_for
-from atlas.printing.layout import Placed
-from atlas.printing.plan import PlanSheet, needle_count
+from atlas.printing.layout import Style
 from atlas.printing.render import default_paper, ensure_gui, write_pdf
 from atlas.printing.sheets import PointSheet
 
@@ -31,25 +29,6 @@ SAMPLE = ["LI4", "ST36", "GV20", "CV12", "EX-HN3", "BL40"]
 def _gui(qapp: object) -> Iterator[None]:
     ensure_gui()
     yield
-
-
-def pdf_text(path: Path) -> list[str]:
-    """Each page's text, whitespace collapsed to single spaces."""
-    reader = pypdf.PdfReader(str(path))
-    return [re.sub(r"\s+", " ", page.extract_text() or "") for page in reader.pages]
-
-
-def squeeze(text: str) -> str:
-    return re.sub(r"\s+", "", text)
-
-
-def check_placed(placed: list[Placed], page: QRectF | None = None) -> None:
-    """Every text stayed inside its box (and the page)."""
-    for item in placed:
-        box = item.box.adjusted(-0.6, -0.6, 0.6, 0.6)
-        assert box.contains(item.drawn) or item.drawn.isEmpty(), (item.kind, item.text[:60])
-        if page is not None:
-            assert page.adjusted(-0.6, -0.6, 0.6, 0.6).contains(item.drawn), item.text[:60]
 
 
 def longest_points(atlas: Atlas, count: int = 8) -> list[str]:
@@ -147,78 +126,6 @@ def test_default_paper_follows_locale(monkeypatch: pytest.MonkeyPatch) -> None:
     )
     assert default_paper(QLocale(QLocale.Language.German, QLocale.Country.Germany)) == "a4"
     assert default_paper(QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)) == "a4"
-
-
-# --------------------------------------------------------------------------- plans, handouts
-
-
-def test_plan_sheet(atlas: Atlas, tmp_path: Path) -> None:
-    codes = ("GB20", "GB21", "LI4", "GV14", "LR3", "ST36", "CV12", "SI3")
-    plan = Plan(None, "Neck & shoulder", codes, "Check blood pressure first.")
-    out = tmp_path / "plan.pdf"
-    result = write_pdf(PlanSheet(atlas, plan), out, "a4")
-    check_placed(result.placed)
-    text = " ".join(pdf_text(out))
-    assert result.pages == len(pdf_text(out)) >= 1
-    for code in codes:
-        assert code in text
-    points = [atlas.point(c) for c in codes]
-    needles = needle_count([p for p in points if p is not None])
-    assert needles == 14  # GV14 and CV12 are single, the other six are pairs
-    assert f"{needles} needles" in text
-    assert "Check blood pressure first." in text
-    assert "Retention" in text and "Sessions" in text
-
-
-def test_handout_has_no_needling(atlas: Atlas, tmp_path: Path) -> None:
-    codes = ["LI4", "PC6", "ST36", "GB20"]
-    out = tmp_path / "handout.pdf"
-    result = write_pdf(Handout(atlas, codes), out, "a4")
-    check_placed(result.placed)
-    pages = pdf_text(out)
-    assert len(pages) == len(codes)
-    for code, text in zip(codes, pages, strict=True):
-        point = atlas.point(code)
-        assert point is not None
-        assert point.english in text and point.code in text
-        assert "needl" not in text.lower()
-        assert "Depth" not in text and point.depth_text not in text
-        assert "minutes" in text
-    assert "pregnant" in pages[0]  # LI4 carries the pregnancy caution
-
-
-def test_glossary_finds_terms() -> None:
-    words = dict(glossary_for("On the radial side of the dorsum, 2 B-cun proximal to it."))
-    assert {"radial", "dorsum", "proximal", "B-cun"} <= set(words)
-
-
-# --------------------------------------------------------------------------- books
-
-
-def test_channel_book(atlas: Atlas, tmp_path: Path) -> None:
-    out = tmp_path / "lu.pdf"
-    seen: list[tuple[int, int]] = []
-    result = write_pdf(Book(atlas, "LU"), out, "a4", progress=lambda d, t: seen.append((d, t)))
-    points = atlas.points(channel="LU")
-    pages = pdf_text(out)
-    assert len(pages) == result.pages == seen[-1][1]
-    assert "Contents" in pages[1]
-    assert "Index" in pages[-1]
-    body = pages[2 : 2 + len(points)]
-    for point, text in zip(points, body, strict=True):
-        assert point.code in text and squeeze(point.hanzi) in squeeze(text)
-    for point in points:
-        assert squeeze(point.pinyin_tones) in squeeze(pages[-1])
-    check_placed(result.placed)
-
-
-def test_book_page_numbers_in_contents(atlas: Atlas, tmp_path: Path) -> None:
-    out = tmp_path / "ht.pdf"
-    write_pdf(Book(atlas, "HT"), out, "letter")
-    pages = pdf_text(out)
-    toc = pages[1]
-    assert re.search(r"HT1 .*? 3\b", toc)
-    assert "Page 3 of" in pages[2] and "HT1" in pages[2]
 
 
 # --------------------------------------------------------------------------- fonts
@@ -344,3 +251,66 @@ def test_export_pdf_dialog_path(atlas: Atlas, tmp_path: Path, qtbot: object) -> 
     assert dialogs.export_pdf(None, atlas, ["LI4", "LR3"], path=out) == out
     assert len(pdf_text(out)) == 2
     assert dialogs.export_book(None, atlas, "HT", path=tmp_path / "b.pdf") is not None
+
+
+def test_tone_marks_sit_over_their_own_letter(atlas: Atlas) -> None:
+    """A tone mark never leans into the next or the last letter (the bold í once read as
+    "ińg"): what it reaches past its letter on one side it reaches on the other too."""
+    marked = {c for p in atlas.all_points() for c in p.pinyin_tones if ord(c) > 0x7F}
+    assert {"í", "ì", "ǐ", "ī"} <= marked
+    for file in fonts.font_files():
+        raw = QRawFont(str(file), 100)  # pixels per em: 2 px are 2% of the em
+        for char in sorted(marked):
+            (glyph,) = raw.glyphIndexesForString(char)
+            ink = raw.pathForGlyph(glyph).boundingRect()
+            advance = raw.advancesForGlyphIndexes([glyph])[0].x()
+            before, after = max(0.0, -ink.left()), max(0.0, ink.right() - advance)
+            assert abs(before - after) <= 2, (file.name, char, before, after)
+
+
+def test_a_measure_and_its_unit_are_never_split_across_lines(atlas: Atlas) -> None:
+    """ "3 B-cun" stays on one line (the book once broke "3 B-/cun" 76 times)."""
+    style = Style(QImage(10, 10, QImage.Format.Format_RGB32))
+    font = style.font(8.6)
+    measure = re.compile(r"\d+(?:\.\d+)? (?:[BF]-cun|F-breadth)|[BF]-cun")
+    texts = [p.location for p in atlas.all_points() if "-cun" in p.location]
+    assert len(texts) > 200
+    for text in texts[::3]:
+        spans = [m.span() for m in measure.finditer(text)]
+        for width in range(90, 260, 23):
+            breaks = [start for start, _length, _y, _h in style.layout(text, font, width).lines]
+            inside = [text[a:b] for a, b in spans for cut in breaks if a < cut < b]
+            assert inside == [], (text, width)
+
+
+def test_no_internal_wording_reaches_paper(atlas: Atlas) -> None:
+    """The caution flags are the atlas's own bookkeeping: a sheet never says "No flag
+    applies, but…"."""
+    worded = [p.code for p in atlas.all_points() if re.search(r"\bflag", p.cautions, re.I)]
+    assert worded == []
+
+
+def test_labels_on_the_pictures_never_collide_and_guides_are_never_cut(
+    atlas: Atlas, tmp_path: Path
+) -> None:
+    """On every point sheet the point has its label; no label covers another label, a
+    marker, a dot or guide text; the guide's text is whole (a span's length along its
+    line and the names of its ends, as the window writes it)."""
+    points = list(atlas.all_points())[::4]
+    result = write_pdf(PointSheet(atlas, [p.code for p in points]), tmp_path / "s.pdf", "a4")
+    marks = result.marks
+    kinds = {"label", "marker", "dot", "guide"}
+    assert overlapping(marks, {"label", "guide"}, kinds - {"dot"}) == []
+    assert overlapping(marks, {"label"}, {"dot"}) == []
+    captions = {p.page: p for p in result.placed if p.kind == "caption"}
+    for page, point in enumerate(points, start=1):
+        mine = [m for m in marks if m.page == page]
+        assert any(m.kind == "label" and m.text == point.code for m in mine), point.code
+        assert not captions[page].elided, point.code
+        pieces = set()  # what the guide may say: a whole label, or a span's length and names
+        for row in atlas.table("measures", {"code": point.code}):
+            names, _, length = str(row["label"]).rpartition(": ")
+            start, _, end = names.partition(" to ")
+            pieces |= {str(row["label"]), length, start, end} if names else {str(row["label"])}
+        for mark in (m for m in mine if m.kind == "guide"):
+            assert mark.text in pieces and "…" not in mark.text, (point.code, mark.text)

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from paper import pdf_text
 from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
@@ -47,7 +48,7 @@ def test_a_printed_plan_is_offered_a_valid_name_in_documents(
 ) -> None:
     window = make_window()
     window.plan.add(["BL23", "BL40"])
-    window.plan.name_edit.setText("Low back")
+    qtbot.keyClicks(window.plan.name_edit, "Low back")  # typed, as a user names it
     assert window.plan.save()
     offered: list[tuple[str, str, QPrinter.OutputFormat]] = []
 
@@ -83,3 +84,17 @@ def test_export_starts_in_documents(
     window.commands.export.trigger()
     assert started == [documents / "LI4.pdf"]
     assert (documents / "LI4.pdf").stat().st_size > 1000
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+def test_an_exported_sheet_writes_codes_as_the_window_shows_them(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], documents: Path
+) -> None:
+    window = make_window()
+    window.commands.code_styles["older"].trigger()  # View › Codes › older English codes
+    window.open_point("LR3")
+    answer(QFileDialog, lambda dialog: dialog.accept())
+    window.commands.export.trigger()
+    sheet = documents / "LIV3.pdf"  # named as the window names the point
+    text = " ".join(pdf_text(sheet))
+    assert "LIV3" in text

@@ -47,7 +47,9 @@ def test_notes_favourites_and_plans_survive_reopening(tmp_path: Path) -> None:
         assert store.note("LI4") == "Strong de qi; <b>not</b> bold"
         assert store.favourites() == ["ST36"] and store.is_favourite("ST36")
         assert store.plan("Low back") == saved
-        assert saved == Plan(saved.id, "Low back", ("BL23", "BL40", "GV4"), "weekly", 1)
+        assert saved._replace(date="") == Plan(
+            saved.id, "Low back", ("BL23", "BL40", "GV4"), "weekly", 1, ("", "", "")
+        )
         assert [p.name for p in store.plans()] == ["Low back"]
 
 
@@ -65,8 +67,10 @@ def test_plan_rules(tmp_path: Path) -> None:
             store.save_plan(Plan(None, "A", ("ST36",)))
         with pytest.raises(UserDataError, match="needs a name"):
             store.save_plan(Plan(None, "  ", ()))
-        renamed = store.save_plan(first._replace(name="B", codes=("ST36", "LI4")))
-        assert store.plan(renamed.id or 0) == Plan(first.id, "B", ("ST36", "LI4"), "", 2)
+        renamed = store.save_plan(first._replace(name="B", codes=("ST36", "LI4"), sides=()))
+        assert store.plan(renamed.id or 0) == first._replace(
+            name="B", codes=("ST36", "LI4"), sides=("", ""), version=2
+        )
         assert store.plan(" b ") == store.plan("B")  # without regard to case, if only one
         other = store.save_plan(Plan(None, "b", ()))
         assert store.plan("B ") is None
@@ -84,7 +88,7 @@ def test_saving_a_plan_keeps_every_field(tmp_path: Path) -> None:
         store.save_plan(Plan(None, "Neck", ("GB20",), "Retain 20 minutes; check BP first"))
         opened = store.plan("Neck")
         assert opened is not None
-        saved = store.save_plan(opened._replace(codes=(*opened.codes, "SI3")))
+        saved = store.save_plan(opened.with_codes((*opened.codes, "SI3")))
     with UserData.open(tmp_path) as store:
         again = store.plan("Neck")
         assert again == saved and again.notes == "Retain 20 minutes; check BP first"
@@ -97,7 +101,7 @@ def test_two_windows_editing_one_plan_conflict(tmp_path: Path) -> None:
         one.save_plan(Plan(None, "Shared", ("LI4",), "first notes"))
         mine, theirs = one.plan("Shared"), two.plan("Shared")
         assert mine is not None and theirs is not None
-        saved = two.save_plan(theirs._replace(codes=("LI4", "ST36")))
+        saved = two.save_plan(theirs.with_codes(("LI4", "ST36")))
         with pytest.raises(PlanConflict) as conflict:
             one.save_plan(mine._replace(notes="my notes"))
         assert conflict.value.stored == saved and conflict.value.mine.notes == "my notes"
@@ -116,7 +120,7 @@ def test_saving_a_plan_deleted_elsewhere(tmp_path: Path) -> None:
         two.delete_plan(mine.id or 0)
         for attempt in (mine, mine._replace(version=None)):
             with pytest.raises(PlanDeleted, match="deleted elsewhere") as deleted:
-                one.save_plan(attempt._replace(codes=("ST36",)))
+                one.save_plan(attempt.with_codes(("ST36",)))
             assert deleted.value.plan.codes == ("ST36",)
         again = one.save_plan(mine._replace(id=None, version=None))
         assert again.version == 1 and two.plan("Gone") == again
@@ -125,9 +129,79 @@ def test_saving_a_plan_deleted_elsewhere(tmp_path: Path) -> None:
 def test_a_plan_without_a_version_is_saved_unchecked(tmp_path: Path) -> None:
     with UserData.open(tmp_path) as store:
         saved = store.save_plan(Plan(None, "P", ("LI4",)))
-        store.save_plan(saved._replace(codes=("ST36",)))
+        store.save_plan(saved.with_codes(("ST36",)))
         blind = store.save_plan(Plan(saved.id, "P", ("GB34",), "n"))
         assert blind.version == 3 and store.plan("P") == blind
+
+
+# ------------------------------------------------------------------ plans a clinic can use
+
+
+def test_a_plan_keeps_what_a_clinic_writes_on_it(tmp_path: Path) -> None:
+    """Issue #16, 2: patient, date, session of the course, retention, stimulation, sides."""
+    plan = Plan(
+        None,
+        "Low back, Mrs Li",
+        ("BL23", "GV4", "BL40"),
+        "Check the skin over BL23 first.",
+        sides=("both", "", "left"),
+        patient="  Li Mei  ",
+        date="2025-03-14",
+        session=3,
+        sessions=10,
+        retention=20,
+        stimulation="electric",
+    )
+    with UserData.open(tmp_path) as store:
+        saved = store.save_plan(plan)
+    with UserData.open(tmp_path) as store:
+        again = store.plan("low back, mrs li")
+    assert again == saved == plan._replace(id=saved.id, version=1, patient="Li Mei")
+    assert again.side_of("BL40") == "left" and again.side_of("ST36") == ""
+    moved = again.with_codes(("BL40", "BL23", "ST36"))
+    assert moved.sides == ("left", "both", "") and moved.patient == "Li Mei"
+    # a change of one field keeps every other
+    with UserData.open(tmp_path) as store:
+        changed = store.save_plan(again._replace(retention=None, stimulation="manual"))
+        assert store.plan(saved.id or 0) == changed
+        assert changed._replace(retention=20, stimulation="electric", version=1) == saved
+
+
+def test_a_new_plan_is_dated_today_and_sides_default_to_none(tmp_path: Path) -> None:
+    import datetime
+
+    with UserData.open(tmp_path) as store:
+        saved = store.save_plan(Plan(None, "Today", ("LI4", "GV20")))
+        assert saved.date == datetime.date.today().isoformat()
+        assert saved.sides == ("", "")
+        # an existing plan keeps an empty date: it is not dated behind the user's back
+        undated = store.save_plan(saved._replace(date=""))
+        assert store.plan("Today") == undated and undated.date == ""
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"sides": ("both",)}, "2 points but 1 sides"),
+        ({"sides": ("both", "up")}, "side is one of both, left, right"),
+        ({"date": "14/03/2025"}, "not a date written yyyy-mm-dd"),
+        ({"date": "2025-02-30"}, "not a date written yyyy-mm-dd"),
+        ({"date": "2025-3-4"}, "not a date written yyyy-mm-dd"),
+        ({"session": 0}, "session is a whole number from 1"),
+        ({"sessions": -2}, "number of sessions is a whole number from 1"),
+        ({"retention": 0}, "retention time is a whole number from 1"),
+        ({"session": 11, "sessions": 10}, "Session 11 is beyond the course of 10 sessions"),
+        ({"stimulation": "laser"}, "Stimulation is manual or electric"),
+    ],
+)
+def test_a_plan_field_out_of_range_is_refused_in_one_line(
+    tmp_path: Path, change: dict[str, Any], message: str
+) -> None:
+    with UserData.open(tmp_path) as store:
+        with pytest.raises(UserDataError, match=message) as refused:
+            store.save_plan(Plan(None, "P", ("LI4", "GV20"))._replace(**change))
+        assert "\n" not in str(refused.value)
+        assert store.plans() == []
 
 
 # ------------------------------------------------------------------ migrations
@@ -142,9 +216,12 @@ def _at_version(path: Path, version: int) -> None:
         conn.execute("INSERT INTO notes(code, text) VALUES ('LI4', 'kept')")
     if version >= 2:
         conn.execute("INSERT INTO plans(id, name) VALUES (1, 'old plan')")
-        conn.execute("INSERT INTO plan_points VALUES (1, 0, 'GB34')")
+        conn.execute("INSERT INTO plan_points(plan_id, position, code) VALUES (1, 0, 'GB34')")
     if version >= 3:
         conn.execute("UPDATE plans SET notes = 'old notes'")
+    if version >= 6:  # the clinic's fields (5 is study mode's)
+        conn.execute("UPDATE plans SET patient = 'P. Old', retention = 15")
+        conn.execute("UPDATE plan_points SET side = 'left'")
     conn.commit()
     conn.close()
 
@@ -158,8 +235,12 @@ def test_migrates_from_every_earlier_version(tmp_path: Path, version: int) -> No
             assert store.note("LI4") == "kept"
         if version >= 2:
             notes = "old notes" if version >= 3 else ""
-            assert store.plan("old plan") == Plan(1, "old plan", ("GB34",), notes, 1)
-        store.save_plan(Plan(None, "new", ("LI4",), "notes work"))
+            old = Plan(1, "old plan", ("GB34",), notes, 1, ("",))
+            if version >= 6:
+                old = old._replace(sides=("left",), patient="P. Old", retention=15)
+            assert store.plan("old plan") == old
+        new = store.save_plan(Plan(None, "new", ("LI4",), "notes work", sides=("right",)))
+        assert store.plan("new") == new and new.sides == ("right",)
     conn = sqlite3.connect(tmp_path / FILE_NAME)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert conn.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

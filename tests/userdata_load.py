@@ -49,7 +49,7 @@ def worker(folder: str, name: str, seconds: float) -> int:
                     with suppress(UserDataError):  # another worker made it first
                         store.save_plan(Plan(None, SHARED, (), "shared by every worker"))
                     continue
-                saved = store.save_plan(shared._replace(codes=(*shared.codes, f"{name}-{i}")))
+                saved = store.save_plan(shared.with_codes((*shared.codes, f"{name}-{i}")))
                 print(f"s {saved.version}", flush=True)
             elif i % 7 == 0:
                 plan_name = f"{name}-plan-{i}"

@@ -163,9 +163,9 @@ class Atlas:
     def verify(self) -> list[str]:
         """Everything wrong with the database file; [] when it is whole (`cache.verify`).
 
-        About 70 ms; safe on any thread (it opens its own connections), so the
-        window can run it after start. When it finds damage, call `repair()` on
-        the thread that uses the atlas.
+        It reads every table; it is safe on any thread (it opens its own
+        connections), so the window runs it on a worker after start. When it
+        finds damage, call `repair()` on the thread that uses the atlas.
         """
         return cache.verify(self.path)
 
@@ -248,6 +248,7 @@ class Atlas:
         # Tuples straight from the cursor, in the records' own field order: opening is
         # on the way to the first window, and dicts per row cost more than the reading.
         self._meta = dict(self._tuples("SELECT key, value FROM meta"))
+        self._locations: dict[str, tuple[int, int, int]] | None = None  # needle_count
         self._regions = {
             r[0]: Region._make(r) for r in self._tuples(_select(Region, "regions ORDER BY sort"))
         }
@@ -491,6 +492,58 @@ class Atlas:
     def conditions_for(self, code: str) -> tuple[Condition, ...]:
         """The conditions that use a point."""
         return tuple(c for c in self._conditions.values() if any(p.code == code for p in c.points))
+
+    def needle_count(self, code: str, side: str = "both") -> int:
+        """The needles a point takes on `side` ('both', 'left' or 'right'; '' is both):
+        one per location, counting every location of a group (EX-B2: 17 a side), so
+        2 for a paired point on both sides and 1 for a midline point; 0 for a point
+        that is never needled (angle 'none' or no depth: CV8) or is not in the atlas.
+
+        The locations are those the diagram places (`placements`: each distinct part
+        and side over all views). A location drawn on one side only on views that
+        show one side of the body (the side views, the right hand) is a pair when the
+        point is; drawn on one side of a view that shows both, it has that side alone
+        (EX-HN12, on the left vein under the tongue).
+        """
+        if side not in ("", "both", "left", "right"):
+            raise ValueError(f"unknown side {side!r} (both, left or right)")
+        point = self.point(code)
+        if point is None or not point.needled or point.depth_min is None:
+            return 0
+        locations = self._needle_locations().get(point.code)
+        if locations is None:  # not drawn: its pair, or the midline
+            locations = (1, 1, 0) if point.is_bilateral else (0, 0, 1)
+        left, right, midline = locations
+        return midline + (left if side != "right" else 0) + (right if side != "left" else 0)
+
+    def _needle_locations(self) -> dict[str, tuple[int, int, int]]:
+        """Per point, its locations on the left, on the right and on the midline
+        (read from `placements` when first asked, as only plans count needles)."""
+        if self._locations is not None:
+            return self._locations
+        rows = self._tuples("SELECT code, COALESCE(part, ''), side, view FROM placements")
+        view_sides: dict[str, set[str]] = {}
+        seen: dict[tuple[str, str], dict[str, set[str]]] = {}  # (code, part): side -> views
+        for code, part, side, view in rows:
+            view_sides.setdefault(view, set()).add(side)
+            seen.setdefault((code, part), {}).setdefault(side, set()).add(view)
+        both_ways = {view for view, sides in view_sides.items() if {"left", "right"} <= sides}
+        counts: dict[str, list[int]] = {}
+        for (code, _part), sides in seen.items():
+            count = counts.setdefault(code, [0, 0, 0])
+            lateral = [s for s in ("left", "right") if s in sides]
+            point = self._points.get(code)
+            if not lateral:
+                count[2] += 1
+            elif len(lateral) == 2 or (
+                point is not None and point.is_bilateral and not sides[lateral[0]] & both_ways
+            ):
+                count[0] += 1
+                count[1] += 1
+            else:
+                count[0 if lateral[0] == "left" else 1] += 1
+        self._locations = {code: (c[0], c[1], c[2]) for code, c in counts.items()}
+        return self._locations
 
     def self_care(self, code: str) -> SelfCare | None:
         """The point's self-care text for patients, or None when it has none.

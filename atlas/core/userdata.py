@@ -39,6 +39,7 @@ or program saved it meanwhile, and `PlanDeleted` when it was deleted.
 
 from __future__ import annotations
 
+import datetime
 import os
 import shutil
 import sqlite3
@@ -133,6 +134,19 @@ MIGRATIONS: tuple[str, ...] = (
         value TEXT NOT NULL
     );
     """,
+    # 5 -> 6: what a clinic writes on a plan (the patient, the date, the session in its
+    # course, retention and stimulation) and the side of each point
+    """
+    ALTER TABLE plans ADD COLUMN patient TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN date TEXT NOT NULL DEFAULT '';
+    ALTER TABLE plans ADD COLUMN session INTEGER CHECK (session >= 1);
+    ALTER TABLE plans ADD COLUMN sessions INTEGER CHECK (sessions >= 1);
+    ALTER TABLE plans ADD COLUMN retention INTEGER CHECK (retention >= 1);
+    ALTER TABLE plans ADD COLUMN stimulation TEXT NOT NULL DEFAULT ''
+        CHECK (stimulation IN ('', 'manual', 'electric'));
+    ALTER TABLE plan_points ADD COLUMN side TEXT NOT NULL DEFAULT ''
+        CHECK (side IN ('', 'both', 'left', 'right'));
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -173,8 +187,12 @@ class PlanSummary(NamedTuple):
 class Plan(NamedTuple):
     """A treatment plan. `version` is the one it was read at (None: never read).
 
-    To change a plan, read it and `_replace` what changed, so every field
-    (notes included) is saved as it was: `store.save_plan(plan._replace(codes=...))`.
+    To change a plan, read it and replace what changed, so every field (notes
+    included) is saved as it was: `store.save_plan(plan._replace(notes=...))`.
+    `sides[i]` is the side of `codes[i]` ('both', 'left', 'right'; '' where there is
+    none to choose, a midline point), so change the points with `with_codes`, which
+    keeps each point's side. Empty `sides` saves every point without a side. The
+    fields a clinic fills in are optional: '' or None.
     """
 
     id: int | None
@@ -182,11 +200,32 @@ class Plan(NamedTuple):
     codes: tuple[str, ...]
     notes: str = ""
     version: int | None = None
+    sides: tuple[str, ...] = ()
+    patient: str = ""  # the patient's name
+    date: str = ""  # yyyy-mm-dd; a new plan saved without one gets today's date
+    session: int | None = None  # the session's number in the course...
+    sessions: int | None = None  # ...and the course's length
+    retention: int | None = None  # minutes the needles stay in
+    stimulation: str = ""  # 'manual', 'electric' or ''
+
+    def side_of(self, code: str) -> str:
+        """The side of a point of the plan ('' when it has none, or is not in it)."""
+        return dict(zip(self.codes, self.sides, strict=False)).get(code, "")
+
+    def with_codes(self, codes: Sequence[str]) -> Plan:
+        """The plan with these points in this order, each keeping its side ('' for a
+        point new to the plan)."""
+        sides = dict(zip(self.codes, self.sides, strict=False))
+        return self._replace(codes=tuple(codes), sides=tuple(sides.get(c, "") for c in codes))
 
 
 #: The Plan fields kept as columns of `plans`, under the same names. To add one: a
 #: migration adding its column, a field (with a default) in Plan, and its name here.
-PLAN_COLUMNS: tuple[str, ...] = ("name", "notes")
+PLAN_COLUMNS: tuple[str, ...] = (
+    "name", "notes", "patient", "date", "session", "sessions", "retention", "stimulation",
+)  # fmt: skip
+SIDES: tuple[str, ...] = ("both", "left", "right")
+STIMULATION: tuple[str, ...] = ("manual", "electric")
 
 
 class PlanConflict(UserDataError):
@@ -247,6 +286,12 @@ class UserData:
     def writable(self) -> bool:
         """True when changes are saved to the user's file."""
         return not self._refusal
+
+    @property
+    def refusal(self) -> str:
+        """Why changes are not saved, a phrase ('' when they are): "the notes file
+        cannot be written (it or its folder is read-only)"."""
+        return self._refusal
 
     @property
     def persistent(self) -> bool:
@@ -455,13 +500,14 @@ class UserData:
             raise UserDataError(_BAD_TEXT) from exc
 
     @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """One write transaction: all of it is saved, or none of it and a UserDataError."""
+    def _write(self, wait: float | None = None) -> Iterator[sqlite3.Connection]:
+        """One write transaction: all of it is saved, or none of it and a UserDataError.
+        A busy store is waited on for `wait` seconds (by default the store's timeout)."""
         if self._refusal:
             raise UserDataError(f"Not saved: {self._refusal}.")
         conn = self._conn
         try:
-            _begin_write(conn, self._timeout)
+            _begin_write(conn, self._timeout if wait is None else wait)
             try:
                 yield conn
                 conn.execute("COMMIT")
@@ -483,9 +529,11 @@ class UserData:
         rows = self._rows("SELECT text FROM notes WHERE code = ?", (code,))
         return str(rows[0][0]) if rows else ""
 
-    def set_note(self, code: str, text: str) -> None:
-        """Save a point's note; empty text removes it."""
-        with self._write() as conn:
+    def set_note(self, code: str, text: str, wait: float | None = None) -> None:
+        """Save a point's note; empty text removes it. `wait`: the seconds to wait on a
+        busy store, when shorter than the store's timeout suits the caller (a window
+        saving as the user types, that tries again later)."""
+        with self._write(wait) as conn:
             if text.strip():
                 conn.execute(
                     "INSERT INTO notes(code, text) VALUES (?, ?) ON CONFLICT(code)"
@@ -605,12 +653,11 @@ class UserData:
         With the `version` it was read at, a plan saved elsewhere since raises
         PlanConflict; a plan deleted elsewhere raises PlanDeleted (whatever the
         version). With version None an existing plan is overwritten unchecked.
-        Raises UserDataError for an empty name or a name another plan has.
+        Raises UserDataError for an empty name or a name another plan has, and for
+        a field out of its range (naming it).
         """
-        name = plan.name.strip()
-        if not name:
-            raise UserDataError("A plan needs a name.")
-        plan = plan._replace(name=name, codes=tuple(plan.codes))
+        plan = _checked(plan)
+        name = plan.name
         values = [getattr(plan, column) for column in PLAN_COLUMNS]
         with self._write() as conn:
             if plan.id is not None:
@@ -642,8 +689,11 @@ class UserData:
                 plan = plan._replace(version=row[0] + 1)
                 conn.execute("DELETE FROM plan_points WHERE plan_id = ?", (plan.id,))
             conn.executemany(
-                "INSERT INTO plan_points(plan_id, position, code) VALUES (?, ?, ?)",
-                [(plan.id, i, code) for i, code in enumerate(plan.codes)],
+                "INSERT INTO plan_points(plan_id, position, code, side) VALUES (?, ?, ?, ?)",
+                [
+                    (plan.id, i, code, side)
+                    for i, (code, side) in enumerate(zip(plan.codes, plan.sides, strict=True))
+                ],
             )
         return plan
 
@@ -651,6 +701,45 @@ class UserData:
         with self._write() as conn:
             conn.execute("DELETE FROM plan_points WHERE plan_id = ?", (plan_id,))
             conn.execute("DELETE FROM plans WHERE id = ?", (plan_id,))
+
+
+def _checked(plan: Plan) -> Plan:
+    """The plan as it will be saved (name trimmed, a side for each point, a new plan
+    dated today), or UserDataError naming what is out of range."""
+    name = plan.name.strip()
+    if not name:
+        raise UserDataError("A plan needs a name.")
+    codes = tuple(plan.codes)
+    sides = tuple(plan.sides) or ("",) * len(codes)
+    if len(sides) != len(codes):
+        raise UserDataError(f"The plan has {len(codes)} points but {len(sides)} sides.")
+    if any(side not in ("", *SIDES) for side in sides):
+        raise UserDataError(f"A point's side is one of {', '.join(SIDES)}.")
+    date = plan.date.strip() or (time.strftime("%Y-%m-%d") if plan.id is None else "")
+    if date:
+        try:
+            valid = len(date) == 10 and datetime.date.fromisoformat(date).isoformat() == date
+        except ValueError:
+            valid = False
+        if not valid:
+            raise UserDataError(f"The date {date[:40]!r} is not a date written yyyy-mm-dd.")
+    for field, what in (
+        ("session", "session"),
+        ("sessions", "number of sessions"),
+        ("retention", "retention time"),
+    ):
+        value = getattr(plan, field)
+        if value is not None and (not isinstance(value, int) or value < 1):
+            raise UserDataError(f"The {what} is a whole number from 1 (or left empty).")
+    if plan.session and plan.sessions and plan.session > plan.sessions:
+        raise UserDataError(
+            f"Session {plan.session} is beyond the course of {plan.sessions} sessions."
+        )
+    if plan.stimulation not in ("", *STIMULATION):
+        raise UserDataError(f"Stimulation is {' or '.join(STIMULATION)} (or left empty).")
+    return plan._replace(
+        name=name, codes=codes, sides=sides, date=date, patient=plan.patient.strip()
+    )
 
 
 def _read_plan(conn: sqlite3.Connection, name_or_id: str | int) -> Plan | None:
@@ -665,14 +754,17 @@ def _read_plan(conn: sqlite3.Connection, name_or_id: str | int) -> Plan | None:
         row = same[0] if len(same) == 1 else None
     if row is None:
         return None
-    codes = tuple(
-        r[0]
-        for r in conn.execute(
-            "SELECT code FROM plan_points WHERE plan_id = ? ORDER BY position", (row[0],)
-        )
-    )
+    points = conn.execute(
+        "SELECT code, side FROM plan_points WHERE plan_id = ? ORDER BY position", (row[0],)
+    ).fetchall()
     fields = dict(zip(PLAN_COLUMNS, row[2:], strict=True))
-    return Plan(id=int(row[0]), codes=codes, version=int(row[1]), **fields)
+    return Plan(
+        id=int(row[0]),
+        codes=tuple(r[0] for r in points),
+        sides=tuple(r[1] for r in points),
+        version=int(row[1]),
+        **fields,
+    )
 
 
 # ----------------------------------------------------------------- opening, checking
@@ -751,7 +843,7 @@ def _examine(path: Path, writable: bool, timeout: float) -> tuple[sqlite3.Connec
         if owner not in (0, APPLICATION_ID):
             raise _Unusable("foreign", "it belongs to another program")
         # A file marked as ours has our tables; any other (older stores, files of no
-        # mark) is compared with what the migrations make (about a millisecond).
+        # mark) is compared with what the migrations make.
         missing = _missing(conn, version) if owner != APPLICATION_ID else ""
         if missing:
             raise _Unusable("foreign", missing)

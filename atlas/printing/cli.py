@@ -19,7 +19,10 @@ from atlas.core import Atlas
 from atlas.core.meta import EXIT_OK, EXIT_USAGE, CommandError, CommandHandler
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from atlas.core.userdata import UserData
+    from atlas.printing.handout import HandoutRefused
     from atlas.printing.render import Document, ProgressFn
 
 PAPER_CHOICES = ("a4", "letter")
@@ -49,6 +52,7 @@ def add_commands(subparsers: argparse._SubParsersAction[_Parser]) -> dict[str, C
         "--notes", action="store_true", help="include your own notes on point sheets"
     )
     _common(printing)
+    _codes(printing)
 
     book = subparsers.add_parser(
         "book",
@@ -60,6 +64,7 @@ def add_commands(subparsers: argparse._SubParsersAction[_Parser]) -> dict[str, C
     book.add_argument("--notes", action="store_true", help="include your own notes")
     book.add_argument("--quiet", "-q", action="store_true", help="no progress bar on stderr")
     _common(book)
+    _codes(book)
 
     return {"print": print_command, "book": book_command}
 
@@ -75,6 +80,18 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="paper size (default: from your locale, A4 or US Letter)",
     )
     parser.add_argument("--force", "-f", action="store_true", help="overwrite an existing file")
+
+
+def _codes(parser: argparse.ArgumentParser) -> None:
+    from atlas.core.codes import CODE_STYLES
+
+    parser.add_argument(
+        "--codes",
+        dest="code_style",
+        choices=CODE_STYLES,
+        default="who",
+        help="write codes in WHO style (LR3, BL40) or the older style (LIV3, UB40)",
+    )
 
 
 def _output(args: argparse.Namespace) -> Path:
@@ -146,14 +163,15 @@ def print_command(args: argparse.Namespace) -> int:
         raise CommandError("the plan name holds bytes that are not valid text (UTF-8)", EXIT_USAGE)
     path = _output(args)
     atlas = Atlas.open()
-
+    from atlas.core.codes import format_code
     from atlas.printing.render import ensure_gui
 
     ensure_gui()
-    from atlas.printing.handout import Handout
+    from atlas.printing.handout import Handout, HandoutRefused, printable
     from atlas.printing.plan import PlanSheet
     from atlas.printing.sheets import PointSheet
 
+    style = args.code_style
     document: Document
     if args.plan:
         store = _user_data()
@@ -165,25 +183,45 @@ def print_command(args: argparse.Namespace) -> int:
         if not plan.codes:
             raise CommandError(f"the plan {plan.name!r} has no points")
         if args.handout:
-            known = [c for c in plan.codes if atlas.point(c) is not None]
-            document = Handout(atlas, known, title=f"Self-acupressure at home: {plan.name}")
+            codes, refused = printable(atlas, plan.codes)
+            if not codes:
+                raise CommandError(f"no point of the plan {plan.name!r} has a handout:"
+                                   f" {_refusals(refused, style)}")  # fmt: skip
+            if refused:
+                print(f"atlas: note: left out of the handout: {_refusals(refused, style)}",
+                      file=sys.stderr)  # fmt: skip
+            document = Handout(atlas, codes, title=f"Self-acupressure at home: {plan.name}",
+                               code_style=style)  # fmt: skip
         else:
-            document = PlanSheet(atlas, plan)
+            document = PlanSheet(atlas, plan, code_style=style)
     else:
-        codes: list[str] = []
+        codes = []
         for raw in args.codes:
             point = atlas.point(raw)
             if point is None:
                 raise CommandError(f"unknown point code {raw!r}")
             codes.append(point.code)
         if args.handout:
-            document = Handout(atlas, codes)
+            try:
+                document = Handout(atlas, codes, code_style=style)
+            except HandoutRefused as exc:
+                code = format_code(exc.code, style)
+                raise CommandError(
+                    f"there is no handout for {code}: {exc.reason};"
+                    f" print its point sheet instead (atlas print {code})"
+                ) from exc
         else:
             notes = _user_data().note if args.notes else None
-            document = PointSheet(atlas, codes, notes=notes)
+            document = PointSheet(atlas, codes, notes=notes, code_style=style)
     pages = _write(document, path, args.paper, replace=args.force)
     print(f"Wrote {path} ({pages} page{'s' if pages != 1 else ''}).", file=sys.stderr)
     return EXIT_OK
+
+
+def _refusals(refused: Sequence[HandoutRefused], style: str) -> str:
+    from atlas.core.codes import format_code
+
+    return "; ".join(f"{format_code(r.code, style)} ({r.reason})" for r in refused)
 
 
 class ProgressBar:
@@ -232,7 +270,7 @@ def book_command(args: argparse.Namespace) -> int:
     from atlas.printing.book import Book
 
     notes = _user_data().note if args.notes else None
-    document = Book(atlas, channel, notes=notes)
+    document = Book(atlas, channel, notes=notes, code_style=args.code_style)
     bar = ProgressBar("Writing " + path.name, enabled=not args.quiet)
     started = time.monotonic()
     pages = _write(document, path, args.paper, progress=bar, replace=args.force)

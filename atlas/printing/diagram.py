@@ -1,14 +1,15 @@
-"""Body diagrams on paper: a view SVG cropped around points, with markers drawn on top.
+"""Body diagrams on paper: a view SVG cropped to a part of the body, with what the
+sheets draw on top (channel courses, markers, the measuring guide).
 
 The view SVGs (assets/views/<view>.svg) are drawn by QSvgRenderer straight onto
 the sheet's painter, so PDFs get vector outlines. For paper the SVG is lightly
 prepared once per view: blur filters (soft shading meant for the screen; Qt
-would rasterise them) and the invisible click regions are dropped.
+would rasterise them) and the invisible click regions are dropped, and the
+figure is split into pieces so that a crop draws only what it shows.
 
-Everything placed on top (channel path, markers, numbers, the measuring guide)
-comes from the reference tables `views`, `placements`, `measures` and
-`landmarks` through `Atlas.table`; a table that does not exist yet just draws
-nothing.
+Everything placed on top comes from the reference tables (`views`,
+`placements`, `measures` and `pathways`, through `atlas.diagram.sources`), and
+the regions from the SVGs: a table that does not exist yet just draws nothing.
 """
 
 from __future__ import annotations
@@ -17,48 +18,66 @@ import math
 import re
 import weakref
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from xml.sax.saxutils import quoteattr
 
 from PySide6.QtCore import QByteArray, QLineF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtSvg import QSvgRenderer
 
 from atlas.core import Atlas
 from atlas.core import anatomy as an
 from atlas.diagram import sources
+from atlas.diagram.pathways import smooth_path
 from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
 SVG_NS = "http://www.w3.org/2000/svg"
 ET.register_namespace("", SVG_NS)
 ET.register_namespace("xlink", "http://www.w3.org/1999/xlink")
 
-FULL_BODY = ("front", "back", "side")
 
-
-#: Friendly names when the views table has no title.
 @dataclass(frozen=True, slots=True)
 class Measure:
+    """A measured segment of a point's location, for its measuring guide."""
+
     code: str
     view: str
     side: str
-    seq: int
+    part: str | None
     label: str
     p1: QPointF
     p2: QPointF
     cun: float | None
     unit: str
     tick_at: float | None
+    source: sources.Measure  # as the window's guide takes it
 
 
 @dataclass(frozen=True, slots=True)
-class Landmark:
-    view: str
+class Course:
+    """A branch of a channel's course on one view and side: the smooth curve the
+    window draws through its points (`atlas.diagram.pathways.smooth_path`), in view
+    units."""
+
+    channel: str
+    branch: str
+    side: str
+    path: QPainterPath
+    bounds: QRectF
+
+
+@dataclass(frozen=True, slots=True, eq=False)  # compared and hashed by identity
+class Region:
+    """A region of a view: its id without the side, its side ("" when unsided), and
+    its outline (view units) and bounds."""
+
     id: str
-    name: str
-    pos: QPointF
+    side: str
+    path: QPainterPath
+    bounds: QRectF
 
 
 @dataclass(slots=True)
@@ -68,6 +87,11 @@ class ViewInfo:
     kind: str  # "full" or "detail"
     size: QSizeF
     path: Path
+    scale: float = 10.0  # view units per B-cun
+
+    @property
+    def bounds(self) -> QRectF:
+        return QRectF(QPointF(0, 0), self.size)
 
 
 @dataclass(slots=True)
@@ -78,8 +102,12 @@ class DiagramData:
     placements: dict[str, list[Placement]] = field(default_factory=dict)  # by code
     by_view: dict[str, list[Placement]] = field(default_factory=dict)
     measures: dict[tuple[str, str], list[Measure]] = field(default_factory=dict)  # (code, view)
-    landmarks: dict[tuple[str, str], Landmark] = field(default_factory=dict)  # (view, id)
+    courses: dict[str, list[Course]] = field(default_factory=dict)  # by view
+    areas: dict[str, str] = field(default_factory=dict)  # region id -> area (upper_limb...)
+    channel_of: dict[str, str] = field(default_factory=dict)  # point code -> its channel
     svgs: dict[str, CulledSvg | None] = field(default_factory=dict)
+    _regions: dict[str, list[Region]] = field(default_factory=dict)
+    _figures: dict[str, QPainterPath] = field(default_factory=dict)
 
     def renderer(self, view: str, crop: QRectF | None = None) -> QSvgRenderer | None:
         """A renderer for the view, holding only what lies in crop (None: everything)."""
@@ -92,6 +120,34 @@ class DiagramData:
     def placements_of(self, code: str, view: str | None = None) -> list[Placement]:
         found = self.placements.get(code, [])
         return [p for p in found if view is None or p.view == view]
+
+    def figure(self, view: str) -> QPainterPath:
+        """The whole figure of a view: every region in one path (view units)."""
+        found = self._figures.get(view)
+        if found is None:
+            found = QPainterPath()
+            found.setFillRule(Qt.FillRule.WindingFill)
+            for r in self.regions(view):
+                found.addPath(r.path)
+            self._figures[view] = found
+        return found
+
+    def regions(self, view: str) -> list[Region]:
+        """The view's clickable regions (read from its SVG once)."""
+        found = self._regions.get(view)
+        if found is None:
+            info = self.views.get(view)
+            found = []
+            for shape in sources.read_regions(info.path) if info else []:
+                path = QPainterPath()
+                for polygon in shape.polygons:
+                    path.moveTo(*polygon[0])
+                    for x, y in polygon[1:]:
+                        path.lineTo(x, y)
+                    path.closeSubpath()
+                found.append(Region(shape.region, shape.side, path, path.boundingRect()))
+            self._regions[view] = found
+        return found
 
 
 _cache: weakref.WeakKeyDictionary[Atlas, DiagramData] = weakref.WeakKeyDictionary()
@@ -109,41 +165,30 @@ def data_for(atlas: Atlas) -> DiagramData:
 def _read(atlas: Atlas) -> DiagramData:
     """The widget's reader (atlas.diagram.sources), in the shapes the painter uses."""
     source = sources.DiagramData.from_atlas(atlas)
+    scales = {str(row["id"]): float(row["scale"]) for row in atlas.table("views")}
     data = DiagramData()
     for v in source.views:
-        kind = "full" if v.is_body or v.id in FULL_BODY else "detail"
-        data.views[v.id] = ViewInfo(v.id, v.title, kind, QSizeF(v.width, v.height), v.path)
+        kind = "full" if v.is_body else "detail"
+        size = QSizeF(v.width, v.height)
+        data.views[v.id] = ViewInfo(v.id, v.title, kind, size, v.path, scales.get(v.id, 10.0))
     for view, placements in source.placements.items():
         data.by_view[view] = list(placements)
         for p in placements:
             data.placements.setdefault(p.code, []).append(p)
-    for key, found in source.measures.items():
-        data.measures[key] = [
-            Measure(
-                m.code,
-                m.view,
-                m.side,
-                m.seq,
-                m.label,
-                QPointF(m.x1, m.y1),
-                QPointF(m.x2, m.y2),
-                m.cun,
-                m.unit,
-                m.tick_at,
-            )
+    for (code, view), found in source.measures.items():
+        data.measures[(code, view)] = [
+            Measure(m.code, m.view, m.side, m.part, m.label, QPointF(m.x1, m.y1),
+                    QPointF(m.x2, m.y2), m.cun, m.unit, m.tick_at, m)
             for m in sorted(found, key=lambda m: m.seq)
-        ]
-    for view, marks in source.landmarks.items():
-        for lm in marks.values():
-            data.landmarks[(view, lm.id)] = Landmark(view, lm.id, lm.name, QPointF(lm.x, lm.y))
+        ]  # fmt: skip
+    for view in data.views:
+        for branch in source.pathways_of(view):
+            path = smooth_path(branch.points)
+            course = Course(branch.channel, branch.branch, branch.side, path, path.boundingRect())
+            data.courses.setdefault(view, []).append(course)
+    data.areas = {r.id: r.area for r in atlas.regions()}
+    data.channel_of = {p.code: p.channel for p in atlas.all_points()}
     return data
-
-
-def prepare_svg(text: bytes) -> bytes:
-    """The view SVG for paper: without blur filters and the invisible click regions."""
-    root = ET.fromstring(text)
-    _strip(root)
-    return bytes(ET.tostring(root, encoding="utf-8"))
 
 
 def _strip(root: ET.Element) -> None:
@@ -153,12 +198,20 @@ def _strip(root: ET.Element) -> None:
             ident = child.get("id", "")
             if (
                 tag in ("filter", "title", "desc", "metadata")
+                or _floor_shadow(child)
                 or child.get("filter")
                 or ident == "regions"
                 or ident.startswith("region-")
                 or child.get("class") == "region"
             ):
                 parent.remove(child)
+
+
+def _floor_shadow(element: ET.Element) -> bool:
+    """The soft shadow under the feet: a faint black ellipse (a screen nicety; on paper it
+    is a grey smear, cut in two where a picture leaves a leg out)."""
+    tag = element.tag.rsplit("}", 1)[-1]
+    return tag == "ellipse" and element.get("fill") == "#000000"
 
 
 _NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
@@ -287,6 +340,23 @@ class CulledSvg:
         if tag == "path" and element.get("d"):
             element.set("d", simplify_path(element.get("d", "")))
         _opaque_stroke(element)
+        if element.get("stroke") in (None, "none") and tag not in ("g", "a", "defs"):
+            # QtSvg strokes a shape that has no stroke anyway, and Qt's PDF writer turns that
+            # stroke into a filled outline three times the shape's size: no stroke at all.
+            element.set("stroke-width", "0")
+        if tag == "path" and element.get("fill") == "none" and element.get("stroke"):
+            chunks = _chunks(element.get("d", ""))
+            if len(chunks) > 1:
+                # A long outline in short runs: a crop then holds only the runs it shows.
+                element.set("stroke-linecap", "round")
+                for d in chunks:
+                    element.set("d", d)
+                    self._add(element)
+                return
+        self._add(element)
+
+    def _add(self, element: ET.Element) -> None:
+        tag = element.tag.rsplit("}", 1)[-1]
         markup = ET.tostring(element, encoding="unicode")
         markup = markup.replace(f' xmlns="{SVG_NS}"', "", 1)
         always = tag in ("defs", "style", "linearGradient", "radialGradient")
@@ -319,6 +389,28 @@ class CulledSvg:
         return found
 
 
+#: Vertices per run when a long stroked outline is cut into runs.
+CHUNK = 40
+
+
+def _chunks(d: str) -> list[str]:
+    """A polyline path (absolute M/L/Z) as runs of at most CHUNK vertices, each run
+    starting where the last ended; other paths as they are."""
+    if re.search(r"[^MLZ0-9eE\s,.+-]", d):
+        return [d]
+    runs: list[str] = []
+    for match in re.finditer(r"M([^MZ]*)(Z?)", d):
+        nums = _NUMBER.findall(match.group(1))
+        pts = list(zip(nums[0::2], nums[1::2], strict=False))
+        if match.group(2) and pts:
+            pts.append(pts[0])
+        for start in range(0, max(len(pts) - 1, 1), CHUNK):
+            run = pts[start : start + CHUNK + 1]
+            if len(run) > 1:
+                runs.append("M" + " L".join(f"{x},{y}" for x, y in run))
+    return runs or [d]
+
+
 def _load_svg(file: Path) -> CulledSvg | None:
     try:
         return CulledSvg(file.read_bytes())
@@ -326,24 +418,174 @@ def _load_svg(file: Path) -> CulledSvg | None:
         return None
 
 
-# --------------------------------------------------------------------------- choosing views
+# --------------------------------------------------------------------------- framing
 
 
-def views_for_point(data: DiagramData, code: str) -> list[str]:
-    """Views showing the point, best first: detail views, then full-body views."""
-    seen: list[str] = []
-    for p in data.placements_of(code):
-        if p.view not in seen:
-            seen.append(p.view)
-    order = list(data.views)
-    return sorted(
-        seen, key=lambda v: (data.views[v].kind != "detail", order.index(v) if v in order else 99)
-    )
+class Frame(NamedTuple):
+    """What a diagram panel shows: a view, the part of it to crop (view units), the
+    placement it is built around, and the parts of the figure left out (other limbs)
+    and kept (the rest), as paths of their regions (view units; None: all kept)."""
+
+    view: str
+    crop: QRectF
+    featured: Placement
+    hidden: QPainterPath | None = None
+    kept: QPainterPath | None = None
 
 
-def best_view(data: DiagramData, code: str) -> str | None:
-    found = views_for_point(data, code)
-    return found[0] if found else None
+def pick_side(placements: Sequence[Placement]) -> Placement | None:
+    """One placement to feature: the midline one, else the figure's right side (the
+    middle location of a group)."""
+    for wanted in ("midline", "right", "left"):
+        found = [p for p in placements if p.side == wanted]
+        if found:
+            return found[len(found) // 2]
+    return None
+
+
+def frame_point(
+    data: DiagramData,
+    code: str,
+    region: str,
+    aspect: float | None,
+    context: float = 1.0,
+    guide: bool = True,
+) -> Frame | None:
+    """The best frame for one point: on the view that shows it best, the point's own
+    region (`region`), all its locations on that side and its measuring guide, with
+    `context` times the usual margin, cropped to the panel's `aspect` (width over
+    height; None: the crop keeps its own shape). Detail views come first where they
+    show the point, the closer first; among full views the one where the point lies
+    furthest inside the figure and its crop holds the least of other parts. Other
+    limbs are left out of the picture."""
+    best: tuple[tuple[bool, float, float], Frame, list[Region]] | None = None
+    for view in dict.fromkeys(p.view for p in data.placements_of(code)):
+        info = data.views.get(view)
+        featured = pick_side(data.placements_of(code, view))
+        if info is None or featured is None:
+            continue
+        frame, hidden, score = _frame_on(data, info, code, region, featured, aspect, context,
+                                         guide)  # fmt: skip
+        key = (info.kind != "detail", -round(score, 2), -info.scale)
+        if best is None or key < best[0]:
+            best = (key, frame, hidden)
+    if best is None:
+        return None
+    _, frame, hidden = best
+    if not hidden:
+        return frame
+    left_out, kept = QPainterPath(), QPainterPath()
+    for r in data.regions(frame.view):
+        if r in hidden:
+            left_out.addPath(r.path)
+        elif r.bounds.intersects(frame.crop):
+            kept.addPath(r.path)
+    return frame._replace(hidden=left_out, kept=kept)
+
+
+def _frame_on(
+    data: DiagramData,
+    info: ViewInfo,
+    code: str,
+    region: str,
+    featured: Placement,
+    aspect: float | None,
+    context: float,
+    guide: bool,
+) -> tuple[Frame, list[Region], float]:
+    """The frame on one view, the other limbs' regions in it, and how well the view
+    shows the point (higher is better)."""
+    regions = data.regions(info.id)
+    at = QPointF(featured.x, featured.y)
+    own, hidden = _limbs(data, regions, region, featured.side)
+    mine = [r for r in regions if r.id == region and r.side in (featured.side, "")]
+    box = QRectF(at, at)
+    for r in [r for r in mine if r.path.contains(at)] or mine:
+        box = box.united(r.bounds)
+    for p in data.placements_of(code, info.id):
+        if p.side == featured.side:
+            box = box.united(QRectF(QPointF(p.x, p.y), QSizeF(0.01, 0.01)))
+    if guide:
+        for m in measures_for(data, featured):
+            box = box.united(QRectF(m.p1, m.p2).normalized())
+    unit = info.scale  # view units per B-cun
+    pad = context * max(2.0 * unit, 0.18 * max(box.width(), box.height()))
+    box.adjust(-pad, -pad, pad, pad)
+    # Enough around the point to see where on the body it is (less on a close view).
+    least = (12.0 if info.kind == "full" else 5.0) * unit * context
+    least = min(least, info.size.width(), info.size.height())
+    if box.height() >= box.width() and box.height() < least:
+        box.adjust(0, -(least - box.height()) / 2, 0, (least - box.height()) / 2)
+    elif box.width() > box.height() and box.width() < least:
+        box.adjust(-(least - box.width()) / 2, 0, (least - box.width()) / 2, 0)
+    crop = fit_aspect(box, aspect, info.bounds) if aspect else box.intersected(info.bounds)
+    hidden = [r for r in hidden if r.bounds.intersects(crop)]
+    others = [r for r in regions if r not in own and r not in hidden] if own else []
+    score = _inset(data.figure(info.id), at, unit) - 4.0 * _covered(others, crop)
+    return Frame(info.id, crop, featured), hidden, score
+
+
+def _limbs(
+    data: DiagramData, regions: Sequence[Region], region: str, side: str
+) -> tuple[list[Region], list[Region]]:
+    """The regions of the point's own limb, and those of the other limbs (empty when
+    the point is not on a limb). A limb is an area (upper_limb...) whose regions on
+    this view all have a side, taken on one side."""
+    area_sided: dict[str, bool] = {}
+    for r in regions:
+        area = data.areas.get(r.id, r.id)
+        area_sided[area] = area_sided.get(area, True) and bool(r.side)
+    mine = data.areas.get(region, region)
+    if not area_sided.get(mine) or side == "midline":
+        return [], []
+    own = [r for r in regions if data.areas.get(r.id) == mine and r.side == side]
+    other = [r for r in regions if area_sided.get(data.areas.get(r.id, r.id)) and r not in own]
+    return own, other
+
+
+def _inset(figure: QPainterPath, at: QPointF, unit: float) -> float:
+    """How far a point lies inside the figure, in B-cun up to 2: the distance to the
+    figure's edge straight up, down, left or right of it, whichever is shortest."""
+    step = unit / 4
+    shortest = 8
+    for dx, dy in ((1, 0), (-1, 0), (0, 1), (0, -1)):
+        for i in range(1, shortest + 1):
+            if not figure.contains(QPointF(at.x() + dx * i * step, at.y() + dy * i * step)):
+                shortest = i - 1
+                break
+    return shortest / 4
+
+
+def _covered(regions: Sequence[Region], crop: QRectF) -> float:
+    """About how much of the crop the regions cover (by their bounds)."""
+    area = crop.width() * crop.height()
+    if area <= 0:
+        return 0.0
+    total = 0.0
+    for r in regions:
+        common = r.bounds.intersected(crop)
+        total += max(0.0, common.width()) * max(0.0, common.height())
+    return min(1.0, total / area)
+
+
+def frame_points(
+    data: DiagramData, codes: Sequence[str], view: str, aspect: float, margin: float = 2.0
+) -> QRectF:
+    """A crop of view around every location of the codes, `margin` B-cun around them."""
+    info = data.views[view]
+    found = [QPointF(p.x, p.y) for c in codes for p in data.placements_of(c, view)]
+    if not found:
+        return fit_aspect(info.bounds, aspect, info.bounds)
+    box = QRectF(found[0], found[0])
+    for p in found[1:]:
+        box = box.united(QRectF(p, QSizeF(0.01, 0.01)))
+    pad = margin * info.scale
+    box.adjust(-pad, -pad, pad, pad)
+    # Never so close that the body part cannot be told (one point alone on a view).
+    least = min(24.0 * info.scale, info.size.height()) - box.height()
+    if least > 0:
+        box.adjust(0, -least / 2, 0, least / 2)
+    return fit_aspect(box, aspect, info.bounds)
 
 
 def views_for_points(data: DiagramData, codes: Sequence[str], limit: int = 3) -> list[str]:
@@ -367,49 +609,9 @@ def views_for_points(data: DiagramData, codes: Sequence[str], limit: int = 3) ->
     return sorted(chosen, key=order.index)
 
 
-def pick_side(placements: Sequence[Placement]) -> Placement | None:
-    """One placement to feature: the midline one, else the figure's right side."""
-    if not placements:
-        return None
-    for wanted in ("midline", "right", "left"):
-        for p in placements:
-            if p.side == wanted:
-                return p
-    return placements[0]
-
-
-# --------------------------------------------------------------------------- drawing
-
-
-@dataclass(slots=True)
-class Marker:
-    code: str
-    label: str = ""  # drawn beside the marker (a number on plan sheets)
-    colour: QColor | None = None
-
-
-def crop_for(
-    data: DiagramData, view: str, focus: Iterable[QPointF], aspect: float, min_height: float
-) -> QRectF:
-    """A source rectangle of the view around the focus points, with the target's aspect."""
-    info = data.views[view]
-    bounds = QRectF(QPointF(0, 0), info.size)
-    pts = list(focus)
-    if not pts:
-        return _fit_aspect(bounds, aspect, bounds)
-    xs, ys = [p.x() for p in pts], [p.y() for p in pts]
-    box = QRectF(QPointF(min(xs), min(ys)), QPointF(max(xs), max(ys)))
-    pad = max(min_height * 0.18, 12.0)
-    box.adjust(-pad, -pad, pad, pad)
-    if box.height() < min_height:
-        grow = (min_height - box.height()) / 2
-        box.adjust(0, -grow, 0, grow)
-    return _fit_aspect(box, aspect, bounds)
-
-
-def _fit_aspect(box: QRectF, aspect: float, bounds: QRectF) -> QRectF:
+def fit_aspect(box: QRectF, aspect: float, bounds: QRectF) -> QRectF:
     """Grow box to width/height == aspect, then slide (and if need be shrink) into bounds."""
-    w, h = box.width(), box.height()
+    w, h = max(box.width(), 1e-6), max(box.height(), 1e-6)
     if w / h < aspect:
         w = h * aspect
     else:
@@ -435,21 +637,58 @@ def _fit_aspect(box: QRectF, aspect: float, bounds: QRectF) -> QRectF:
     else:
         dy = bounds.center().y() - rect.center().y()
     rect.translate(dx, dy)
-    return rect
+    # Never past the view's edge: the SVG may hold art beyond it (a detail view is a crop
+    # of a whole figure). The picture is then narrower than its panel (see `target_for`).
+    return rect.intersected(bounds)
+
+
+def target_for(crop: QRectF, inner: QRectF) -> QRectF:
+    """Where a crop goes in a panel: as large as fits, centred, with the crop's shape."""
+    scale = min(inner.width() / crop.width(), inner.height() / crop.height())
+    target = QRectF(0, 0, crop.width() * scale, crop.height() * scale)
+    target.moveCenter(inner.center())
+    return target
+
+
+def measures_for(data: DiagramData, featured: Placement) -> list[Measure]:
+    """The measuring guide of a placement: the segments measured on its own side and part."""
+    found = data.measures.get((featured.code, featured.view), [])
+    return [m for m in found if m.side == featured.side and m.part == featured.part]
+
+
+# --------------------------------------------------------------------------- drawing
 
 
 class DiagramPainter:
-    """Draws one cropped view into a target rectangle, and things on it in view units."""
+    """Draws one cropped view into a target rectangle, and things on it in view units.
+
+    A frame's hidden parts (other limbs) are painted over in the panel's `ground`
+    colour, with a margin for their outline, wherever the kept parts are not; what
+    is drawn on top stays off them too."""
 
     def __init__(
-        self, painter: QPainter, data: DiagramData, view: str, source: QRectF, target: QRectF
+        self,
+        painter: QPainter,
+        data: DiagramData,
+        view: str,
+        source: QRectF,
+        target: QRectF,
+        frame: Frame | None = None,
+        ground: QColor | None = None,
     ) -> None:
         self.painter = painter
         self.data = data
         self.view = view
         self.source = source
         self.target = target
+        self.hidden = frame.hidden if frame is not None else None
+        self.kept = frame.kept if frame is not None else None
+        self.ground = ground or QColor("white")
         self.scale = target.width() / source.width() if source.width() else 1.0
+        self.transform = QTransform()
+        self.transform.translate(target.left(), target.top())
+        self.transform.scale(self.scale, self.scale)
+        self.transform.translate(-source.left(), -source.top())
 
     def map(self, p: QPointF) -> QPointF:
         return QPointF(
@@ -458,115 +697,107 @@ class DiagramPainter:
         )
 
     def visible(self, p: QPointF, margin: float = 0.0) -> bool:
+        """Whether a place (view units) is in the picture: inside the target, not hidden."""
+        if self.hidden is not None and self.hidden.contains(p):
+            return False
         return self.target.adjusted(margin, margin, -margin, -margin).contains(self.map(p))
+
+    def clip(self) -> None:
+        """Clip the painter to the picture: the target, less the hidden parts."""
+        self.painter.setClipRect(self.target)
+        if self.hidden is not None:
+            self.painter.setClipPath(self._holed(self.hidden), Qt.ClipOperation.IntersectClip)
+
+    def _holed(self, holes: QPainterPath) -> QPainterPath:
+        """The target with holes (page units): regions tile, so they never overlap and an
+        odd-even fill cuts each out, without the cost of path arithmetic."""
+        area = QPainterPath()
+        area.setFillRule(Qt.FillRule.OddEvenFill)
+        area.addRect(self.target)
+        area.addPath(self.transform.map(holes))
+        return area
 
     def draw_figure(self) -> bool:
         renderer = self.data.renderer(self.view, self.source)
         if renderer is None:
             return False
-        self.painter.save()
-        self.painter.setClipRect(self.target)
+        painter = self.painter
+        painter.save()
+        painter.setClipRect(self.target)
         renderer.setViewBox(self.source)
-        renderer.render(self.painter, self.target)
-        self.painter.restore()
+        renderer.render(painter, self.target)
+        if self.hidden is not None:
+            # The hidden parts, their outline and shading too, wherever no kept part is.
+            if self.kept is not None:
+                painter.setClipPath(self._holed(self.kept), Qt.ClipOperation.IntersectClip)
+            unit = self.data.views[self.view].scale * self.scale
+            painter.setPen(QPen(self.ground, 1.2 * unit, Qt.PenStyle.SolidLine,
+                                Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
+            painter.setBrush(self.ground)
+            painter.drawPath(self.transform.map(self.hidden))
+        painter.restore()
         return True
 
-    def channel_path(self, atlas: Atlas, channel: str, side: str, width: float = 1.4) -> None:
-        """The channel's points in this view, in point order, joined (one side)."""
-        info = atlas.channel(channel)
-        if info is None:
-            return
-        pts = [
-            p
-            for p in self.data.by_view.get(self.view, [])
-            if _channel_of(atlas, p.code) == channel and p.side in (side, "midline")
+    def courses(self, channel: str, colour: QColor, sides: dict[str, float]) -> int:
+        """The channel's course on this view, each side in `sides` at its pen width, as a
+        smooth curve through its control points; returns the runs drawn."""
+        runs = [
+            (course, sides[course.side])
+            for course in self.data.courses.get(self.view, [])
+            if course.channel == channel
+            and course.side in sides
+            and course.bounds.adjusted(-1, -1, 1, 1).intersects(self.source)
         ]
-        pts.sort(key=lambda p: atlas.sort_index(p.code))
-        if len(pts) < 2:
-            return
-        path = QPainterPath(self.map(QPointF(pts[0].x, pts[0].y)))
-        for p in pts[1:]:
-            path.lineTo(self.map(QPointF(p.x, p.y)))
-        colour = QColor(info.colour)
-        colour.setAlphaF(0.55)
-        pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        if not runs:
+            return 0
         self.painter.save()
-        self.painter.setClipRect(self.target)
-        self.painter.setPen(pen)
+        self.clip()
         self.painter.setBrush(Qt.BrushStyle.NoBrush)
-        self.painter.drawPath(path)
-        dot = QColor(info.colour)
-        self.painter.setPen(QPen(QColor("white"), 0.5))
-        self.painter.setBrush(dot)
-        for p in pts:
-            self.painter.drawEllipse(self.map(QPointF(p.x, p.y)), 1.6, 1.6)
+        for course, width in runs:
+            pen = QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+            pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            self.painter.setPen(pen)
+            self.painter.drawPath(self.transform.map(course.path))
         self.painter.restore()
+        return len(runs)
 
-    def marker(
-        self,
-        p: QPointF,
-        colour: QColor,
-        radius: float = 4.2,
-        label: str = "",
-        font: QFont | None = None,
-        label_style: str = "tag",
-    ) -> None:
-        """A point marker: a ring with a dot (selected point) or a numbered disc."""
+    def dot(self, p: QPointF, colour: QColor, radius: float, ring: QColor | None = None) -> None:
+        """A filled dot (page units) at a place (view units), with a white rim; like the
+        ring, drawn only where `visible` says."""
+        painter = self.painter
+        painter.save()
+        painter.setClipRect(self.target)
+        painter.setPen(QPen(ring or QColor("white"), max(0.5, radius * 0.3)))
+        painter.setBrush(colour)
+        painter.drawEllipse(self.map(p), radius, radius)
+        painter.restore()
+
+    def ring(self, p: QPointF, colour: QColor, radius: float) -> None:
+        """The marker of the point a sheet is about: a ring with a dot in it."""
         c = self.map(p)
         painter = self.painter
         painter.save()
         painter.setClipRect(self.target)
-        if label_style == "number" and label and font is not None:
-            painter.setPen(QPen(QColor("white"), 0.9))
-            painter.setBrush(colour)
-            painter.drawEllipse(c, radius, radius)
-            painter.setFont(font)
-            painter.setPen(QColor("white"))
-            box = QRectF(c.x() - radius, c.y() - radius, 2 * radius, 2 * radius)
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label)
-        else:
-            halo = QColor("white")
-            halo.setAlphaF(0.85)
-            painter.setPen(QPen(halo, 2.6))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawEllipse(c, radius, radius)
-            painter.setPen(QPen(colour, 1.3))
-            painter.drawEllipse(c, radius, radius)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(colour)
-            painter.drawEllipse(c, radius * 0.42, radius * 0.42)
-            if label and font is not None:
-                self._tag(c, radius, label, font, colour)
-        painter.restore()
-
-    def _tag(self, c: QPointF, radius: float, text: str, font: QFont, colour: QColor) -> None:
-        painter = self.painter
-        metrics = QFontMetricsF(font, painter.device())
-        w = metrics.horizontalAdvance(text) + 6
-        h = metrics.height() + 2
-        x = c.x() + radius + 3
-        if x + w > self.target.right() - 2:
-            x = c.x() - radius - 3 - w
-        y = c.y() - h / 2
-        y = min(max(y, self.target.top() + 2), self.target.bottom() - h - 2)
-        box = QRectF(x, y, w, h)
+        halo = QColor("white")
+        halo.setAlphaF(0.85)
+        painter.setPen(QPen(halo, radius * 0.6))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawEllipse(c, radius, radius)
+        painter.setPen(QPen(colour, radius * 0.3))
+        painter.drawEllipse(c, radius, radius)
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
-        painter.drawRoundedRect(box, 2.5, 2.5)
-        painter.setPen(QColor("white"))
-        painter.setFont(font)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        painter.drawEllipse(c, radius * 0.42, radius * 0.42)
+        painter.restore()
 
-    def measuring_guide(self, measures: Sequence[Measure], font: QFont, colour: QColor) -> None:
-        """Each measured segment as a scale: end bars, a tick per cun, the target tick."""
+    def guide_lines(self, measures: Sequence[Measure], colour: QColor) -> None:
+        """Each measured segment as a scale (end bars, a tick per cun, a bold tick where
+        the point is); its text is laid out with the labels (`atlas.diagram.guide`)."""
         painter = self.painter
         painter.save()
-        painter.setClipRect(self.target)
-        metrics = QFontMetricsF(font, painter.device())
+        self.painter.setClipRect(self.target)
         for m in measures:
-            a, b = self.map(m.p1), self.map(m.p2)
-            line = QLineF(a, b)
+            line = QLineF(self.map(m.p1), self.map(m.p2))
             if line.length() < 2:
                 continue
             normal = line.normalVector().unitVector()
@@ -576,75 +807,14 @@ class DiagramPainter:
             painter.setPen(pen)
             painter.drawLine(line)
             painter.setPen(QPen(colour, 0.9))
-            for end in (a, b):
+            for end in (line.p1(), line.p2()):
                 painter.drawLine(end - n * 4, end + n * 4)
-                painter.setBrush(QColor("white"))
-                painter.drawEllipse(end, 1.5, 1.5)
-            if m.cun and m.cun > 0 and m.cun <= 40:
-                steps = math.floor(m.cun + 1e-6)
-                for i in range(1, steps + (0 if abs(steps - m.cun) < 1e-6 else 1)):
-                    t = i / m.cun
-                    if t >= 1:
-                        break
-                    q = line.pointAt(t)
+            if m.cun and 0 < m.cun <= 40:
+                for i in range(1, math.ceil(m.cun - 1e-6)):
+                    q = line.pointAt(i / m.cun)
                     painter.drawLine(q - n * 2, q + n * 2)
-            if m.tick_at is not None and m.cun:
-                t = m.tick_at / m.cun if m.cun else 0
-                if 0 <= t <= 1:
-                    q = line.pointAt(t)
-                    painter.setPen(QPen(colour, 1.6))
-                    painter.drawLine(q - n * 5, q + n * 5)
-            label = m.label or (f"{m.cun:g} {m.unit}".strip() if m.cun else "")
-            if label:
-                self._guide_label(line, label, font, metrics, colour)
+            if m.tick_at is not None and m.cun and 0 <= m.tick_at / m.cun <= 1:
+                q = line.pointAt(m.tick_at / m.cun)
+                painter.setPen(QPen(colour, 1.6))
+                painter.drawLine(q - n * 5, q + n * 5)
         painter.restore()
-
-    def _guide_label(
-        self, line: QLineF, label: str, font: QFont, metrics: QFontMetricsF, colour: QColor
-    ) -> None:
-        """The segment's label along it (rotated for steep lines), on the side with room."""
-        painter = self.painter
-        angle = line.angle()  # counter-clockwise degrees, 0 = pointing right
-        steep = 45 < angle % 180 < 135
-        rotation = -90.0 if steep else 0.0
-        text_w = min(metrics.horizontalAdvance(label) + 4, max(line.length() * 1.6, 110.0))
-        shown = metrics.elidedText(label, Qt.TextElideMode.ElideRight, text_w - 2)
-        h = metrics.height()
-        mid = line.pointAt(0.5)
-        centre = self.target.center()
-        normal = line.normalVector().unitVector()
-        n = QPointF(normal.dx(), normal.dy())
-        # The side away from the middle of the picture: usually off the body.
-        side = 1.0 if QLineF(mid + n, centre).length() > QLineF(mid - n, centre).length() else -1.0
-        anchor = mid + n * side * (h * 0.75)
-        bg = QColor("white")
-        bg.setAlphaF(0.82)
-        painter.save()
-        painter.translate(anchor)
-        painter.rotate(rotation)
-        box = QRectF(-text_w / 2, -h / 2, text_w, h)
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(bg)
-        painter.drawRoundedRect(box, 2, 2)
-        painter.setPen(colour)
-        painter.setFont(font)
-        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, shown)
-        painter.restore()
-
-
-_channel_cache: dict[str, str] = {}
-
-
-def _channel_of(atlas: Atlas, code: str) -> str:
-    found = _channel_cache.get(code)
-    if found is None:
-        point = atlas.point(code)
-        found = point.channel if point else ""
-        _channel_cache[code] = found
-    return found
-
-
-def measures_for(data: DiagramData, code: str, view: str, side: str) -> list[Measure]:
-    found = data.measures.get((code, view), [])
-    same = [m for m in found if m.side in (side, "", "midline")]
-    return same or found

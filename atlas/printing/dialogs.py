@@ -1,20 +1,25 @@
 """Print, preview and PDF export from the window: thin Qt dialogs over the one render path.
 
-The main window calls these (File > Print..., Print Preview..., Export PDF..., the
-print buttons on the detail pane and the plan dock, Ctrl+P):
+The window calls these through `atlas.ui.printouts` (File > Print..., Print
+Preview..., Export PDF..., the print buttons on the detail pane and the plan dock,
+Ctrl+P):
 
     print_point(parent, atlas, code, userdata=None)       -> bool
+    print_points(parent, atlas, codes, userdata=None)     -> bool
     preview_point(parent, atlas, code, userdata=None)     -> None
     export_pdf(parent, atlas, codes, userdata=None, handout=False) -> Path | None
     print_plan(parent, atlas, plan, userdata=None)        -> bool
     preview_plan(parent, atlas, plan, userdata=None)      -> None
     export_plan_pdf(parent, atlas, plan, userdata=None)   -> Path | None
-    print_handout / preview_handout / export_handout_pdf(parent, atlas, codes)
+    print_handout / preview_handout / export_handout_pdf(parent, atlas, codes or plan)
     export_book(parent, atlas, channel=None, userdata=None) -> Path | None
     choose_paper(parent) -> str | None                      (A4 or Letter, remembered)
 
-Every function catches its own failures and tells the user in a plain
-message box; none raises into the window. The paper size is remembered in
+Each takes `code_style` ("who", the default, or "older": LIV3, UB40), the style the
+codes are written in. Every function catches its own failures and tells the user
+in a plain message box; none raises into the window. A handout for a point that
+has none (no self-care text, or not to be pressed at home) is refused in a
+message box that says why and offers the point sheet instead. The paper size is remembered in
 QSettings ("printing/paper"), defaulting to the locale's (A4 or US Letter).
 """
 
@@ -22,7 +27,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
@@ -35,7 +40,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from atlas.core import Atlas
+from atlas.core import Atlas, Point
+from atlas.core.codes import format_code
 from atlas.core.filenames import safe_file_name
 from atlas.core.userdata import Plan
 from atlas.printing import fonts
@@ -48,6 +54,9 @@ from atlas.printing.render import (
     write_pdf,
 )
 from atlas.qtbase import documents_dir
+
+if TYPE_CHECKING:
+    from atlas.printing.handout import HandoutRefused
 
 _keep: dict[QPrintPreviewDialog, QPrinter] = {}
 
@@ -103,28 +112,26 @@ def _notes(userdata: Any) -> Any:
     return userdata.note if userdata is not None else None
 
 
-def point_document(atlas: Atlas, codes: Sequence[str], userdata: Any = None) -> Document:
+def point_document(
+    atlas: Atlas, codes: Sequence[str], userdata: Any = None, code_style: str = "who"
+) -> Document:
     from atlas.printing.sheets import PointSheet
 
-    return PointSheet(atlas, list(codes), notes=_notes(userdata))
+    return PointSheet(atlas, list(codes), notes=_notes(userdata), code_style=code_style)
 
 
-def plan_document(atlas: Atlas, plan: Plan) -> Document:
+def plan_document(atlas: Atlas, plan: Plan, code_style: str = "who") -> Document:
     from atlas.printing.plan import PlanSheet
 
-    return PlanSheet(atlas, plan)
+    return PlanSheet(atlas, plan, code_style=code_style)
 
 
-def handout_document(atlas: Atlas, codes: Sequence[str], title: str | None = None) -> Document:
-    from atlas.printing.handout import Handout
-
-    return Handout(atlas, list(codes), title=title)
-
-
-def book_document(atlas: Atlas, channel: str | None = None, userdata: Any = None) -> Document:
+def book_document(
+    atlas: Atlas, channel: str | None = None, userdata: Any = None, code_style: str = "who"
+) -> Document:
     from atlas.printing.book import Book
 
-    return Book(atlas, channel, notes=_notes(userdata))
+    return Book(atlas, channel, notes=_notes(userdata), code_style=code_style)
 
 
 # --------------------------------------------------------------------------- generic dialogs
@@ -254,26 +261,34 @@ def _point_codes(parent: QWidget | None, atlas: Atlas, codes: Sequence[str]) -> 
     return known
 
 
-def print_point(parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None) -> bool:
+def print_point(
+    parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None, code_style: str = "who"
+) -> bool:
     codes = _point_codes(parent, atlas, [code])
     if not codes:
         return False
-    return print_document(parent, point_document(atlas, codes, userdata))
+    return print_document(parent, point_document(atlas, codes, userdata, code_style))
 
 
-def preview_point(parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None) -> None:
+def preview_point(
+    parent: QWidget | None, atlas: Atlas, code: str, userdata: Any = None, code_style: str = "who"
+) -> None:
     codes = _point_codes(parent, atlas, [code])
     if codes:
-        preview_document(parent, point_document(atlas, codes, userdata))
+        preview_document(parent, point_document(atlas, codes, userdata, code_style))
 
 
 def print_points(
-    parent: QWidget | None, atlas: Atlas, codes: Sequence[str], userdata: Any = None
+    parent: QWidget | None,
+    atlas: Atlas,
+    codes: Sequence[str],
+    userdata: Any = None,
+    code_style: str = "who",
 ) -> bool:
     found = _point_codes(parent, atlas, codes)
     if not found:
         return False
-    return print_document(parent, point_document(atlas, found, userdata))
+    return print_document(parent, point_document(atlas, found, userdata, code_style))
 
 
 def export_pdf(
@@ -283,20 +298,18 @@ def export_pdf(
     userdata: Any = None,
     handout: bool = False,
     path: Path | None = None,
+    code_style: str = "who",
 ) -> Path | None:
     """Point sheets (or a handout) for codes as a PDF."""
     found = _point_codes(parent, atlas, codes)
     if not found:
         return None
     if handout:
-        document = handout_document(atlas, found)
-        suggested = "handout-" + "-".join(found[:4])
-    else:
-        document = point_document(atlas, found, userdata)
-        suggested = (
-            "-".join(found[:4]) if len(found) <= 4 else f"{found[0]}-and-{len(found) - 1}-more"
-        )
-    return export_document(parent, document, suggested, path)
+        return export_handout_pdf(parent, atlas, found, path, code_style)
+    shown = [format_code(c, code_style) for c in found]
+    suggested = "-".join(shown) if len(shown) <= 4 else f"{shown[0]}-and-{len(shown) - 1}-more"
+    return export_document(parent, point_document(atlas, found, userdata, code_style), suggested,
+                           path)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- plans
@@ -309,13 +322,19 @@ def _plan_ok(parent: QWidget | None, plan: Plan | None) -> bool:
     return True
 
 
-def print_plan(parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None) -> bool:
-    return _plan_ok(parent, plan) and print_document(parent, plan_document(atlas, plan))
+def print_plan(
+    parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None, code_style: str = "who"
+) -> bool:
+    if not _plan_ok(parent, plan):
+        return False
+    return print_document(parent, plan_document(atlas, plan, code_style))
 
 
-def preview_plan(parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None) -> None:
+def preview_plan(
+    parent: QWidget | None, atlas: Atlas, plan: Plan, userdata: Any = None, code_style: str = "who"
+) -> None:
     if _plan_ok(parent, plan):
-        preview_document(parent, plan_document(atlas, plan))
+        preview_document(parent, plan_document(atlas, plan, code_style))
 
 
 def export_plan_pdf(
@@ -324,38 +343,78 @@ def export_plan_pdf(
     plan: Plan,
     userdata: Any = None,
     path: Path | None = None,
+    code_style: str = "who",
 ) -> Path | None:
     if not _plan_ok(parent, plan):
         return None
-    return export_document(parent, plan_document(atlas, plan), f"plan-{plan.name}", path)
+    return export_document(parent, plan_document(atlas, plan, code_style), f"plan-{plan.name}",
+                           path)  # fmt: skip
 
 
 # --------------------------------------------------------------------------- handouts
 
 
-def _handout_codes(
-    atlas: Atlas, codes_or_plan: Sequence[str] | Plan
-) -> tuple[list[str], str | None]:
-    if isinstance(codes_or_plan, Plan):
-        title = f"Self-acupressure at home: {codes_or_plan.name}"
-        return [c for c in codes_or_plan.codes if atlas.point(c) is not None], title
-    return [p.code for p in (atlas.point(c) for c in codes_or_plan) if p is not None], None
+def handout_or_sheet(
+    parent: QWidget | None,
+    atlas: Atlas,
+    codes_or_plan: Sequence[str] | Plan,
+    code_style: str = "who",
+) -> Document | None:
+    """The handout for points (or a plan's points that have one); where a point has
+    none, a message box says why and offers its point sheet (or the plan's sheet)
+    instead. None when there is nothing to print or the user said no."""
+    from atlas.printing.handout import Handout, printable
 
-
-def print_handout(parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan) -> bool:
-    found, title = _handout_codes(atlas, codes)
-    if not found:
+    plan = codes_or_plan if isinstance(codes_or_plan, Plan) else None
+    wanted: list[str] = list(_codes_of(codes_or_plan))
+    codes, refused = printable(atlas, wanted)
+    if not wanted or (not codes and not refused):
         QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
-        return False
-    return print_document(parent, handout_document(atlas, found, title))
+        return None
+    if refused and (plan is None or not codes):
+        why = "\n".join(f"{format_code(r.code, code_style)}: {r.reason}." for r in refused)
+        other = "the plan's sheet" if plan is not None else "the point sheet"
+        answer = QMessageBox.question(
+            parent, TITLE,
+            f"There is no handout for {_names(refused, code_style)}, because\n{why}\n\n"
+            f"Make {other} instead?",
+        )  # fmt: skip
+        if answer != QMessageBox.StandardButton.Yes:
+            return None
+        if plan is not None:
+            return plan_document(atlas, plan, code_style)
+        return point_document(atlas, [p.code for p in _known(atlas, wanted)], None, code_style)
+    if refused:
+        QMessageBox.information(
+            parent, TITLE,
+            f"The handout leaves out {_names(refused, code_style)}: "
+            + "; ".join(f"{format_code(r.code, code_style)}, {r.reason}" for r in refused) + ".",
+        )  # fmt: skip
+    title = f"Self-acupressure at home: {plan.name}" if plan is not None else None
+    return Handout(atlas, codes, title=title, code_style=code_style)
 
 
-def preview_handout(parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan) -> None:
-    found, title = _handout_codes(atlas, codes)
-    if not found:
-        QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
-        return
-    preview_document(parent, handout_document(atlas, found, title))
+def _names(refused: Sequence[HandoutRefused], code_style: str) -> str:
+    return ", ".join(format_code(r.code, code_style) for r in refused)
+
+
+def _known(atlas: Atlas, codes: Sequence[str]) -> list[Point]:
+    return [p for p in (atlas.point(c) for c in codes) if p is not None]
+
+
+def print_handout(
+    parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan, code_style: str = "who"
+) -> bool:
+    document = handout_or_sheet(parent, atlas, codes, code_style)
+    return document is not None and print_document(parent, document)
+
+
+def preview_handout(
+    parent: QWidget | None, atlas: Atlas, codes: Sequence[str] | Plan, code_style: str = "who"
+) -> None:
+    document = handout_or_sheet(parent, atlas, codes, code_style)
+    if document is not None:
+        preview_document(parent, document)
 
 
 def export_handout_pdf(
@@ -363,13 +422,20 @@ def export_handout_pdf(
     atlas: Atlas,
     codes: Sequence[str] | Plan,
     path: Path | None = None,
+    code_style: str = "who",
 ) -> Path | None:
-    found, title = _handout_codes(atlas, codes)
-    if not found:
-        QMessageBox.information(parent, TITLE, "Choose at least one point for the handout.")
+    document = handout_or_sheet(parent, atlas, codes, code_style)
+    if document is None:
         return None
-    return export_document(parent, handout_document(atlas, found, title),
-                           "handout-" + "-".join(found[:4]), path)  # fmt: skip
+    from atlas.printing.handout import Handout
+
+    shown = [format_code(p.code, code_style) for p in _known(atlas, _codes_of(codes))]
+    prefix = "handout-" if isinstance(document, Handout) else ""
+    return export_document(parent, document, prefix + "-".join(shown[:4]), path)
+
+
+def _codes_of(codes: Sequence[str] | Plan) -> Sequence[str]:
+    return codes.codes if isinstance(codes, Plan) else codes
 
 
 # --------------------------------------------------------------------------- books
@@ -381,10 +447,11 @@ def export_book(
     channel: str | None = None,
     userdata: Any = None,
     path: Path | None = None,
+    code_style: str = "who",
 ) -> Path | None:
     """One channel (or the whole atlas) as a PDF book, with a progress dialog."""
     try:
-        document = book_document(atlas, channel, userdata)
+        document = book_document(atlas, channel, userdata, code_style)
     except KeyError:
         QMessageBox.warning(parent, TITLE, f"There is no channel {channel!r} in the atlas.")
         return None

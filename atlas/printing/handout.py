@@ -1,269 +1,226 @@
-"""The patient handout: self-acupressure at home, in plain words and large type.
+"""The patient handout: pressing a point at home, in plain words and large type.
 
-One page per point: its picture, where it is and how to find it, how long and
-how firmly to press, and who should not. No needling depths or techniques.
+One page per point, made only of the point's self-care text
+(`Atlas.self_care`, from db/selfcare.toml): where to find it on your own
+body, how to press it and for how long, what it is traditionally used for and
+when not to press it, beside a picture of the point on the body. Nothing from
+the practitioner's record (location, needling, cautions) is printed. A point
+without self-care text, or one not to be pressed on one's own, has no handout:
+`HandoutRefused` says why, and the point sheet is offered instead.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QColor, QPainter, QPen
 
 from atlas.core import Atlas, Point
-from atlas.printing.layout import CAUTION, CAUTION_BG, INK, MUTED, Paragraph, Span, Style, rule
+from atlas.core.codes import format_code
+from atlas.core.model import SelfCare
+from atlas.printing.layout import CAUTION, CAUTION_BG, INK, Paragraph, Style, rule
+from atlas.printing.panels import channel_colour, darker_for_text, handout_picture, handout_shape
 from atlas.printing.render import PagePainter
-from atlas.printing.sheets import (
-    FOOTER_HEIGHT,
-    DiagramSpec,
-    channel_colour,
-    darker_for_text,
-    draw_diagram_panel,
-    footer,
-    points_for,
-)
+from atlas.printing.sheets import FOOTER_HEIGHT, footer
 
 ACCENT = QColor("#2f6b4f")
-
-HOW_TO_PRESS = (
-    "Sit comfortably and breathe slowly. Press the point with the pad of your thumb or a finger, "
-    "firmly enough to feel a dull ache or fullness, but never sharp pain. Hold, or make small "
-    "slow circles, for 1 to 2 minutes. Rest, then repeat 2 or 3 times. Once or twice a day is "
-    "enough."
-)
-BOTH_SIDES = "This point is on both sides of the body: press one side, then the other."
-ONE_POINT = "There is one of this point, on the middle line of the body."
-
-GENERAL_DO_NOT = (
-    "Do not press on broken skin, a wound, a bruise, a burn, a rash, a swelling"
-    " or a varicose vein.",
-    "Press only gently if you bruise easily or take blood-thinning medicine.",
-    "Stop if it hurts more, or you feel faint or unwell, and ask your practitioner.",
-)
-
-#: Plain-language sentences for each caution flag (flags about needling are left out).
-FLAG_ADVICE = {
-    "pregnancy": "Do not press this point if you are pregnant or could be pregnant.",
-    "eye": "Near the eye: press very gently on the bone, never on the eye itself.",
-    "major_vessel": "A pulse can be felt here: press gently beside it, not on it.",
-    "spinal_cord": "On the neck or spine: press gently and never jerk the head.",
-    "organ": "Press slowly and gently, and not on a full stomach or bladder.",
-}
-
-#: Words in location texts explained in plain terms (shown when they appear).
-GLOSSARY = {
-    "anterior": "towards the front of the body",
-    "posterior": "towards the back of the body",
-    "medial": "towards the middle line of the body",
-    "lateral": "away from the middle line, towards the outside",
-    "proximal": "nearer to the trunk",
-    "distal": "further from the trunk",
-    "radial": "on the thumb side of the arm or hand",
-    "ulnar": "on the little-finger side of the arm or hand",
-    "dorsum": "the back of the hand or the top of the foot",
-    "dorsal": "on the back of the hand or the top of the foot",
-    "palmar": "on the palm side",
-    "plantar": "on the sole of the foot",
-    "superior": "above",
-    "inferior": "below",
-    "B-cun": "a body measure: the distance between two landmarks divided into equal parts",
-    "F-cun": "a finger measure: 1 F-cun is the width of the person's own thumb at the knuckle; "
-    "four fingers held together are 3 F-cun",
-    "malleolus": "the bony bump at the ankle",
-    "patella": "the kneecap",
-    "umbilicus": "the navel (belly button)",
-    "metacarpal": "a long bone of the hand",
-    "metatarsal": "a long bone of the foot",
-    "phalanx": "a bone of a finger or toe",
-    "tibia": "the shinbone",
-    "sternum": "the breastbone",
-    "clavicle": "the collarbone",
-    "scapula": "the shoulder blade",
-    "vertebra": "a bone of the spine",
-    "spinous process": "the bump of a spine bone you can feel under the skin",
-}
+TITLE = "Self-acupressure at home"
 
 
-def glossary_for(text: str) -> list[tuple[str, str]]:
-    found = []
-    lowered = text.lower()
-    for word, meaning in GLOSSARY.items():
-        pattern = r"\b" + re.escape(word.lower()).replace("\\-", "[- ]?") + r"(?:e|es|s|ae|i)?\b"
-        if re.search(pattern, lowered):
-            found.append((word, meaning))
-    return found
+class HandoutRefused(ValueError):
+    """No handout for a point: it has no self-care text, or is not to be pressed at home.
+
+    `code` is the point (WHO code) and `reason` says why in a sentence; str() is the
+    whole one-line message.
+    """
+
+    def __init__(self, code: str, reason: str) -> None:
+        self.code = code
+        self.reason = reason
+        super().__init__(f"there is no handout for {code}: {reason}")
 
 
-def flag_advice(point: Point) -> list[str]:
-    return [FLAG_ADVICE[f] for f in point.caution_flags if f in FLAG_ADVICE]
+def refusal(atlas: Atlas, point: Point) -> HandoutRefused | None:
+    """Why a point has no handout, or None when it has one."""
+    care = atlas.self_care(point.code)
+    if care is None:
+        return HandoutRefused(point.code, "the atlas has no words for patients for it yet")
+    if not care.suitable:
+        reason = care.unsuitable.rstrip(".")
+        return HandoutRefused(point.code, reason[:1].lower() + reason[1:])
+    return None
+
+
+def printable(atlas: Atlas, codes: Sequence[str]) -> tuple[list[str], list[HandoutRefused]]:
+    """The codes that have a handout, in order, and the refusals of the others."""
+    found: list[str] = []
+    refused: list[HandoutRefused] = []
+    for code in dict.fromkeys(codes):
+        point = atlas.point(code)
+        if point is None:
+            continue
+        why = refusal(atlas, point)
+        if why is None:
+            found.append(point.code)
+        else:
+            refused.append(why)
+    return found, refused
 
 
 class Handout:
-    """Pages for chosen points (or a plan's points) for acupressure at home."""
+    """A page per point for pressing at home. Raises HandoutRefused for the first point
+    that has no handout (KeyError for a code the atlas does not know)."""
 
-    def __init__(self, atlas: Atlas, codes: Sequence[str], title: str | None = None) -> None:
+    def __init__(
+        self,
+        atlas: Atlas,
+        codes: Sequence[str],
+        title: str | None = None,
+        code_style: str = "who",
+    ) -> None:
         self.atlas = atlas
-        self.points: list[Point] = list(dict.fromkeys(points_for(atlas, codes)))
-        self.heading = title or "Self-acupressure at home"
-        self.title = f"{self.heading}: " + ", ".join(p.code for p in self.points)
+        self.code_style = code_style
+        self.pages_of: list[tuple[Point, SelfCare]] = []
+        for code in dict.fromkeys(codes):
+            point = atlas.point(code)
+            if point is None:
+                raise KeyError(code)
+            why = refusal(atlas, point)
+            if why is not None:
+                raise why
+            care = atlas.self_care(point.code)
+            assert care is not None
+            self.pages_of.append((point, care))
+        self.heading = title or TITLE
+        codes_shown = ", ".join(format_code(p.code, code_style) for p, _ in self.pages_of)
+        self.title = f"{self.heading}: {codes_shown}"
 
     def pages(self, style: Style, page: QRectF) -> list[PagePainter]:
-        total = len(self.points)
+        total = len(self.pages_of)
 
-        def make(index: int, point: Point) -> PagePainter:
+        def make(number: int, point: Point, care: SelfCare) -> PagePainter:
             def paint(painter: QPainter, rect: QRectF) -> None:
+                shape = handout_shape(self.atlas, point)
                 scale = 1.0
                 while True:
                     style.scale = scale
-                    if self._fits(style, rect, point) or scale <= 0.72:
+                    layout = _Layout(style, rect, care, shape)
+                    if layout.fits() or scale <= 0.72:
                         break
                     scale = round(scale - 0.04, 3)
-                self._paint(painter, style, rect, point)
+                self._paint(painter, style, rect, point, layout)
                 style.scale = 1.0
-                footer(painter, style, rect, index + 1, total, self.atlas)
+                footer(painter, style, rect, number, total, self.atlas)
 
             return paint
 
-        return [make(i, p) for i, p in enumerate(self.points)]
+        return [make(i + 1, p, c) for i, (p, c) in enumerate(self.pages_of)]
 
-    # ------------------------------------------------------------------ layout
-
-    def _blocks(
-        self, style: Style, width: float, point: Point
-    ) -> tuple[list[tuple[str, Paragraph]], float]:
+    def _paint(
+        self, painter: QPainter, style: Style, rect: QRectF, point: Point, layout: _Layout
+    ) -> None:
         s = style
-        body = s.font(13)
-        blocks: list[tuple[str, Paragraph]] = [
-            ("Where it is", s.layout(point.location, body, width)),
-            ("How to find it", s.layout(point.how_to_find, body, width)),
-            (
-                "How to press",
-                s.layout(
-                    HOW_TO_PRESS + " " + (BOTH_SIDES if point.is_bilateral else ONE_POINT),
-                    body,
-                    width,
-                ),
-            ),
-        ]
-        heading_h = s.metrics(s.font(10, True)).height() + 6
-        height = sum(heading_h + b.height + 12 for _, b in blocks)
-        return blocks, height
-
-    def _warning(self, style: Style, width: float, point: Point) -> tuple[list[Paragraph], float]:
-        s = style
-        font = s.font(12)
-        lines = [*flag_advice(point), *GENERAL_DO_NOT]
-        self._bullet_w = s.metrics(font).horizontalAdvance("•\u2002")
-        paras = [s.layout(t, font, width - 24 - self._bullet_w) for t in lines]
-        head_h = s.metrics(s.font(12, True)).height() + 6
-        return paras, head_h + sum(p.height + 4 for p in paras) + 24
-
-    def _glossary(self, style: Style, width: float, point: Point) -> tuple[Paragraph | None, float]:
-        words = glossary_for(point.location + " " + point.how_to_find)
-        if not words:
-            return None, 0.0
-        spans: list[Span] = [Span("Words used: ", True)]
-        for i, (word, meaning) in enumerate(words):
-            spans += [
-                Span(word, True),
-                Span(f": {meaning}" + (". " if i < len(words) - 1 else ".")),
-            ]
-        para = style.layout(spans, style.font(10), width)
-        return para, para.height + 10
-
-    def _geometry(self, style: Style, rect: QRectF) -> tuple[float, float]:
-        title_h = (
-            style.metrics(style.font(9, True, scaled=False)).height()
-            + style.metrics(style.font(26, True, scaled=False)).height()
-            + style.metrics(style.font(15, scaled=False)).height()
-            + 12
-        )
-        return title_h, rect.bottom() - FOOTER_HEIGHT - 6
-
-    def _fits(self, style: Style, rect: QRectF, point: Point) -> bool:
-        title_h, bottom = self._geometry(style, rect)
-        pic_w = rect.width() * 0.42
-        text_w = rect.width() - pic_w - 18
-        _, text_h = self._blocks(style, text_w, point)
-        _, warn_h = self._warning(style, rect.width(), point)
-        _, gloss_h = self._glossary(style, rect.width(), point)
-        top_h = max(text_h, 250.0)
-        return rect.top() + title_h + top_h + warn_h + gloss_h + 10 <= bottom
-
-    def _paint(self, painter: QPainter, style: Style, rect: QRectF, point: Point) -> None:
-        s = style
-        title_h, bottom = self._geometry(s, rect)
         colour = darker_for_text(channel_colour(self.atlas, point.channel))
-        # Title: plain name first, then code and hanzi.
+        # Title: the plain name first, then the names and code the practitioner uses.
         y = rect.top()
-        kicker = s.font(9, True, scaled=False)
-        h = s.metrics(kicker).height()
-        s.line(painter, QRectF(rect.left(), y, rect.width(), h), self.heading.upper(), kicker,
-               ACCENT, kind="header")  # fmt: skip
-        y += h
-        big = s.font(26, True, scaled=False)
-        h = s.metrics(big).height()
-        s.line(painter, QRectF(rect.left(), y, rect.width(), h),
-               f"{point.english}", big, INK, kind="title")  # fmt: skip
-        y += h
-        sub = s.font(15, scaled=False)
-        h = s.metrics(sub).height()
-        s.line(painter, QRectF(rect.left(), y, rect.width(), h),
-               f"{point.pinyin_tones}  {point.hanzi}  ·  {point.code}", sub, colour,
-               kind="title")  # fmt: skip
-        y += h + 4
-        rule(painter, rect.left(), rect.right(), y, ACCENT, 1.6)
-        y = rect.top() + title_h
-
-        pic_w = rect.width() * 0.42
-        text_w = rect.width() - pic_w - 18
-        blocks, text_h = self._blocks(s, text_w, point)
-        paras, warn_h = self._warning(s, rect.width(), point)
-        gloss, gloss_h = self._glossary(s, rect.width(), point)
-        room = bottom - y - warn_h - gloss_h - 10
-        pic_h = max(200.0, min(room, max(text_h, 300.0)))
-        draw_diagram_panel(painter, s, self.atlas, QRectF(rect.left(), y, pic_w, pic_h),
-                           DiagramSpec([point.code], guide=False))  # fmt: skip
+        for text, font, ink, kind in (
+            (self.heading.upper(), s.font(9, True, scaled=False), ACCENT, "header"),
+            (point.english, s.font(26, True, scaled=False), INK, "title"),
+            (f"{point.pinyin_tones}  {point.hanzi}  ·  {format_code(point.code, self.code_style)}",
+             s.font(15, scaled=False), colour, "title"),
+        ):  # fmt: skip
+            h = s.metrics(font).height()
+            s.line(painter, QRectF(rect.left(), y, rect.width(), h), text, font, ink, kind=kind)
+            y += h
+        rule(painter, rect.left(), rect.right(), y + 4, ACCENT, 1.6)
+        y = rect.top() + layout.title_h
+        # The picture, and beside it where the point is and how to press it.
+        pic_w = layout.picture_w
+        x = rect.left() + pic_w + layout.GAP
         ty = y
-        x = rect.left() + pic_w + 18
-        head = s.font(10, True)
-        head_h = s.metrics(head).height()
-        for title, para in blocks:
-            s.line(painter, QRectF(x, ty, text_w, head_h), title.upper(), head, ACCENT,
-                   kind="heading")  # fmt: skip
-            ty += head_h + 6
-            ty += para.draw(painter, QRectF(x, ty, text_w, max(0.0, bottom - ty)), INK, "body")
-            ty += 12
-        y = max(y + pic_h, ty) + 10
-        # Who should not: a framed box.
-        frame = QRectF(rect.left(), y, rect.width(), min(warn_h - 10, bottom - y))
+        for heading, para in layout.side:
+            ty += self._section(painter, s, QRectF(x, ty, layout.text_w, layout.bottom - ty),
+                                heading, para)  # fmt: skip
+        pic_h = max(layout.picture_h, ty - y - layout.SECTION_GAP)
+        handout_picture(painter, s, self.atlas, QRectF(rect.left(), y, pic_w, pic_h), point)
+        y = max(y + pic_h, ty) + 6
+        # What it is used for, then when not to press, across the page.
+        heading, para = layout.used
+        y += self._section(painter, s, QRectF(rect.left(), y, rect.width(), layout.bottom - y),
+                           heading, para)  # fmt: skip
+        frame = QRectF(rect.left(), y, rect.width(), min(layout.avoid_h, layout.bottom - y))
         painter.save()
         painter.setPen(QPen(CAUTION, 1.2))
         painter.setBrush(CAUTION_BG)
         painter.drawRoundedRect(frame, 5, 5)
         painter.restore()
-        wy = frame.top() + 10
-        whead = s.font(12, True)
-        wh = s.metrics(whead).height()
-        s.line(painter, QRectF(frame.left() + 12, wy, frame.width() - 24, wh),
-               "⚠  Who should not press, and when to stop", whead, CAUTION,
-               kind="heading")  # fmt: skip
-        wy += wh + 6
-        bullet = s.font(12)
-        bullet_h = s.metrics(bullet).height()
-        bx = frame.left() + 12
-        tx, tw = bx + self._bullet_w, frame.width() - 24 - self._bullet_w
-        for para in paras:
-            s.line(painter, QRectF(bx, wy, self._bullet_w, bullet_h), "•", bullet, CAUTION,
-                   kind="bullet")  # fmt: skip
-            cell = QRectF(tx, wy, tw, max(0.0, frame.bottom() - wy))
-            wy += para.draw(painter, cell, INK, "caution") + 4
-        y = frame.bottom() + 10
-        if gloss is not None:
-            gloss.draw(painter, QRectF(rect.left(), y, rect.width(), max(0.0, bottom - y)), MUTED,
-                       "body")  # fmt: skip
+        pad = layout.PAD
+        head = s.font(12, True)
+        head_h = s.metrics(head).height()
+        inner = frame.adjusted(pad, pad, -pad, -pad)
+        s.line(painter, QRectF(inner.left(), inner.top(), inner.width(), head_h),
+               "⚠  When not to press", head, CAUTION, kind="heading")  # fmt: skip
+        top = inner.top() + head_h + 4
+        layout.avoid.draw(painter, QRectF(inner.left(), top, inner.width(), inner.bottom() - top),
+                          INK, "caution")  # fmt: skip
+
+    def _section(
+        self, painter: QPainter, s: Style, box: QRectF, heading: str, para: Paragraph
+    ) -> float:
+        head = s.font(10, True)
+        head_h = s.metrics(head).height()
+        s.line(painter, QRectF(box.left(), box.top(), box.width(), head_h), heading.upper(), head,
+               ACCENT, kind="heading")  # fmt: skip
+        top = box.top() + head_h + 5
+        para.draw(painter, QRectF(box.left(), top, box.width(), max(0.0, box.bottom() - top)),
+                  INK, "body")  # fmt: skip
+        return head_h + 5 + para.height + _Layout.SECTION_GAP
 
 
-__all__ = ["Handout", "glossary_for"]
+class _Layout:
+    """A handout page measured at the style's current scale."""
+
+    GAP = 18.0
+    PAD = 11.0
+    SECTION_GAP = 12.0
+
+    def __init__(self, style: Style, rect: QRectF, care: SelfCare, shape: float) -> None:
+        s = style
+        self.title_h = (
+            s.metrics(s.font(9, True, scaled=False)).height()
+            + s.metrics(s.font(26, True, scaled=False)).height()
+            + s.metrics(s.font(15, scaled=False)).height()
+            + 14
+        )
+        self.top = rect.top() + self.title_h
+        self.bottom = rect.bottom() - FOOTER_HEIGHT - 6
+        self.picture_w = rect.width() * 0.4
+        self.picture_min = 230.0 * s.scale
+        self.text_w = rect.width() - self.picture_w - self.GAP
+        body = s.font(13)
+        head_h = s.metrics(s.font(10, True)).height() + 5
+        self.side = [
+            ("Where to find it", s.layout(care.where_text, body, self.text_w)),
+            ("How to press it", s.layout(care.how, body, self.text_w)),
+        ]
+        self.side_h = sum(head_h + p.height + self.SECTION_GAP for _, p in self.side)
+        self.used = ("What it is traditionally used for", s.layout(care.used_for, body,
+                                                                   rect.width()))  # fmt: skip
+        self.used_h = head_h + self.used[1].height + self.SECTION_GAP
+        self.avoid = s.layout(care.avoid, s.font(12.5), rect.width() - 2 * self.PAD)
+        self.avoid_h = (
+            2 * self.PAD + s.metrics(s.font(12, True)).height() + 4 + self.avoid.height + 2
+        )
+        # The picture as tall as its shape asks, within what the page has left over.
+        upper = max(self.side_h, self.picture_min + self.SECTION_GAP) + 6
+        spare = max(0.0, self.bottom - self.top - upper - self.used_h - self.avoid_h)
+        wanted = (self.picture_w - 8) / max(shape, 0.2) + 8
+        self.picture_h = max(self.picture_min, min(wanted, self.picture_min + spare))
+
+    def fits(self) -> bool:
+        upper = max(self.side_h, self.picture_min + self.SECTION_GAP) + 6
+        return self.top + upper + self.used_h + self.avoid_h <= self.bottom
+
+
+__all__ = ["Handout", "HandoutRefused", "printable", "refusal"]

@@ -8,7 +8,9 @@ device's resolution (a 1200 dpi PDF writer, a printer, a preview, an image).
 Nothing overflows. Every text is laid out with QTextLayout to a width and
 drawn only into a rectangle; what does not fit is cut at a line and the last
 line shown is elided ("…"). Each draw is recorded in `Style.placed`, which
-tests read to check that no text ran past its box or the page.
+tests read to check that no text ran past its box or the page (the pictures
+record their markers and labels in `Style.marks`, a book its links in
+`Style.links`). A number and its unit ("3 B-cun") are kept on one line.
 
 Work is bounded on any input (a note may be megabytes). A paragraph lays out at
 most MAX_CHARS characters and MAX_HEIGHT points of lines, more than any page
@@ -59,11 +61,17 @@ MAX_RUN = 64
 #: Characters a one-line text is elided from at most (a line holds far fewer).
 MAX_LINE_CHARS = 1_000
 _UNBROKEN = re.compile(rf"\S{{{MAX_RUN}}}(?=\S)")
+#: A measure and its unit ("3 B-cun", "1 F-breadth", "0.5–1 cun"): never split across lines.
+_MEASURE = re.compile(
+    r"(?<=\d) (?=[BF]-(?:cun|breadth)\b|cun\b)"  # the space after the number
+    r"|(?<=\b[BF])-(?=cun\b|breadth\b)"  # the hyphen in the unit
+)
 
 
 @dataclass(slots=True)
 class Placed:
-    """One text drawn on a page: its box, the height it needed, and whether it was cut."""
+    """One text drawn on a page: its box, the height it needed, whether it was cut, and
+    its type size in points."""
 
     page: int
     kind: str
@@ -72,6 +80,28 @@ class Placed:
     needed: float
     drawn: QRectF
     elided: bool
+    size: float = 0.0
+
+
+@dataclass(slots=True)
+class Mark:
+    """One thing drawn on a diagram (a marker, a label, guide text), with its box on the
+    page and the picture it belongs to; tests read them to check that none is hidden."""
+
+    page: int
+    kind: str  # "marker", "dot", "label", "number" or "guide"
+    text: str
+    box: QRectF
+    picture: QRectF
+
+
+@dataclass(slots=True)
+class Link:
+    """A place on a page (page units) that takes the reader to another page (1-based)."""
+
+    page: int
+    box: QRectF
+    target: int
 
 
 @dataclass(slots=True)
@@ -90,6 +120,8 @@ class Style:
         self.scale = scale
         self.family = fonts.family()
         self.placed: list[Placed] = []
+        self.marks: list[Mark] = []
+        self.links: list[Link] = []
         self.page = 0
         self._fonts: dict[tuple[float, bool], QFont] = {}
 
@@ -107,6 +139,10 @@ class Style:
             self._fonts[key] = found
         return found
 
+    def points(self, font: QFont) -> float:
+        """A font's size on paper, in points (the inverse of `font`)."""
+        return font.pointSizeF() * self.dpi / 72.0
+
     def metrics(self, font: QFont) -> QFontMetricsF:
         return QFontMetricsF(font, self.device)
 
@@ -122,8 +158,14 @@ class Style:
         width: float,
         leading: float = 0.93,
         align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignLeft,
+        indent: float = 0.0,
     ) -> Paragraph:
-        return Paragraph(self, spans, font, width, leading, align)
+        """A paragraph laid out to width; lines after the first indented by `indent`."""
+        return Paragraph(self, spans, font, width, leading, align, indent)
+
+    def link(self, box: QRectF, target: int) -> None:
+        """Make box (on the page being drawn) a link to page `target` (1-based)."""
+        self.links.append(Link(self.page, QRectF(box), target))
 
     def text(
         self,
@@ -163,7 +205,8 @@ class Style:
             drawn.moveRight(box.right())
         elif align & Qt.AlignmentFlag.AlignHCenter:
             drawn.moveLeft(box.center().x() - width / 2)
-        self.placed.append(Placed(self.page, kind, text, QRectF(box), needed, drawn, shown != text))
+        self.placed.append(Placed(self.page, kind, text, QRectF(box), needed, drawn,
+                                  shown != text, self.points(font)))  # fmt: skip
         return needed
 
 
@@ -178,11 +221,14 @@ class Paragraph:
         width: float,
         leading: float,
         align: Qt.AlignmentFlag,
+        indent: float = 0.0,
     ) -> None:
         self.style = style
         spans, self.truncated = _bounded([Span(spans)] if isinstance(spans, str) else spans)
         # Plain-text line breaks (user notes) become Qt's line separator.
-        self.text = "".join(s.text for s in spans).replace("\r\n", "\n").replace("\n", "\u2028")
+        self.text = keep_measures_together(
+            "".join(s.text for s in spans).replace("\r\n", "\n").replace("\n", "\u2028")
+        )
         self.font = font
         self.width = max(width, 1.0)
         self.layout = QTextLayout(self.text, font, style.device)
@@ -219,8 +265,9 @@ class Paragraph:
             line = self.layout.createLine()
             if not line.isValid():
                 break
-            line.setLineWidth(self.width)
-            line.setPosition(QPointF(0, y))
+            hang = indent if self.lines else 0.0
+            line.setLineWidth(max(self.width - hang, 1.0))
+            line.setPosition(QPointF(hang, y))
             self.lines.append((line.textStart(), line.textLength(), y, line.height()))
             y += line.height() + self.line_gap
         self.layout.endLayout()
@@ -244,12 +291,16 @@ class Paragraph:
                     start = fits[-1][0]
                     rest = self.text[start:].replace("\u2028", " ")
                     shown = self.style.metrics(self.font).elidedText(
-                        rest + " …", Qt.TextElideMode.ElideRight, self.width
+                        rest + " …", Qt.TextElideMode.ElideRight, line.width()
                     )
                     if not shown.endswith("…"):
                         shown = shown.rstrip() + "…"
                     painter.drawText(
-                        QPointF(box.left(), box.top() + fits[-1][2] + line.ascent()), shown
+                        QPointF(
+                            box.left() + line.position().x(),
+                            box.top() + fits[-1][2] + line.ascent(),
+                        ),
+                        shown,
                     )
                 else:
                     line.draw(painter, box.topLeft())
@@ -257,15 +308,38 @@ class Paragraph:
         painter.restore()
         drawn = QRectF(box.left(), box.top(), self.natural_width(len(fits)), used)
         self.style.placed.append(
-            Placed(self.style.page, kind, self.text, QRectF(box), self.height, drawn, elided)
+            Placed(
+                self.style.page,
+                kind,
+                plain(self.text),
+                QRectF(box),
+                self.height,
+                drawn,
+                elided,
+                self.style.points(self.font),
+            )
         )
         return used
 
     def natural_width(self, count: int | None = None) -> float:
         widest = 0.0
         for index in range(count if count is not None else self.layout.lineCount()):
-            widest = max(widest, self.layout.lineAt(index).naturalTextWidth())
+            line = self.layout.lineAt(index)
+            widest = max(widest, line.position().x() + line.naturalTextWidth())
         return min(widest, self.width)
+
+
+def keep_measures_together(text: str) -> str:
+    """The text with a no-break space between a number and its unit and a no-break
+    hyphen in B-cun and F-cun, so "3 B-cun" is never split across lines (the same
+    length, so formats keep their places; both extract from the PDF as plain text)."""
+    return _MEASURE.sub(lambda m: "\u00a0" if m.group() == " " else "\u2011", text)
+
+
+def plain(text: str) -> str:
+    """Text as it reads: the no-break space and hyphen of `keep_measures_together` as
+    the ordinary ones."""
+    return text.replace("\u00a0", " ").replace("\u2011", "-")
 
 
 def _bounded(spans: Sequence[Span]) -> tuple[list[Span], bool]:

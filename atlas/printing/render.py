@@ -8,11 +8,12 @@ preview, PDF writer) and paints the pages; `write_pdf()` is the PDF export.
 
 from __future__ import annotations
 
+import itertools
 import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, runtime_checkable
 
 from PySide6.QtCore import QBuffer, QIODevice, QLocale, QMarginsF, QPointF, QRectF
 from PySide6.QtGui import (
@@ -27,7 +28,7 @@ from PySide6.QtGui import (
 from atlas import __version__
 from atlas.core.safefile import check_target, write_bytes
 from atlas.printing import fonts
-from atlas.printing.layout import Placed, Style
+from atlas.printing.layout import Link, Mark, Placed, Style
 from atlas.qtbase import identify
 
 PAPERS = {"a4": QPageSize.PageSizeId.A4, "letter": QPageSize.PageSizeId.Letter}
@@ -53,6 +54,32 @@ class Document(Protocol):
     title: str
 
     def pages(self, style: Style, page: QRectF) -> Sequence[PagePainter]: ...
+
+
+@dataclass(slots=True)
+class OutlineItem:
+    """A bookmark: a title, the page it opens (1-based) and the bookmarks under it."""
+
+    title: str
+    page: int
+    children: list[OutlineItem] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Navigation:
+    """How a reader finds their way in a document: its bookmarks, and the labels its
+    pages are numbered by, as (first page, 1-based; "roman" or "arabic"; first number)
+    per run of pages."""
+
+    outline: list[OutlineItem] = field(default_factory=list)
+    labels: list[tuple[int, str, int]] = field(default_factory=list)
+
+
+@runtime_checkable
+class Navigable(Protocol):
+    """A document with bookmarks and page labels (known once its pages are laid out)."""
+
+    def navigation(self) -> Navigation: ...
 
 
 def default_paper(locale: QLocale | None = None) -> str:
@@ -102,6 +129,8 @@ def ensure_gui() -> QGuiApplication:
 class RenderResult:
     pages: int = 0
     placed: list[Placed] = field(default_factory=list)
+    marks: list[Mark] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
 
 
 def render(
@@ -139,6 +168,8 @@ def render(
             if progress is not None:
                 progress(number - start + 1, stop - start + 1)
         result.placed = style.placed
+        result.marks = style.marks
+        result.links = style.links
     finally:
         painter.end()
     return result
@@ -174,7 +205,153 @@ def write_pdf(
     buffer = QBuffer()
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = pdf_writer(buffer, document.title, paper)
+    layout = writer.pageLayout()
     result = render(document, writer, progress=progress)
     del writer
-    write_bytes(path, buffer.data().data(), replace=replace)
+    data = bytes(buffer.data().data())
+    if isinstance(document, Navigable):
+        data = navigable_pdf(data, document.title, document.navigation(), result.links, layout)
+    write_bytes(path, data, replace=replace)
     return result
+
+
+def navigable_pdf(
+    data: bytes, title: str, navigation: Navigation, links: Sequence[Link], layout: QPageLayout
+) -> bytes:
+    """The PDF with what Qt's writer cannot add: bookmarks (shown beside the pages),
+    links, page labels and the language (English; Qt writes the title).
+
+    They are appended to Qt's file as an incremental update: new objects, the pages
+    that gain links and the catalogue written again, and a cross-reference section
+    for them. pypdf reads the file's structure and writes the objects; the pages'
+    contents are neither parsed nor copied (rewriting a whole book took seconds).
+    """
+    import io
+    import re
+
+    from pypdf import PdfReader
+    from pypdf.generic import (
+        ArrayObject,
+        DictionaryObject,
+        FloatObject,
+        IndirectObject,
+        NameObject,
+        NumberObject,
+        PdfObject,
+        TextStringObject,
+    )
+
+    reader = PdfReader(io.BytesIO(data))
+    pages = [page.indirect_reference for page in reader.pages]
+    size = reader.trailer.get("/Size", 0)
+    assert isinstance(size, int)
+    update: dict[int, PdfObject] = {}
+
+    def new(obj: PdfObject) -> IndirectObject:
+        nonlocal size
+        update[size] = obj
+        size += 1
+        return IndirectObject(size - 1, 0, reader)
+
+    def destination(page: int) -> ArrayObject:
+        return ArrayObject([pages[page - 1], NameObject("/Fit")])
+
+    count = len(pages)
+    # Links: an annotation per link, listed on its page.
+    margins = layout.marginsPoints()
+    height = layout.fullRectPoints().height()
+    annotations: dict[int, list[IndirectObject]] = {}
+    for link in links:
+        if 1 <= link.page <= count and 1 <= link.target <= count:
+            box = link.box  # page units: points from the painted area's top left
+            rect = [margins.left() + box.left(), height - margins.top() - box.bottom(),
+                    margins.left() + box.right(), height - margins.top() - box.top()]  # fmt: skip
+            annotation = DictionaryObject({
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Link"),
+                NameObject("/Rect"): ArrayObject(FloatObject(round(v, 2)) for v in rect),
+                NameObject("/Border"): ArrayObject([NumberObject(0)] * 3),
+                NameObject("/Dest"): destination(link.target),
+            })  # fmt: skip
+            annotations.setdefault(link.page, []).append(new(annotation))
+    for number, refs in annotations.items():
+        ref = pages[number - 1]
+        assert ref is not None
+        page = DictionaryObject(reader.pages[number - 1])
+        page[NameObject("/Annots")] = ArrayObject(refs)
+        update[ref.idnum] = page
+
+    # Bookmarks: an outline tree, each channel closed over its points.
+    def outline(items: Sequence[OutlineItem], parent: IndirectObject) -> list[IndirectObject]:
+        made = []
+        for item in items:
+            if not 1 <= item.page <= count:
+                continue
+            entry = DictionaryObject({
+                NameObject("/Title"): TextStringObject(item.title),
+                NameObject("/Parent"): parent,
+                NameObject("/Dest"): destination(item.page),
+            })  # fmt: skip
+            ref = new(entry)
+            children = outline(item.children, ref)
+            if children:
+                entry[NameObject("/First")], entry[NameObject("/Last")] = children[0], children[-1]
+                entry[NameObject("/Count")] = NumberObject(-len(children))
+            made.append(ref)
+        for before, after in itertools.pairwise(made):
+            update[before.idnum][NameObject("/Next")] = after  # type: ignore[index]
+            update[after.idnum][NameObject("/Prev")] = before  # type: ignore[index]
+        return made
+
+    root = DictionaryObject({NameObject("/Type"): NameObject("/Outlines")})
+    root_ref = new(root)
+    top = outline(navigation.outline, root_ref)
+    if top:
+        root[NameObject("/First")], root[NameObject("/Last")] = top[0], top[-1]
+        root[NameObject("/Count")] = NumberObject(len(top))
+
+    catalog_ref = reader.trailer.raw_get("/Root")
+    catalog = DictionaryObject(reader.root_object)
+    catalog[NameObject("/Outlines")] = root_ref
+    catalog[NameObject("/PageMode")] = NameObject("/UseOutlines")
+    catalog[NameObject("/Lang")] = TextStringObject("en")
+    labels = ArrayObject()
+    for first, kind, start in navigation.labels:
+        if 1 <= first <= count:
+            labels += [NumberObject(first - 1), DictionaryObject({
+                NameObject("/S"): NameObject("/r" if kind == "roman" else "/D"),
+                NameObject("/St"): NumberObject(start),
+            })]  # fmt: skip
+    if labels:
+        catalog[NameObject("/PageLabels")] = DictionaryObject({NameObject("/Nums"): labels})
+    update[catalog_ref.idnum] = catalog
+
+    # The update: the objects, a cross-reference section for them, the trailer.
+    out = io.BytesIO()
+    out.write(data if data.endswith(b"\n") else data + b"\n")
+    offsets: dict[int, int] = {}
+    for number in sorted(update):
+        offsets[number] = out.tell()
+        out.write(f"{number} 0 obj\n".encode())
+        update[number].write_to_stream(out)
+        out.write(b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n")
+    # one subsection per run of consecutive object numbers
+    for _, run in itertools.groupby(enumerate(sorted(offsets)), lambda item: item[1] - item[0]):
+        numbers = [number for _, number in run]
+        out.write(f"{numbers[0]} {len(numbers)}\n".encode())
+        out.write(b"".join(f"{offsets[n]:010d} 00000 n \n".encode() for n in numbers))
+    previous = re.search(rb"startxref\s+(\d+)\s+%%EOF\s*$", data)
+    trailer = DictionaryObject({
+        NameObject("/Size"): NumberObject(size),
+        NameObject("/Root"): catalog_ref,
+        NameObject("/Prev"): NumberObject(int(previous.group(1)) if previous else 0),
+    })  # fmt: skip
+    for key in ("/Info", "/ID"):
+        if key in reader.trailer:
+            trailer[NameObject(key)] = reader.trailer.raw_get(key)
+    out.write(b"trailer\n")
+    trailer.write_to_stream(out)
+    out.write(f"\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()

@@ -1,4 +1,7 @@
-"""The sheets: point sheets, plan sheets, patient handouts and books.
+"""The point sheet (`PointSheet`, `draw_point_page`) and the pieces every sheet
+shares (the footer, section titles, technique rows, category and caution names,
+codes in the chosen style). The plan sheet, the handout and the book are in
+`plan`, `handout` and `book`.
 
 Each document class lays itself out for a page rectangle (in points) and
 paints onto a QPainter; `atlas.printing.render` sends the pages to a printer,
@@ -10,18 +13,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from atlas import __version__
 from atlas.core import Atlas, Point
-from atlas.printing import diagram as dg
+from atlas.core.codes import CODE_STYLES, format_code, format_codes_in
 from atlas.printing.layout import (
     CAUTION,
     CAUTION_BG,
-    FAINT,
     INK,
     MUTED,
     NOTE_BG,
@@ -32,10 +33,11 @@ from atlas.printing.layout import (
     rule,
     tint,
 )
+from atlas.printing.panels import channel_colour, darker_for_text, point_picture
 from atlas.printing.render import PagePainter
 
 SAFETY_LINE = "Educational reference only: treatment belongs with a licensed practitioner."
-FOOTER_HEIGHT = 16.0
+FOOTER_HEIGHT = 18.0  # room for its line at 8.5 points (plan sheets)
 SECTION_GAP = 9.0
 MIN_SCALE = 0.7
 
@@ -50,16 +52,24 @@ def _today() -> str:
 
 
 def footer(
-    painter: QPainter, style: Style, page: QRectF, number: int, total: int, atlas: Atlas
+    painter: QPainter,
+    style: Style,
+    page: QRectF,
+    number: int,
+    total: int,
+    atlas: Atlas,
+    label: str | None = None,
+    size: float = 7.0,
 ) -> None:
-    """Atlas version, data version, date and page number along the bottom edge."""
+    """Atlas version, data version, date and page number ("Page 3 of 9", or the page's
+    label in a book: "Page ii", "Page 12") along the bottom edge."""
     y = page.bottom() - FOOTER_HEIGHT
     rule(painter, page.left(), page.right(), y + 3, RULE, 0.5)
-    font = style.font(7, scaled=False)
+    font = style.font(size, scaled=False)
     box = QRectF(page.left(), y + 5, page.width(), FOOTER_HEIGHT - 5)
     data = atlas.version[:8]
     left = f"Acupoint Atlas {__version__}" + (f" · data {data}" if data else "") + f" · {_today()}"
-    right = f"Page {number} of {total}"
+    right = f"Page {label}" if label else f"Page {number} of {total}"
     left_w = style.metrics(font).horizontalAdvance(left) + 4
     right_w = style.metrics(font).horizontalAdvance(right) + 4
     style.line(painter, QRectF(box.left(), box.top(), left_w, box.height()), left, font, MUTED)
@@ -124,133 +134,6 @@ def category_names(atlas: Atlas, point: Point) -> list[str]:
     return names
 
 
-def channel_colour(atlas: Atlas, channel: str) -> QColor:
-    info = atlas.channel(channel)
-    colour = QColor(info.colour) if info else QColor("#4a6a8a")
-    return colour if colour.isValid() else QColor("#4a6a8a")
-
-
-def darker_for_text(colour: QColor) -> QColor:
-    """The channel colour, darkened enough to read as text on white."""
-    hue, sat, light = colour.hslHueF(), colour.hslSaturationF(), colour.lightnessF()
-    return QColor.fromHslF(max(hue, 0.0), min(1.0, sat), min(light, 0.38), 1.0)
-
-
-# --------------------------------------------------------------------------- the diagram panel
-
-
-@dataclass(slots=True)
-class DiagramSpec:
-    """What to draw in a diagram panel."""
-
-    codes: Sequence[str]
-    numbers: dict[str, str] | None = None  # code -> label on plan sheets
-    guide: bool = True
-    view: str | None = None
-
-
-def draw_diagram_panel(
-    painter: QPainter,
-    style: Style,
-    atlas: Atlas,
-    box: QRectF,
-    spec: DiagramSpec,
-    caption: bool = True,
-) -> None:
-    """A framed panel with the cropped view, channel path, markers and measuring guide."""
-    data = dg.data_for(atlas)
-    painter.save()
-    panel = QPainterPath()
-    panel.addRoundedRect(box, 5, 5)
-    painter.setPen(QPen(RULE, 0.7))
-    painter.setBrush(QColor("#fbfbfa"))
-    painter.drawPath(panel)
-    cap_font = style.font(7, scaled=False)
-    cap_h = style.metrics(cap_font).height() + 4 if caption else 0.0
-    inner = box.adjusted(4, 4, -4, -4 - cap_h)
-    codes = [c for c in spec.codes if data.placements_of(c)]
-    view = spec.view
-    if view is None:
-        if len(spec.codes) == 1:
-            view = dg.best_view(data, spec.codes[0])
-        else:
-            found = dg.views_for_points(data, spec.codes, 1)
-            view = found[0] if found else None
-    if view is None or view not in data.views or not codes:
-        style.text(
-            painter,
-            inner.adjusted(10, inner.height() / 2 - 10, -10, 0),
-            "No diagram is available for this point yet.",
-            style.font(8, scaled=False),
-            FAINT,
-            kind="diagram-missing",
-            align=Qt.AlignmentFlag.AlignHCenter,
-        )
-        painter.restore()
-        return
-
-    # Focus: the featured placement(s) and the ends of the measuring guide.
-    featured: list[dg.Placement] = []
-    for code in codes:
-        chosen = dg.pick_side(data.placements_of(code, view))
-        if chosen is not None:
-            featured.append(chosen)
-            if len(spec.codes) > 1:  # plan diagrams: show both sides of bilateral points
-                featured.extend(p for p in data.placements_of(code, view) if p is not chosen)
-    focus = [QPointF(p.x, p.y) for p in featured]
-    measures: list[dg.Measure] = []
-    if spec.guide and len(codes) == 1 and featured:
-        measures = dg.measures_for(data, codes[0], view, featured[0].side)
-        for m in measures:
-            focus += [m.p1, m.p2]
-    info = data.views[view]
-    aspect = inner.width() / inner.height()
-    min_h = info.size.height() * (0.35 if info.kind == "full" else 0.9)
-    if len(spec.codes) > 1:
-        min_h = info.size.height()
-    source = dg.crop_for(data, view, focus, aspect, min_h)
-    dp = dg.DiagramPainter(painter, data, view, source, inner)
-    dp.draw_figure()
-
-    if len(spec.codes) == 1 and featured:
-        point = atlas.point(codes[0])
-        if point is not None:
-            side = featured[0].side if featured[0].side != "midline" else "right"
-            dp.channel_path(atlas, point.channel, side)
-            if featured[0].side != "midline":
-                other = "left" if side == "right" else "right"
-                dp.channel_path(atlas, point.channel, other, width=1.0)
-            colour = darker_for_text(channel_colour(atlas, point.channel))
-            if measures:
-                dp.measuring_guide(measures, style.font(6.5, bold=True, scaled=False),
-                                   QColor("#3c4a57"))  # fmt: skip
-            tag_font = style.font(7, bold=True, scaled=False)
-            for p in data.placements_of(point.code, view):
-                pos = QPointF(p.x, p.y)
-                if dp.visible(pos):
-                    label = point.code if p is featured[0] else ""
-                    dp.marker(pos, colour, 4.4, label, tag_font)
-    else:
-        num_font = style.font(6, bold=True, scaled=False)
-        for code in codes:
-            point = atlas.point(code)
-            if point is None:
-                continue
-            colour = darker_for_text(channel_colour(atlas, point.channel))
-            label = (spec.numbers or {}).get(code, "")
-            for p in data.placements_of(code, view):
-                pos = QPointF(p.x, p.y)
-                if dp.visible(pos):
-                    dp.marker(pos, colour, 5.0, label, num_font, "number")
-    if caption:
-        cap_box = QRectF(box.left() + 6, box.bottom() - cap_h - 1, box.width() - 12, cap_h)
-        text = info.title
-        if measures:
-            text += " · dashed: the measuring guide, one tick per cun"
-        style.line(painter, cap_box, text, cap_font, MUTED, kind="caption")
-    painter.restore()
-
-
 # --------------------------------------------------------------------------- point sheet
 
 
@@ -265,6 +148,26 @@ def points_for(atlas: Atlas, codes: Sequence[str]) -> list[Point]:
     return points
 
 
+def in_style(point: Point, code_style: str) -> Point:
+    """The point with the codes its texts name written in a code style ("who", "older");
+    its own `code` stays the WHO one (write it with `format_code`)."""
+    if code_style == "who":
+        return point
+
+    def styled(text: str) -> str:
+        return format_codes_in(text, code_style)
+
+    return point._replace(
+        location=styled(point.location),
+        location_alt=styled(point.location_alt),
+        how_to_find=styled(point.how_to_find),
+        actions=styled(point.actions),
+        needling_method=styled(point.needling_method),
+        moxibustion=styled(point.moxibustion),
+        cautions=styled(point.cautions),
+    )
+
+
 class PointSheet:
     """One page per point: names, diagram, location, technique, indications, cautions."""
 
@@ -274,13 +177,16 @@ class PointSheet:
         codes: Sequence[str],
         notes: NoteFn | None = None,
         title: str | None = None,
+        code_style: str = "who",
     ) -> None:
         self.atlas = atlas
         self.points = points_for(atlas, codes)
         self.notes = notes
+        self.code_style = code_style
         if title is None:
+            first = self.points[0]
             title = (
-                f"{self.points[0].code} {self.points[0].pinyin}"
+                f"{format_code(first.code, code_style)} {first.pinyin}"
                 if len(self.points) == 1
                 else f"Acupoint Atlas: {len(self.points)} point sheets"
             )
@@ -293,7 +199,7 @@ class PointSheet:
     def _page(self, style: Style, point: Point, number: int, total: int) -> PagePainter:
         def paint(painter: QPainter, page: QRectF) -> None:
             notes = self.notes(point.code) if self.notes else ""
-            draw_point_page(painter, style, page, self.atlas, point, notes)
+            draw_point_page(painter, style, page, self.atlas, point, notes, self.code_style)
             footer(painter, style, page, number, total, self.atlas)
 
         return paint
@@ -306,14 +212,15 @@ def draw_point_page(
     atlas: Atlas,
     point: Point,
     notes: str = "",
-    page_offset: float = 0.0,
+    code_style: str = "who",
 ) -> None:
     """Lay out and paint one point sheet in page (the footer is drawn by the caller)."""
     body = QRectF(page.left(), page.top(), page.width(), page.height() - FOOTER_HEIGHT - 6)
+    point = in_style(point, code_style)
     scale = 1.0
     while True:
         style.scale = scale
-        plan = _PointLayout(style, atlas, point, notes, body)
+        plan = _PointLayout(style, atlas, point, notes, body, code_style)
         if plan.fits() or scale <= MIN_SCALE:
             break
         scale = round(scale - 0.04, 3)
@@ -326,8 +233,11 @@ class _PointLayout:
 
     GUTTER = 16.0
 
-    def __init__(self, style: Style, atlas: Atlas, point: Point, notes: str, body: QRectF) -> None:
+    def __init__(
+        self, style: Style, atlas: Atlas, point: Point, notes: str, body: QRectF, code_style: str
+    ) -> None:
         self.style, self.atlas, self.point, self.notes, self.body = style, atlas, point, notes, body
+        self.code_style = code_style
         self.colour = channel_colour(atlas, point.channel)
         self.ink_colour = darker_for_text(self.colour)
         self.header_h = self._header_height()
@@ -353,12 +263,34 @@ class _PointLayout:
 
     def _header_height(self) -> float:
         s = self.style
+        names_h = s.metrics(s.font(12, scaled=False)).height()
         return (
             s.metrics(s.font(7.5, bold=True, scaled=False)).height()
             + s.metrics(s.font(26, bold=True, scaled=False)).height()
-            + s.metrics(s.font(12, scaled=False)).height()
+            + names_h * (2 if self._pills_below() else 1)
             + 4
         )
+
+    def _names(self) -> str:
+        """The English name, the pinyin without tone marks (so that a search of the PDF
+        for "hegu" finds LI4) and other names."""
+        p = self.point
+        aliases = f"  ·  also {', '.join(p.aliases)}" if p.aliases else ""
+        return f"{p.english}  ·  {p.pinyin}{aliases}"
+
+    def _pills_width(self) -> float:
+        font = self.style.font(7.2, bold=True, scaled=False)
+        metrics = self.style.metrics(font)
+        return sum(
+            metrics.horizontalAdvance(c) + 14 for c in category_names(self.atlas, self.point)
+        )
+
+    def _pills_below(self) -> bool:
+        """Whether the category pills go on a row of their own, under the names."""
+        names = self.style.metrics(self.style.font(12, scaled=False)).horizontalAdvance(
+            self._names()
+        )
+        return names + 8 + self._pills_width() > self.body.width()
 
     def _section(
         self, width: float, title: str, body: str | Sequence[Span], size: float = 8.6
@@ -527,8 +459,7 @@ class _PointLayout:
         left_room = self.left.height() - self.left_text - 8
         diagram_h = max(self.diagram_min, min(self.diagram_max, left_room))
         diagram_box = QRectF(self.left.left(), self.left.top(), self.left.width(), diagram_h)
-        draw_diagram_panel(painter, self.style, self.atlas, diagram_box,
-                           DiagramSpec([self.point.code]))  # fmt: skip
+        point_picture(painter, self.style, self.atlas, diagram_box, self.point, self.code_style)
         y = diagram_box.bottom() + 10
         for height, draw in self.left_blocks:
             box = QRectF(self.left.left(), y, self.left.width(), max(0.0, self.left.bottom() - y))
@@ -571,10 +502,21 @@ class _PointLayout:
         han = s.font(19, scaled=False)
         y = body.top() + small_h
         big_h = s.metrics(big).height()
-        code_w = s.metrics(big).horizontalAdvance(p.code) + 12
-        s.line(painter, QRectF(body.left(), y, code_w, big_h), p.code, big, self.ink_colour,
+        code = format_code(p.code, self.code_style)
+        code_w = s.metrics(big).horizontalAdvance(code) + 8
+        s.line(painter, QRectF(body.left(), y, code_w, big_h), code, big, self.ink_colour,
                kind="title")  # fmt: skip
-        x = body.left() + code_w + 4
+        x = body.left() + code_w
+        # The code's other form (LIV3 beside LR3, or LR3 beside LIV3), for readers of both.
+        other = {format_code(p.code, style) for style in CODE_STYLES} - {code}
+        if other:
+            small_code = s.font(12, bold=True, scaled=False)
+            text = other.pop()
+            w = s.metrics(small_code).horizontalAdvance(text) + 6
+            s.line(painter, QRectF(x, y + big_h * 0.28, w, big_h * 0.62), text, small_code,
+                   MUTED, kind="title")  # fmt: skip
+            x += w
+        x += 8
         pin_w = s.metrics(mid).horizontalAdvance(p.pinyin_tones) + 10
         mid_h = s.metrics(mid).height()
         base_y = y + (big_h - mid_h) / 2 + 1
@@ -585,21 +527,21 @@ class _PointLayout:
         hx = x + pin_w + 4
         s.line(painter, QRectF(hx, base_y, max(0.0, body.right() - hx), mid_h), hanzi, han, INK,
                kind="title")  # fmt: skip
-        # English name, aliases; categories on the right.
+        # The names; the categories on the right, or on a row of their own.
         y += big_h
         eng = s.font(12, scaled=False)
         eng_h = s.metrics(eng).height()
-        english = p.english + (f"  ·  also {', '.join(p.aliases)}" if p.aliases else "")
-        cats = category_names(self.atlas, p)
+        below = self._pills_below()
+        pills_w = 0.0 if below else self._pills_width()
+        s.line(painter, QRectF(body.left(), y, body.width() - pills_w - 8, eng_h), self._names(),
+               eng, MUTED, kind="title")  # fmt: skip
+        if below:
+            y += eng_h
         pill_font = s.font(7.2, bold=True, scaled=False)
-        pills_w = sum(s.metrics(pill_font).horizontalAdvance(c) + 14 for c in cats)
-        pills_w = min(pills_w, body.width() * 0.6)
-        s.line(painter, QRectF(body.left(), y, body.width() - pills_w - 8, eng_h), english, eng,
-               MUTED, kind="title")  # fmt: skip
         px = body.right()
-        for name in reversed(cats):
+        for name in reversed(category_names(self.atlas, p)):
             w = s.metrics(pill_font).horizontalAdvance(name) + 10
-            if px - w < body.right() - pills_w - 1:
+            if px - w < body.left():
                 break
             box = QRectF(px - w, y + 2, w, eng_h - 4)
             painter.save()

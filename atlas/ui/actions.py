@@ -13,6 +13,7 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
+from atlas.core.codes import CODE_STYLES, format_code
 from atlas.ui.models import NAME_KINDS
 from atlas.ui.theme import THEME_TITLES, THEMES
 
@@ -57,8 +58,8 @@ class WindowActions:
     """Every command of the main window, and the menus that hold them.
 
     `views` are the body views as (id, title): each gets a checkable action
-    (Ctrl+1 to Ctrl+9); `names` and `themes` are checkable too, keyed by kind
-    and theme.
+    (Ctrl+1 to Ctrl+9); `names`, `code_styles` and `themes` are checkable too,
+    keyed by kind, style and theme.
     """
 
     def __init__(
@@ -84,6 +85,12 @@ class WindowActions:
         )
         # Undo and Redo act on the plan and say so; in a text field the same keys undo
         # the typing there (the field takes them first).
+        self.copy_plan = _action(
+            window, "&Copy Plan as Text", None, "The plan's points, names and sides, to paste"
+        )
+        self.export_plan = _action(
+            window, "E&xport Plan as CSV…", None, "Save the plan as a CSV file for a spreadsheet"
+        )
         self.undo = _PlanUndo(window, undo_stack, "&Undo", key.Undo)
         self.redo = _PlanUndo(window, undo_stack, "&Redo", key.Redo)
         self.shortcuts = _action(
@@ -100,6 +107,13 @@ class WindowActions:
         )
         self.study = _action(
             window, "&Study…", "Ctrl+T", "Practise locating, naming and knowing the points"
+        )
+        self.tables = _action(
+            window,
+            "Category &Tables…",
+            "Ctrl+Shift+T",
+            "The five transporting, yuan-source, luo-connecting, xi-cleft, front-mu and"
+            " back-shu points of every channel side by side",
         )
         # Esc clears the search only where the search panel has the focus (the panel
         # holds the action; the window does not).
@@ -145,6 +159,15 @@ class WindowActions:
             action.setCheckable(True)
             action.setChecked(True)
             self.names[kind] = action
+        self.code_styles: dict[str, QAction] = {}
+        style_group = QActionGroup(window)
+        for style, title in zip(CODE_STYLES, ("&WHO", "&Older English"), strict=True):
+            examples = ", ".join(format_code(c, style) for c in ("LR3", "BL40", "TE5", "CV12"))
+            action = QAction(f"{title} ({examples})", window)
+            action.setCheckable(True)
+            action.setChecked(style == CODE_STYLES[0])  # until the diagram's state says
+            style_group.addAction(action)
+            self.code_styles[style] = action
         self.themes: dict[str, QAction] = {}
         theme_group = QActionGroup(window)
         for theme in THEMES:
@@ -190,6 +213,7 @@ class WindowActions:
         view_menu.addAction(self.anatomy)
         view_menu.addSeparator()
         view_menu.addMenu("&Names in Lists").addActions(list(self.names.values()))
+        view_menu.addMenu("&Codes").addActions(list(self.code_styles.values()))
         view_menu.addMenu("&Theme").addActions(list(self.themes.values()))
         view_menu.addSeparator()
         panels_menu = view_menu.addMenu("&Panels")
@@ -201,6 +225,7 @@ class WindowActions:
         go_menu.addActions([self.back, self.forward])
         go_menu.addSeparator()
         go_menu.addAction(self.favourites)
+        go_menu.addAction(self.tables)
         go_menu.addAction(self.study)
         go_menu.addSeparator()
         go_menu.addActions(list(self.panels.values()))
@@ -215,6 +240,8 @@ class WindowActions:
                 plan_menu.addMenu(item)
             else:
                 plan_menu.addAction(item)
+        plan_menu.addSeparator()
+        plan_menu.addActions([self.copy_plan, self.export_plan])
 
         help_menu = bar.addMenu("&Help")
         help_menu.addActions([self.shortcuts, self.guide, self.tips])

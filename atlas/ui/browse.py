@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas
+from atlas.core.codes import format_channel
 from atlas.core.search import fold
 from atlas.diagram.widget import swatch
 
@@ -61,6 +62,7 @@ class ChannelBrowser(QWidget):
         self.list.itemChanged.connect(self._ticked)
         state.channelVisibilityChanged.connect(self._show_visibility)
         state.focusChanged.connect(self._show_focus)
+        state.codeStyleChanged.connect(self._show_code_style)
         # a channel is chosen by a click or Enter, not by moving through the list
         self.list.itemActivated.connect(self._choose)
         self.list.itemClicked.connect(self._choose)
@@ -81,6 +83,12 @@ class ChannelBrowser(QWidget):
     def _show_focus(self, code: str) -> None:
         item = self._item(code) if code else None
         self.list.setCurrentRow(self.list.row(item) if item is not None else -1)
+
+    def _show_code_style(self, style: str) -> None:
+        for row, channel in enumerate(self.atlas.channels()):
+            self.list.item(row).setText(
+                f"{format_channel(channel.code, style)}   {channel.english}"
+            )
 
     def _choose(self, item: QListWidgetItem) -> None:
         self.channelChosen.emit(str(item.data(CODE_ROLE)))

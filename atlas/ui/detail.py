@@ -1,7 +1,11 @@
-"""The detail pane: everything about the current point, and the user's own note.
+"""The detail pane: everything about the current point, and the user's own data on
+it (the note, the favourite star).
 
 Reference text is shown as HTML that this module generates, every dynamic
-string escaped; the user's note is plain text in a QPlainTextEdit.
+string escaped; the user's note is plain text (`atlas.ui.note_pane`), its state
+kept by `atlas.ui.notes.Notes`. Nothing the store refuses is lost or raised: a
+note it cannot take yet stays a draft and is saved again on a timer; a
+favourite it cannot take is put back and said so.
 """
 
 from __future__ import annotations
@@ -23,11 +27,21 @@ from PySide6.QtWidgets import (
 
 from atlas.core import Atlas, Point
 from atlas.core import paths as core_paths
+from atlas.core.codes import format_channel, format_code, format_codes_in
+from atlas.core.userdata import UserData, UserDataError
+from atlas.ui.notes import Notes
 
 if TYPE_CHECKING:
     # Imported where used: PySide makes a class's enum types the first time the class
     # is touched, and start-up shows no point.
     from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QTextBrowser
+
+    from atlas.ui.note_pane import NotePane
+
+#: Milliseconds from the last keystroke to saving the note...
+SAVE_DELAY_MS = 700
+#: ...and between tries while the store cannot take it.
+RETRY_MS = 1500
 
 DISCLAIMER = (
     "Educational reference only. Diagnosis and treatment belong with a licensed practitioner."
@@ -60,11 +74,16 @@ def _is_dark(palette: QPalette) -> bool:
     return palette.color(QPalette.ColorRole.Base).lightness() < 128
 
 
-def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) -> str:
-    """The reference text of a point as HTML (every dynamic string escaped)."""
+def point_html(
+    atlas: Atlas, point: Point, palette: QPalette, guide: list[str], code_style: str = "who"
+) -> str:
+    """The reference text of a point as HTML (every dynamic string escaped), the codes
+    it names written in `code_style`."""
     import html  # not needed before a point is shown
 
-    e = html.escape
+    def e(text: str) -> str:
+        return html.escape(format_codes_in(text, code_style))
+
     dark = _is_dark(palette)
     text = palette.color(QPalette.ColorRole.Text).name()
     muted = QColor(text)
@@ -126,7 +145,7 @@ def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) 
         for membership in point.categories:
             category = atlas.category(membership.category)
             name = category.name if category is not None else membership.category
-            relates = membership.relates_to
+            relates = format_channel(membership.relates_to, code_style)
             label = f"{name} ({relates})" if relates else name
             category_chips.append(
                 f'<span style="background:{chip_bg};">&nbsp;{e(label)}&nbsp;</span>'
@@ -170,12 +189,17 @@ def point_html(atlas: Atlas, point: Point, palette: QPalette, guide: list[str]) 
 
 
 class DetailPane(QWidget):
-    """Names and channel in a header; reference text; the user's note; actions."""
+    """Names and channel in a header; reference text; the user's note; actions.
+
+    It reads and saves the note and the favourite of each point it shows in the
+    user's `store`, and says what happened in `statusMessage`.
+    """
 
     addToPlanRequested = Signal(str)
     printRequested = Signal(str)
-    favouriteToggled = Signal(str, bool)
+    favouriteToggled = Signal(str, bool)  # once the store has taken it
     noteSaved = Signal(str)
+    statusMessage = Signal(str)
 
     # The point's widgets (made by _build_point_widgets when the first point is shown)
     code_label: QLabel
@@ -186,6 +210,7 @@ class DetailPane(QWidget):
     favourite_button: QToolButton
     print_button: QPushButton
     text: QTextBrowser
+    note_pane: NotePane
     note_status: QLabel
     note_edit: QPlainTextEdit
     splitter: QSplitter
@@ -195,6 +220,7 @@ class DetailPane(QWidget):
         atlas: Atlas,
         parent: QWidget | None = None,
         *,
+        store: UserData,
         guide_for: Callable[[str], list[str]] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -202,9 +228,8 @@ class DetailPane(QWidget):
         self.atlas = atlas
         self.guide_for = guide_for
         self.code: str | None = None
-        self._note_owner: str | None = None
-        self._load_note: Callable[[str], str] = lambda code: ""
-        self._save_note: Callable[[str, str], None] = lambda code, text: None
+        self.code_style = "who"  # how codes are written (atlas.core.codes.CODE_STYLES)
+        self.notes = Notes(store)
         self._header: QFrame | None = None
 
         # the empty state: what start-up shows
@@ -228,7 +253,6 @@ class DetailPane(QWidget):
 
         self._note_timer = QTimer(self)
         self._note_timer.setSingleShot(True)
-        self._note_timer.setInterval(700)
         self._note_timer.timeout.connect(self.save_note)
         self._update_styles()
 
@@ -237,11 +261,14 @@ class DetailPane(QWidget):
         as start-up shows the empty state (and made once, then reused)."""
         from PySide6.QtCore import QUrl
         from PySide6.QtGui import QTextDocument
-        from PySide6.QtWidgets import QPlainTextEdit, QPushButton, QSplitter, QTextBrowser
+        from PySide6.QtWidgets import QPushButton, QSplitter, QTextBrowser
+
+        from atlas.ui.note_pane import NotePane
 
         # ---- header
         self.code_label = QLabel(self)
         self.code_label.setObjectName("detailCode")
+        self.code_label.setTextFormat(Qt.TextFormat.PlainText)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.names_label = QLabel(self)
         self.names_label.setObjectName("detailNames")
@@ -301,26 +328,9 @@ class DetailPane(QWidget):
         )
 
         # ---- notes
-        notes = QWidget(self)
-        notes_layout = QVBoxLayout(notes)
-        notes_layout.setContentsMargins(12, 6, 12, 6)
-        notes_layout.setSpacing(4)
-        notes_title = QHBoxLayout()
-        title = QLabel("<b>My notes</b>", notes)
-        self.note_status = QLabel("", notes)
-        self.note_status.setObjectName("noteStatus")
-        self.note_status.setEnabled(False)
-        notes_title.addWidget(title)
-        notes_title.addStretch(1)
-        notes_title.addWidget(self.note_status)
-        self.note_edit = QPlainTextEdit(notes)
-        self.note_edit.setObjectName("noteEdit")
-        self.note_edit.setPlaceholderText(
-            "Your own notes on this point (saved automatically; Ctrl+Z undoes)."
-        )
-        self.note_edit.setTabChangesFocus(True)
-        notes_layout.addLayout(notes_title)
-        notes_layout.addWidget(self.note_edit, 1)
+        self.note_pane = notes = NotePane(self)
+        self.note_status = notes.status
+        self.note_edit = notes.editor
 
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.setObjectName("detailSplitter")
@@ -335,17 +345,14 @@ class DetailPane(QWidget):
         self._layout.insertWidget(0, header)
         self._layout.insertWidget(2, self.splitter, 1)
 
-        self.note_edit.textChanged.connect(self._note_changed)
+        notes.edited.connect(self._note_edited)
+        notes.refused.connect(self.statusMessage)
         self.add_button.clicked.connect(self._add)
         self.print_button.clicked.connect(self._print)
         self.favourite_button.toggled.connect(self._favourite)
         return header
 
     # ------------------------------------------------------------ wiring
-
-    def set_note_store(self, load: Callable[[str], str], save: Callable[[str, str], None]) -> None:
-        self._load_note = load
-        self._save_note = save
 
     def set_favourite_state(self, favourite: bool) -> None:
         if self._header is None:  # no point shown yet
@@ -354,15 +361,24 @@ class DetailPane(QWidget):
         self.favourite_button.setChecked(favourite)
         self.favourite_button.blockSignals(False)
         self.favourite_button.setIcon(icon("star" if favourite else "star-outline"))
-        self.favourite_button.setToolTip(
-            "Remove from favourites" if favourite else "Mark as a favourite"
-        )
+        refusal = self.notes.store.refusal
+        self.favourite_button.setEnabled(not refusal)
+        if refusal:
+            from atlas.ui.dialogs import tip
+
+            self.favourite_button.setToolTip(tip(f"Favourites cannot be changed: {refusal}."))
+        else:
+            self.favourite_button.setToolTip(
+                "Remove from favourites" if favourite else "Mark as a favourite"
+            )
 
     # ------------------------------------------------------------ showing
 
     def show_point(self, code: str | None) -> None:
         """Show a point (or the empty state for None)."""
-        self.save_note()
+        from atlas.ui.dialogs import tip
+
+        self.leave_note()
         point = self.atlas.point(code) if code else None
         self.code = point.code if point is not None else None
         has = point is not None
@@ -373,28 +389,30 @@ class DetailPane(QWidget):
             self._header.setVisible(has)
             self.splitter.setVisible(has)
         if point is None:
-            self._note_owner = None
             return
         channel = self.atlas.channel(point.channel)
-        self.code_label.setText(point.code)
+        self.code_label.setText(format_code(point.code, self.code_style))
         self.names_label.setText(f"{point.pinyin_tones}   {point.hanzi}")
         self.english_label.setText(point.english)
         if channel is not None:
             region = self.atlas.region(point.region)
             where = f"  ·  {region.name}" if region is not None else ""
             self.channel_label.setText(f"{channel.english}  {channel.hanzi}{where}")
-            self.channel_label.setToolTip(f"{channel.pinyin}: {channel.summary}")
+            self.channel_label.setToolTip(tip(f"{channel.pinyin}: {channel.summary}"))
             self.code_label.setStyleSheet(
                 f"QLabel#detailCode {{ background: {channel.colour}; color: white;"
                 " border-radius: 6px; padding: 3px 9px; }"
             )
         self.refresh_text()
-        self.note_edit.blockSignals(True)
-        self.note_edit.setPlainText(self._load_note(point.code))
-        self.note_edit.document().clearUndoRedoStacks()
-        self.note_edit.blockSignals(False)
-        self._note_owner = point.code
-        self.note_status.setText("")
+        self._show_note(point.code)
+        self._show_favourite(point.code)
+
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older): the point's own and those in its text."""
+        self.code_style = style
+        if self.code is not None:
+            self.code_label.setText(format_code(self.code, style))
+            self.refresh_text()
 
     def refresh_text(self) -> None:
         point = self.atlas.point(self.code) if self.code else None
@@ -402,32 +420,103 @@ class DetailPane(QWidget):
             return
         guide = self.guide_for(point.code) if self.guide_for is not None else []
         scroll = self.text.verticalScrollBar().value()
-        self.text.setHtml(point_html(self.atlas, point, self.palette(), guide))
+        self.text.setHtml(point_html(self.atlas, point, self.palette(), guide, self.code_style))
         self.text.verticalScrollBar().setValue(scroll if self.code == point.code else 0)
 
     # ------------------------------------------------------------ notes
 
-    def _note_changed(self) -> None:
-        if self._note_owner is None:
-            return
-        self.note_status.setText("Editing…")
-        self._note_timer.start()
+    def _show_note(self, code: str) -> None:
+        try:
+            text, reason = self.notes.read(code), self.notes.refusal
+        except UserDataError as exc:  # shown read-only: saving would replace unseen text
+            text, reason = "", f"The note could not be read, so it cannot be changed now: {exc}"
+        self.note_pane.show_note(code, text, reason)
+        self._show_note_state()
+
+    def _show_note_state(self) -> None:
+        code = self.note_pane.code
+        if code is not None:
+            self.note_pane.show_state(self.notes.state(code), self.notes.problem(code))
+
+    def _note_edited(self, code: str, text: str) -> None:
+        self.notes.edit(code, text)
+        self._show_note_state()
+        self._note_timer.start(SAVE_DELAY_MS)
 
     def save_note(self) -> None:
-        """Save the note now if it has unsaved changes."""
+        """Save every note the store has not taken yet; those it still cannot take
+        are tried again on a timer."""
         self._note_timer.stop()
-        owner = self._note_owner
-        if owner is None or self.note_status.text() != "Editing…":
+        if not self.notes.pending():
             return
-        text = self.note_edit.toPlainText()
+        for code in self.notes.save():
+            self.noteSaved.emit(code)
+        self._show_note_state()
+        if self.notes.pending():
+            self._note_timer.start(RETRY_MS)
+
+    def leave_note(self) -> None:
+        """Before another point is shown: save the note, or keep it in the recovery
+        file (and say so) when the store cannot take it yet. Either way it stays a
+        draft and is tried again."""
+        code = self.note_pane.code if self._header is not None else None
+        self.save_note()
+        if code is None or code not in self.notes.pending():
+            return
+        problem = self.notes.problem(code)
         try:
-            self._save_note(owner, text)
-        except Exception as exc:  # never lose a traceback on the user
-            self.note_status.setText("Not saved")
-            self.note_status.setToolTip(f"The note could not be saved: {exc}")
+            where = self.notes.keep(code)
+        except UserDataError as exc:
+            self.statusMessage.emit(
+                f"Your note on {code} is not saved yet ({problem}) and could not be kept"
+                f" in a recovery file either ({exc}); it is tried again while the atlas is open."
+            )
             return
-        self.note_status.setText("Saved")
-        self.noteSaved.emit(owner)
+        self.statusMessage.emit(
+            f"Your note on {code} is not saved yet ({problem}); it is kept in {where} and"
+            " tried again."
+        )
+
+    def close_notes(self) -> bool:
+        """When the window closes: save every note, waiting the store's whole timeout;
+        a note the store still cannot take is kept in the recovery file, and the user
+        told where. False when one could be kept nowhere and the user chose to stay."""
+        from atlas.ui.dialogs import ask
+
+        self._note_timer.stop()
+        if not self.notes.pending():
+            return True
+        self.notes.save(wait=None)
+        kept, lost = [], []
+        for code in self.notes.pending():
+            try:
+                kept.append((code, self.notes.keep(code)))
+            except UserDataError as exc:
+                lost.append(f"{code}: {exc}")
+        if kept:
+            codes = ", ".join(code for code, _ in kept)
+            ask(
+                self,
+                "notesKept",
+                "Notes kept for the next start",
+                f"Your notes on {codes} could not be saved"
+                f" ({self.notes.problem(kept[0][0])}).\n\nThey are kept in {kept[0][1]}"
+                " and will be offered back when the atlas starts again.",
+                icon="information",
+            )
+        if lost:
+            answer = ask(
+                self,
+                "notesLost",
+                "Notes not saved",
+                "These notes could not be saved or kept anywhere:\n"
+                + "\n".join(lost)
+                + "\n\nClose anyway and lose them, or stay and copy them somewhere safe?",
+                ("Stay", "Close and lose them"),
+                icon="warning",
+            )
+            return answer == "Close and lose them"
+        return True
 
     # ------------------------------------------------------------ actions
 
@@ -439,10 +528,27 @@ class DetailPane(QWidget):
         if self.code:
             self.printRequested.emit(self.code)
 
+    def _show_favourite(self, code: str) -> None:
+        try:
+            favourite = self.notes.store.is_favourite(code)
+        except UserDataError as exc:
+            favourite = False
+            self.statusMessage.emit(f"Your favourites could not be read: {exc}")
+        self.set_favourite_state(favourite)
+
     def _favourite(self, on: bool) -> None:
-        if self.code:
-            self.favouriteToggled.emit(self.code, on)
-            self.set_favourite_state(on)
+        code = self.code
+        if not code:
+            return
+        try:
+            self.notes.store.set_favourite(code, on)
+        except UserDataError as exc:
+            self.set_favourite_state(not on)
+            change = "added to" if on else "removed from"
+            self.statusMessage.emit(f"{code} was not {change} your favourites. {exc}")
+            return
+        self.set_favourite_state(on)
+        self.favouriteToggled.emit(code, on)
 
     # ------------------------------------------------------------ looks
 

@@ -15,7 +15,8 @@ from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 
 from atlas.core import Atlas
-from atlas.core.userdata import UserData
+from atlas.core.codes import format_code
+from atlas.core.userdata import Plan, UserData, UserDataError
 from atlas.diagram.widget import DiagramPanel, DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
@@ -27,6 +28,7 @@ from atlas.ui.notices import (
     NOTICE_ENV,
     RecoveryBanner,
     may_close,
+    offer_kept_notes,
     show_about,
     show_safety_notice,
 )
@@ -36,9 +38,14 @@ from atlas.ui.search_panel import SearchPanel
 from atlas.ui.settings import WindowSettings
 from atlas.ui.theme import apply_theme
 
+#: The reference database is checked this many milliseconds after the first frame
+#: (ui/checkup.py): start-up never waits for it, and `--exit-when-ready` has quit by then.
+CHECK_REFERENCE_AFTER_MS = 1000
+
 if TYPE_CHECKING:
     from atlas.ui.help import HelpDialog, TipsBar
     from atlas.ui.study import StudyPane
+    from atlas.ui.tables import TablesView
 
 
 class MainWindow(QMainWindow):
@@ -53,11 +60,14 @@ class MainWindow(QMainWindow):
 
     pointSelected = Signal(str)
 
-    def __init__(self, atlas: Atlas, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, atlas: Atlas, parent: QWidget | None = None, userdata: UserData | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.atlas = atlas
-        self.userdata = UserData.open(user_data_dir())
+        # the user's store (opened here unless given: tests give one with a short wait)
+        self.userdata = userdata if userdata is not None else UserData.open(user_data_dir())
         self.settings = WindowSettings()
         self.history: History[str] = History()
         self._shown_once = False
@@ -65,6 +75,7 @@ class MainWindow(QMainWindow):
         self._help: HelpDialog | None = None
         self.tips_bar: TipsBar | None = None
         self.study: StudyPane | None = None  # made when first opened (Go > Study)
+        self.tables: TablesView | None = None  # made when first opened (Go > Category Tables)
 
         self.setWindowTitle("Acupoint Atlas")
         # an explicit minimum keeps the layout from resizing the window's limits itself
@@ -94,15 +105,16 @@ class MainWindow(QMainWindow):
         # each pane is made inside its dock
         self.docks = Docks(self)
         self.search = SearchPanel(atlas, self.docks.search)
-        self.detail = DetailPane(atlas, self.docks.detail, guide_for=self._guide_lines)
-        self.detail.set_note_store(self.userdata.note, self._save_note)
+        self.detail = DetailPane(
+            atlas, self.docks.detail, store=self.userdata, guide_for=self._guide_lines
+        )
         self.channel_browser = ChannelBrowser(atlas, self.diagram.state, self.docks.channels)
         self.condition_browser = ConditionBrowser(atlas, self.docks.conditions)
         self.plan = PlanWidget(atlas, self.userdata, self.docks.plan)
         self.docks.place(
             (self.search, self.detail, self.channel_browser, self.condition_browser, self.plan)
         )
-        self.printouts = Printouts(self, atlas, self.userdata)
+        self.printouts = Printouts(self, atlas, self.userdata, self.diagram.state)
 
         views = []
         for view_id in self.diagram.views():
@@ -125,6 +137,9 @@ class MainWindow(QMainWindow):
             plan=self._plan_menu(),
         )
         self._wire()
+        self.diagram.firstPainted.connect(
+            lambda: QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
+        )
         self._restore_settings()
         self._update_history_actions()
         self.statusBar().showMessage("Ready. Ctrl+F searches; click the diagram to explore.", 6000)
@@ -157,6 +172,8 @@ class MainWindow(QMainWindow):
         c.back.triggered.connect(self.go_back)
         c.forward.triggered.connect(self.go_forward)
         c.add_to_plan.triggered.connect(self.add_current_to_plan)
+        c.copy_plan.triggered.connect(self.copy_plan)
+        c.export_plan.triggered.connect(self.export_plan_csv)
         c.about.triggered.connect(lambda: show_about(self, self.atlas))
         c.notice.triggered.connect(lambda: show_safety_notice(self, self.settings, force=True))
         c.shortcuts.triggered.connect(lambda: self.show_help(guide=False))
@@ -164,6 +181,7 @@ class MainWindow(QMainWindow):
         c.tips.triggered.connect(self._bring_back_tips)
         c.favourites.triggered.connect(self.show_favourites)
         c.study.triggered.connect(self.open_study)
+        c.tables.triggered.connect(self.open_tables)
         c.clear.triggered.connect(self.clear_list)
         c.reset_layout.triggered.connect(self.docks.reset)
         for name, action in c.panels.items():
@@ -172,10 +190,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _=False, v=view_id: self.diagram.set_view(v))
         for action in c.names.values():
             action.toggled.connect(lambda _on: self._names_changed())
+        for style, action in c.code_styles.items():
+            action.triggered.connect(lambda _=False, s=style: self.set_code_style(s))
         for theme, action in c.themes.items():
             action.triggered.connect(lambda _=False, t=theme: self.set_theme(t))
         c.anatomy.triggered.connect(self.set_anatomy)
         self.diagram.state.anatomyChanged.connect(c.anatomy.setChecked)
+        self.diagram.state.codeStyleChanged.connect(self._show_code_style)
 
         self.search.pointChosen.connect(self.open_point)
         self.search.addToPlanRequested.connect(self.plan.add)
@@ -190,14 +211,16 @@ class MainWindow(QMainWindow):
 
         self.detail.addToPlanRequested.connect(lambda code: self.plan.add([code]))
         self.detail.printRequested.connect(lambda code: self.print_requested(code))
-        self.detail.favouriteToggled.connect(self._set_favourite)
+        self.detail.favouriteToggled.connect(self._favourite_toggled)
         self.detail.noteSaved.connect(
             lambda code: self.statusBar().showMessage(f"Note on {code} saved.", 2500)
         )
+        self.detail.statusMessage.connect(lambda m: self.statusBar().showMessage(m, 8000))
 
         self.channel_browser.channelChosen.connect(self.show_channel)
         self.condition_browser.conditionChosen.connect(self.show_condition)
 
+        self.docks.plan.visibilityChanged.connect(self.plan.build_details)
         self.plan.pointActivated.connect(self.open_point)
         self.plan.showRequested.connect(self.show_plan_on_diagram)
         self.plan.planChanged.connect(self._plan_changed)
@@ -233,11 +256,16 @@ class MainWindow(QMainWindow):
         show it."""
         point = self.atlas.point(code) if code else None
         self.detail.show_point(point.code if point is not None else None)
-        if point is not None:
-            self.detail.set_favourite_state(self.userdata.is_favourite(point.code))
         self.search.select(point.code if point is not None else None)
-        title = f"{point.code} {point.pinyin_tones} {point.hanzi} · " if point is not None else ""
-        self.setWindowTitle(f"{title}Acupoint Atlas")
+        self._show_title()
+
+    def _show_title(self) -> None:
+        point = self.atlas.point(self.current_code) if self.current_code else None
+        if point is None:
+            self.setWindowTitle("Acupoint Atlas")
+            return
+        code = format_code(point.code, self.diagram.state.code_style)
+        self.setWindowTitle(f"{code} {point.pinyin_tones} {point.hanzi} · Acupoint Atlas")
 
     def go_back(self) -> None:
         code = self.history.back()
@@ -302,7 +330,12 @@ class MainWindow(QMainWindow):
         self._show_a_view_with(codes)
 
     def show_favourites(self) -> None:
-        codes = self.search.list_favourites(self.userdata.favourites())
+        try:
+            favourites = self.userdata.favourites()
+        except UserDataError as exc:
+            self.statusBar().showMessage(f"Your favourites could not be read: {exc}", 8000)
+            return
+        codes = self.search.list_favourites(favourites)
         self.diagram.highlight(codes)
         self.docks.search.raise_()
 
@@ -312,14 +345,29 @@ class MainWindow(QMainWindow):
             from atlas.ui.study import StudyPane
 
             self.study = StudyPane(self.atlas, self.userdata, self)
-            self.study.pointOpened.connect(self._open_from_study)
+            self.study.pointOpened.connect(self._open_from_another_window)
         elif self.study.isVisible():
             self.study.raise_()  # in front of this window again
         self.study.show()
         self.study.activateWindow()
         return self.study
 
-    def _open_from_study(self, code: str) -> None:
+    def open_tables(self) -> TablesView:
+        """Show the Tables view (made the first time), at the open point's cell."""
+        if self.tables is None:
+            from atlas.ui.tables import TablesView
+
+            self.tables = TablesView(self.atlas, self)
+            self.tables.set_code_style(self.diagram.state.code_style)
+            self.tables.pointChosen.connect(self._open_from_another_window)
+        if self.current_code:
+            self.tables.show_cell_of(self.current_code)
+        self.tables.show()
+        self.tables.raise_()
+        self.tables.activateWindow()
+        return self.tables
+
+    def _open_from_another_window(self, code: str) -> None:
         self.open_point(code)
         self.activateWindow()
 
@@ -374,13 +422,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _save_note(self, code: str, text: str) -> None:
-        self.userdata.set_note(code, text)
-        if not self.userdata.persistent:
-            self.statusBar().showMessage("Note kept for this session only (see the banner).", 4000)
-
-    def _set_favourite(self, code: str, on: bool) -> None:
-        self.userdata.set_favourite(code, on)
+    def _favourite_toggled(self, code: str, on: bool) -> None:
         self.statusBar().showMessage(
             f"{code} {'added to' if on else 'removed from'} your favourites.", 3000
         )
@@ -413,6 +455,32 @@ class MainWindow(QMainWindow):
     def print_plan(self) -> None:
         self.printouts.plan(self.plan)
 
+    def copy_plan(self) -> None:
+        """The plan as plain text on the clipboard."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import copy_plan_text
+
+            copy_plan_text(self.atlas, plan, self.diagram.state.code_style)
+            self.statusBar().showMessage("The plan is copied as text.", 4000)
+
+    def export_plan_csv(self) -> None:
+        """The plan as a CSV file (the user picks where)."""
+        plan = self._plan_to_write()
+        if plan is not None:
+            from atlas.ui.plan_export import export_plan_csv
+
+            path = export_plan_csv(self, self.atlas, plan, self.diagram.state.code_style)
+            if path is not None:
+                self.statusBar().showMessage(f"The plan is saved as {path}.", 6000)
+
+    def _plan_to_write(self) -> Plan | None:
+        """The plan as it stands (saved or not); None, said, when it has no points."""
+        if not self.plan.codes():
+            self.statusBar().showMessage("The plan has no points yet: add some first.", 4000)
+            return None
+        return self.plan.current()
+
     # ================================================================= help
 
     def show_help(self, guide: bool = False) -> HelpDialog:
@@ -443,6 +511,39 @@ class MainWindow(QMainWindow):
         self.settings.set_tips_dismissed(False)
         self.show_tips()
 
+    def _check_reference(self) -> None:
+        """Verify the reference database off the window's thread; damage is repaired
+        and the panes list and show the rebuilt data."""
+        if self._closed:
+            return
+        from atlas.ui.checkup import ReferenceCheck
+        from atlas.ui.dialogs import ask
+
+        check = self.reference_check = ReferenceCheck(self.atlas, self)
+        check.damaged.connect(
+            lambda _found: self.statusBar().showMessage(
+                "The point database is damaged: rebuilding it…"
+            )
+        )
+        check.repaired.connect(self._reference_repaired)
+        check.failed.connect(
+            lambda message: ask(
+                self,
+                "referenceNotRepaired",
+                "The point database is damaged",
+                f"{message}\n\nSearches and diagrams may miss points. Reinstalling the atlas"
+                " usually fixes this.",
+                icon="critical",
+            )
+        )
+        check.start()
+
+    def _reference_repaired(self) -> None:
+        self.statusBar().showMessage("The point database was damaged; it has been rebuilt.", 8000)
+        self.search.refresh()
+        self.plan.refresh_list()
+        self.detail.refresh_text()
+
     # ================================================================= view settings
 
     def set_theme(self, theme: str) -> None:
@@ -456,6 +557,21 @@ class MainWindow(QMainWindow):
         """Draw the figure with or without its anatomy layer, and remember it."""
         self.diagram.state.set_anatomy(on)
         self.settings.set_anatomy(on)
+
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older) everywhere the window shows them
+        (the diagram's state holds it; `_show_code_style` follows), and remember it."""
+        self.diagram.set_code_style(style)
+        self.settings.set_code_style(style)
+
+    def _show_code_style(self, style: str) -> None:
+        self.commands.code_styles[style].setChecked(True)
+        self.search.set_code_style(style)
+        self.plan.model.set_code_style(style)
+        self.detail.set_code_style(style)
+        if self.tables is not None:
+            self.tables.set_code_style(style)
+        self._show_title()
 
     def _names_changed(self, save: bool = True) -> None:
         names = self.commands.chosen_names()
@@ -501,16 +617,21 @@ class MainWindow(QMainWindow):
             self.docks.fit_to_window()
         if os.environ.get(NOTICE_ENV) != "1" and not self.settings.tips_dismissed():
             self.show_tips()
+        if not self.diagram.views():  # no first paint to wait for
+            QTimer.singleShot(CHECK_REFERENCE_AFTER_MS, self._check_reference)
+        said = offer_kept_notes(self, self.detail.notes, self.open_point)
+        if said:
+            self.statusBar().showMessage(said, 8000)
         show_safety_notice(self, self.settings)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not may_close(self, self.plan):
+        if not (may_close(self, self.plan) and self.detail.close_notes()):
             event.ignore()
             return
-        self.detail.save_note()
         self.settings.save(self, self.search.model.names(), self.diagram)
         self._closed = True
-        if self.study is not None:
-            self.study.close()
+        for window in (self.study, self.tables):
+            if window is not None:
+                window.close()
         super().closeEvent(event)
         self.userdata.close()

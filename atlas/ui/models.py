@@ -24,11 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas, Point
+from atlas.core.codes import CODE_STYLES, format_code, format_codes_in
 
 #: The names a row can show besides the code, in display order.
 NAME_KINDS = ("pinyin", "hanzi", "english")
 
-CodeRole = Qt.ItemDataRole.UserRole + 1
+CodeRole = Qt.ItemDataRole.UserRole + 1  # the code as shown, in the code style chosen
 NoteRole = Qt.ItemDataRole.UserRole + 2  # the second line: a reason, a match, a location
 ColourRole = Qt.ItemDataRole.UserRole + 3
 
@@ -67,6 +68,7 @@ class PointListModel(QStringListModel):
         self._rows: list[Row] = []
         self._has_notes = False
         self._names: tuple[str, ...] = NAME_KINDS
+        self._code_style = "who"
 
     # -------------------------------------------------------- Qt interface
 
@@ -77,16 +79,19 @@ class PointListModel(QStringListModel):
         point = row.point
         if role == Qt.ItemDataRole.DisplayRole:
             names = point_names(point, self._names)
-            return f"{point.code}  {names}" if names else point.code
+            code = self.shown_code(point.code)
+            return f"{code}  {names}" if names else code
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = f"{point.code} {point.pinyin_tones} {point.hanzi}: {point.english}"
-            return f"{tip}\n{row.note}" if row.note else tip
+            tip = (
+                f"{self.shown_code(point.code)} {point.pinyin_tones} {point.hanzi}: {point.english}"
+            )
+            return f"{tip}\n{self._note(row)}" if row.note else tip
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{point.code}, {point.pinyin}, {point.english}"
+            return f"{self.shown_code(point.code)}, {point.pinyin}, {point.english}"
         if role == CodeRole:
-            return point.code
+            return self.shown_code(point.code)
         if role == NoteRole:
-            return row.note
+            return self._note(row)
         if role == ColourRole:
             channel = self.atlas.channel(point.channel)
             return QColor(channel.colour) if channel is not None else QColor("#6b7280")
@@ -150,6 +155,23 @@ class PointListModel(QStringListModel):
     def names(self) -> tuple[str, ...]:
         return self._names
 
+    def set_code_style(self, style: str) -> None:
+        """Show codes in a code style of `atlas.core.codes.CODE_STYLES` (who, older), in
+        the rows and in their notes."""
+        if style not in CODE_STYLES:
+            raise ValueError(f"unknown code style {style!r}")
+        if style != self._code_style:
+            self._code_style = style
+            if self._rows:
+                self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
+    def shown_code(self, code: str) -> str:
+        """A code as the rows show it."""
+        return code if self._code_style == "who" else format_code(code, self._code_style)
+
+    def _note(self, row: Row) -> str:
+        return format_codes_in(row.note, self._code_style)
+
     def codes(self) -> list[str]:
         return [r.point.code for r in self._rows]
 
@@ -165,7 +187,7 @@ def show_points(view: QListView, model: PointListModel) -> None:
 
     Rows with a note are taller. While no row has one, the view is told that all
     rows share one height, so it asks the delegate once rather than once per row
-    (a Python call each: about 4 ms for the whole atlas at start-up).
+    (a Python call each, for every row of the atlas at start-up).
     """
     view.setModel(model)
     view.setItemDelegate(PointDelegate(view))
@@ -236,7 +258,7 @@ class PointDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         # The row's panel (selection, focus, hover) as the style draws it, without text.
         # Selection is asked of the view: reading option.state would make PySide wrap
-        # the whole QStyle class (about 7 ms of start-up, for one flag).
+        # the whole QStyle class at start-up, for one flag.
         super().paint(painter, option, index)
         view = self.parent()
         selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)

@@ -1,6 +1,7 @@
 """What the window tells or asks the user beyond the status bar: the banner when
-the user's store had to be recovered, the one-time safety notice, About, and
-whether to save a changed plan before closing.
+the user's store is not as it should be, the one-time safety notice, About, the
+notes an earlier session could not save, and whether to save a changed plan
+before closing.
 
 Message boxes are imported where they are shown: PySide makes a class's enum
 types the first time the class is touched, and start-up shows none.
@@ -9,6 +10,7 @@ types the first time the class is touched, and start-up shows none.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -16,7 +18,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QWidget
 
 from atlas import __version__
 from atlas.core import Atlas
+from atlas.core.userdata import UserDataError
 from atlas.ui.detail import DISCLAIMER
+from atlas.ui.notes import Notes
 from atlas.ui.plan import PlanWidget
 from atlas.ui.settings import WindowSettings
 
@@ -114,16 +118,78 @@ def may_close(parent: QWidget, plan: PlanWidget) -> bool:
     """Whether the window may close: a changed plan is saved, or the user lets it go."""
     if not (plan.codes() and plan.is_modified() and parent.isVisible()):
         return True
-    from PySide6.QtWidgets import QMessageBox
+    from atlas.ui.dialogs import ask
 
-    answer = QMessageBox.question(
+    refusal = plan.userdata.refusal
+    if refusal:
+        return (
+            ask(
+                parent,
+                "unsavedPlan",
+                "Unsaved plan",
+                f"The treatment plan has unsaved changes, and plans cannot be saved now"
+                f" ({refusal}). Close and lose them?",
+                ("Close and lose them",),
+                icon="warning",
+                cancel="Cancel",
+            )
+            is not None
+        )
+    answer = ask(
         parent,
+        "unsavedPlan",
         "Unsaved plan",
         "The treatment plan has unsaved changes. Save it before closing?",
-        QMessageBox.StandardButton.Save
-        | QMessageBox.StandardButton.Discard
-        | QMessageBox.StandardButton.Cancel,
+        ("Save", "Discard"),
+        cancel="Cancel",
     )
-    if answer == QMessageBox.StandardButton.Cancel:
-        return False
-    return answer != QMessageBox.StandardButton.Save or plan.save()
+    return answer == "Discard" or (answer == "Save" and plan.save())
+
+
+def offer_kept_notes(parent: QWidget, notes: Notes, open_point: Callable[[str], object]) -> str:
+    """Offer back, one by one, the notes an earlier session kept in the recovery file:
+    restore into the point's note, discard, or decide at the next start. Returns what
+    to tell the user in a line ('' when nothing). Nothing is offered while notes cannot
+    be saved: they stay kept for a start that can."""
+    from atlas.ui.dialogs import ask, clip
+
+    if not notes.writable:
+        return ""
+    try:
+        kept = notes.kept()
+    except UserDataError as exc:
+        return str(exc)
+    said = []
+    for note in kept:
+        try:
+            current = notes.read(note.code)
+        except UserDataError:
+            current = ""
+        replaces = (
+            "\n\nRestoring it replaces the note saved there now."
+            if current.strip() and current != note.text
+            else ""
+        )
+        choice = ask(
+            parent,
+            "keptNoteOffer",
+            "A note was not saved",
+            f"Your note on {note.code} could not be saved when the atlas was last open; it was"
+            f" kept ({note.kept.replace('T', ' ')}). Restore it into the note on {note.code},"
+            f" or discard it?{replaces}\n\n{clip(note.text, 600)}",
+            ("Restore", "Discard"),
+            cancel="Decide later",
+        )
+        try:
+            if choice == "Restore":
+                saved = notes.restore(note)
+                open_point(note.code)
+                said.append(
+                    f"Your note on {note.code} was restored"
+                    + ("." if saved else f" but is not saved yet ({notes.problem(note.code)}).")
+                )
+            elif choice == "Discard":
+                notes.discard(note)
+        except UserDataError as exc:
+            said.append(str(exc))
+    return " ".join(said)

@@ -12,18 +12,22 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QMainWindow
 
 from atlas.core import Atlas
-from atlas.core.userdata import Plan, UserData
+from atlas.core.userdata import UserData
+from atlas.diagram.state import DiagramState
 from atlas.ui.plan import PlanWidget
 
 
 class Printouts:
     """What the window's print commands do; a hint in the status bar when there is
-    nothing to print."""
+    nothing to print. Codes are printed in the style the window shows (View › Codes)."""
 
-    def __init__(self, window: QMainWindow, atlas: Atlas, userdata: UserData) -> None:
+    def __init__(
+        self, window: QMainWindow, atlas: Atlas, userdata: UserData, state: DiagramState
+    ) -> None:
         self.window = window
         self.atlas = atlas
         self.userdata = userdata
+        self.state = state
 
     def point(self, code: str | None, preview: bool = False) -> None:
         """Print (or preview) a point's sheet."""
@@ -33,9 +37,11 @@ class Printouts:
         from atlas.printing import dialogs
 
         if preview:
-            dialogs.preview_point(self.window, self.atlas, code, userdata=self.userdata)
+            dialogs.preview_point(
+                self.window, self.atlas, code, self.userdata, self.state.code_style
+            )
         else:
-            dialogs.print_point(self.window, self.atlas, code, userdata=self.userdata)
+            dialogs.print_point(self.window, self.atlas, code, self.userdata, self.state.code_style)
 
     def export(self, codes: Sequence[str]) -> None:
         """Save the sheets of points as a PDF (the user picks the file)."""
@@ -44,11 +50,12 @@ class Printouts:
             return
         from atlas.printing import dialogs
 
-        dialogs.export_pdf(self.window, self.atlas, codes)
+        dialogs.export_pdf(self.window, self.atlas, codes, code_style=self.state.code_style)
 
     def plan(self, plan: PlanWidget) -> None:
         """Print the sheet of the plan as it stands (saved or not)."""
         from atlas.printing import dialogs
 
-        shown = Plan(plan.plan_id, plan.name() or "Treatment plan", tuple(plan.codes()))
-        dialogs.print_plan(self.window, self.atlas, shown, self.userdata)
+        dialogs.print_plan(
+            self.window, self.atlas, plan.current(), self.userdata, self.state.code_style
+        )

@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
 )
 
 from atlas.core import Atlas
+from atlas.core.atlas import PointFilter
+from atlas.core.codes import format_channel
 from atlas.ui.models import PointListModel, Row, show_points
 
 SEARCH_LIMIT = 100
@@ -51,7 +53,7 @@ class ListMode(Enum):
 
 
 class SearchPanel(QWidget):
-    """Search field, channel, region and category filters, and the list of points.
+    """Search field, channel, region, category and caution filters, and the list of points.
 
     `current_code` is the point open in the window: the list selects it whenever
     it lists it.
@@ -87,10 +89,21 @@ class SearchPanel(QWidget):
         self.category_filter = self._filter("categoryFilter", "All categories")
         for category in atlas.categories():
             self.category_filter.addItem(category.name, category.id)
+        # a flag kept ("+pregnancy") or left out ("-pregnancy")
+        self.caution_filter = self._filter("cautionFilter", "Any cautions")
+        flags = atlas.caution_flags()
+        for sign, words in (("+", "Flagged for"), ("-", "Not flagged for")):
+            self.caution_filter.insertSeparator(self.caution_filter.count())
+            for flag in flags:
+                self.caution_filter.addItem(f"{words} {flag.name}", f"{sign}{flag.id}")
         for combo, tip in (
             (self.channel_filter, "Only points of this channel"),
             (self.region_filter, "Only points in this body region"),
             (self.category_filter, "Only points of this category"),
+            (
+                self.caution_filter,
+                "Only the points flagged with a caution, or only those without it",
+            ),
         ):
             combo.setToolTip(tip)
 
@@ -119,6 +132,7 @@ class SearchPanel(QWidget):
         grid.addWidget(self.channel_filter, 0, 0, 1, 2)
         grid.addWidget(self.region_filter, 1, 0)
         grid.addWidget(self.category_filter, 1, 1)
+        grid.addWidget(self.caution_filter, 2, 0, 1, 2)
         label_row = QHBoxLayout()
         label_row.addWidget(self.label, 1)
         label_row.addWidget(self.clear_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -138,7 +152,7 @@ class SearchPanel(QWidget):
         self.edit.textChanged.connect(self._typed)
         self.edit.returnPressed.connect(self._open_current)
         self._timer.timeout.connect(self.refresh)
-        for combo in (self.channel_filter, self.region_filter, self.category_filter):
+        for combo in self._combos():
             combo.currentIndexChanged.connect(self._filters_changed)
         self.clear_button.clicked.connect(self.clear)
         self.list.activated.connect(self._activated)
@@ -167,6 +181,15 @@ class SearchPanel(QWidget):
         self.model.set_names(names)
         self.list.doItemsLayout()
 
+    def set_code_style(self, style: str) -> None:
+        """Write codes in a code style (who, older): the rows, the channel filter."""
+        self.model.set_code_style(style)
+        for channel in self.atlas.channels():
+            self.channel_filter.setItemText(
+                self.channel_filter.findData(channel.code),
+                f"{format_channel(channel.code, style)}  {channel.english}",
+            )
+
     def select(self, code: str | None) -> None:
         """Make code the current point, and select its row if it is listed."""
         self.current_code = code
@@ -183,28 +206,29 @@ class SearchPanel(QWidget):
         if self.mode is ListMode.CONDITION:
             return
         query = self.edit.text().strip()
-        channel, region, category = self._filters()
+        wanted = self._filters()
+        among = self._describe(wanted)
         try:
             if query:
-                results = self.atlas.search(
-                    query, channel=channel, region=region, category=category, limit=SEARCH_LIMIT
-                )
+                results = self.atlas.search(query, **wanted._asdict(), limit=SEARCH_LIMIT)
                 rows = [Row(r.point, _match_note(r.match)) for r in results]
                 count = len(rows)
                 label = (
                     f"{count} result{'s' if count != 1 else ''} for “{query}”"
+                    + "".join(f" · {part}" for part in among)
                     if count
-                    else f"Nothing found for “{query}”. Try a code, a name or a symptom."
+                    else f"Nothing found for “{query}”"
+                    + (f" ({' · '.join(among)})" if among else "")
+                    + ". Try a code, a name or a symptom."
                 )
             else:
-                points = self.atlas.points(channel=channel, region=region, category=category)
-                rows = [Row(p) for p in points]
-                label = self._browse_label(len(rows), channel, region, category)
+                rows = [Row(p) for p in self.atlas.points(*wanted)]
+                label = self._browse_label(len(rows), wanted, among)
         except ValueError as exc:  # an unknown filter value: never reaches the user as a trace
             rows, label = [], f"Cannot list: {exc}"
         self.model.set_rows(rows)
         self.label.setText(label)
-        if self.mode is ListMode.SEARCH and not (channel or region):
+        if self.mode is ListMode.SEARCH and not (wanted.channel or wanted.region):
             self.searchListed.emit()
         self.select(self.current_code)
 
@@ -262,19 +286,22 @@ class SearchPanel(QWidget):
         self.refresh()
         return self.codes()
 
-    def _filters(self) -> tuple[str | None, str | None, str | None]:
-        return (
+    def _combos(self) -> tuple[QComboBox, ...]:
+        return (self.channel_filter, self.region_filter, self.category_filter, self.caution_filter)
+
+    def _filters(self) -> PointFilter:
+        """The filters chosen (the ids the atlas knows; None where any will do)."""
+        caution = str(self.caution_filter.currentData() or "")
+        return PointFilter(
             self.channel_filter.currentData() or None,
             self.region_filter.currentData() or None,
             self.category_filter.currentData() or None,
+            caution[1:] if caution.startswith("+") else None,
+            caution[1:] if caution.startswith("-") else None,
         )
 
-    def _set_filters(self, channel: str = "", region: str = "", category: str = "") -> None:
-        for combo, value in (
-            (self.channel_filter, channel),
-            (self.region_filter, region),
-            (self.category_filter, category),
-        ):
+    def _set_filters(self, channel: str = "", region: str = "") -> None:
+        for combo, value in zip(self._combos(), (channel, region, "", ""), strict=True):
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
 
@@ -283,27 +310,34 @@ class SearchPanel(QWidget):
             self.edit.clear()
         self._timer.stop()
 
-    def _browse_label(
-        self, count: int, channel: str | None, region: str | None, category: str | None
-    ) -> str:
-        parts = []
-        if channel:
-            found = self.atlas.channel(channel)
-            parts.append(found.english if found else channel)
-        if region:
-            found_region = self.atlas.region(region)
-            name = found_region.name if found_region else region
-            if self.mode is ListMode.REGION:
-                return f"{count} point{'s' if count != 1 else ''} in the {name.lower()} region"
-            parts.append(name)
-        if category:
-            found_category = self.atlas.category(category)
-            parts.append(found_category.name if found_category else category)
-        if self.mode is ListMode.CHANNEL and channel and not (region or category):
-            return f"{parts[0]}: {count} points, in order"
-        if not parts:
+    def _describe(self, wanted: PointFilter) -> list[str]:
+        """The filters in words, for the label: ["Lung Meridian", "flagged for Pregnancy"]."""
+        atlas = self.atlas
+        channel = atlas.channel(wanted.channel) if wanted.channel else None
+        region = atlas.region(wanted.region) if wanted.region else None
+        category = atlas.category(wanted.category) if wanted.category else None
+        parts = [
+            channel.english if channel else wanted.channel,
+            region.name if region else wanted.region,
+            category.name if category else wanted.category,
+        ]
+        for flag_id, words in (
+            (wanted.caution, "flagged for"),
+            (wanted.without_caution, "not flagged for"),
+        ):
+            flag = atlas.caution_flag(flag_id) if flag_id else None
+            parts.append(f"{words} {flag.name if flag else flag_id}" if flag_id else None)
+        return [part for part in parts if part]
+
+    def _browse_label(self, count: int, wanted: PointFilter, among: list[str]) -> str:
+        points = f"{count} point{'s' if count != 1 else ''}"
+        if len(among) == 1 and self.mode is ListMode.REGION and wanted.region:
+            return f"{points} in the {among[0].lower()} region"
+        if len(among) == 1 and self.mode is ListMode.CHANNEL and wanted.channel:
+            return f"{among[0]}: {points}, in order"
+        if not among:
             return f"All {count} points. Type to search."
-        return f"{count} point{'s' if count != 1 else ''}: {' · '.join(parts)}"
+        return f"{points}: {' · '.join(among)}"
 
     # ---------------------------------------------------------------- the user
 
@@ -312,11 +346,11 @@ class SearchPanel(QWidget):
         self._timer.start()
 
     def _filters_changed(self, _index: int) -> None:
-        channel, region, _category = self._filters()
+        wanted = self._filters()
         if (
             self.mode in (ListMode.CONDITION, ListMode.FAVOURITES)
-            or (self.mode is ListMode.CHANNEL and not channel)
-            or (self.mode is ListMode.REGION and not region)
+            or (self.mode is ListMode.CHANNEL and not wanted.channel)
+            or (self.mode is ListMode.REGION and not wanted.region)
         ):
             self.mode = ListMode.SEARCH
         self.refresh()
@@ -357,10 +391,10 @@ class SearchPanel(QWidget):
         point = self.model.point_at(index.row()) if index.isValid() else None
         if point is None:
             return
-        code = point.code
+        code, shown = point.code, self.model.shown_code(point.code)
         menu = QMenu(self)
-        menu.addAction(f"Open {code}", lambda: self.pointChosen.emit(code))
-        menu.addAction(f"Add {code} to the plan", lambda: self.addToPlanRequested.emit([code]))
+        menu.addAction(f"Open {shown}", lambda: self.pointChosen.emit(code))
+        menu.addAction(f"Add {shown} to the plan", lambda: self.addToPlanRequested.emit([code]))
         menu.addAction(
             "Add all listed points to the plan",
             lambda: self.addToPlanRequested.emit(self.codes()),

@@ -1,7 +1,7 @@
 """What the window remembers between runs (QSettings): its geometry and dock
-layout, the names shown in lists, the theme, the hidden channels, the last body
-view, the diagram's anatomy layer, whether the safety notice was accepted and
-whether the tips were dismissed.
+layout, the names shown in lists, the code style, the theme, the hidden channels,
+the last body view, the diagram's anatomy layer, whether the safety notice was
+accepted and whether the tips were dismissed.
 
 Nothing is written at start-up (a write makes QSettings save the file, with an
 fsync, from the event loop): values are written when the user changes them and
@@ -17,6 +17,7 @@ from PySide6.QtCore import QByteArray, QMargins, QPoint, QRect, QSettings, QSize
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMainWindow
 
+from atlas.core.codes import CODE_STYLES
 from atlas.ui.models import NAME_KINDS
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
 GEOMETRY = "window/geometry"
 STATE = "window/state"
 NAMES = "view/names"
+CODE_STYLE = "view/code_style"
 THEME = "view/theme"
 HIDDEN_CHANNELS = "view/hidden_channels"
 LAST_VIEW = "view/last_view"
@@ -71,8 +73,8 @@ class WindowSettings:
 
     def restore(self, window: QMainWindow, commands: WindowActions, diagram: DiagramView) -> bool:
         """Put back the window's geometry (or the default size) and dock layout, the
-        names and theme chosen, the hidden channels and the last view; whether the
-        dock layout came back."""
+        names, code style and theme chosen, the hidden channels and the last view;
+        whether the dock layout came back."""
         geometry = self.store.value(GEOMETRY)
         if isinstance(geometry, QByteArray | bytes) and window.restoreGeometry(geometry):
             rect = window.geometry()
@@ -87,6 +89,7 @@ class WindowSettings:
         for code in self.hidden_channels():
             diagram.set_channel_visible(code, False)
         diagram.state.set_anatomy(self.anatomy())
+        diagram.set_code_style(self.code_style())  # the window follows the state
         last_view = self.last_view()
         if last_view in diagram.views():
             diagram.set_initial_view(last_view)
@@ -109,6 +112,14 @@ class WindowSettings:
 
     def set_names(self, names: Iterable[str]) -> None:
         self.store.setValue(NAMES, ",".join(names))
+
+    def code_style(self) -> str:
+        """How codes are written: "who" (LR3) or "older" (LIV3); see CODE_STYLES."""
+        style = self.store.value(CODE_STYLE, CODE_STYLES[0])
+        return style if style in CODE_STYLES else CODE_STYLES[0]
+
+    def set_code_style(self, style: str) -> None:
+        self.store.setValue(CODE_STYLE, style)
 
     def theme(self) -> str:
         return str(self.store.value(THEME, "system"))
