@@ -300,14 +300,15 @@ def bench_diagram(rows: list[list[str]], runs: int) -> None:
     )  # fmt: skip
 
 
-def bench_interactions(rows: list[list[str]], runs: int) -> None:
-    """`interactions.py` in a fresh process: the window as it opens on a desktop."""
+def bench_interactions(rows: list[list[str]], runs: int, quiet: int = 150) -> None:
+    """`interactions.py` in a fresh process: the window as it opens on a desktop;
+    `quiet`, the ms without a repaint after which a result is taken as drawn."""
     with tempfile.TemporaryDirectory() as data, tempfile.TemporaryDirectory() as config:
         env = own_env(data, config)
         run_process(ATLAS_WINDOW, env)  # a first run: the default layout, the caches warm
         script = Path(__file__).with_name("interactions.py")
         done = subprocess.run(
-            [sys.executable, str(script), "--runs", str(runs)],
+            [sys.executable, str(script), "--runs", str(runs), "--quiet", str(quiet)],
             env=env, capture_output=True, text=True, timeout=1800, check=False,
         )  # fmt: skip
     if done.returncode != 0:

@@ -1,5 +1,5 @@
 """The window's interactions, each timed from the user's action until its result
-is drawn: `python tests/bench/interactions.py [--runs N] [--profile PREFIX]`.
+is drawn: `python tests/bench/interactions.py [--runs N] [--quiet MS] [--profile PREFIX]`.
 
 The five of issue #18 (opening a point counted twice: from the results list and
 on the diagram). With `--profile PREFIX`, the timed actions of each interaction
@@ -17,9 +17,10 @@ paint flushed. Every repaint of a widget is done when its window handles a
 `QEvent.UpdateRequest` (Qt's repaint manager paints every dirty widget and
 flushes the window in that one event), so a filter on the main window handles
 that event itself and notes when it returns. The event loop then runs on
-until nothing has been repainted for `QUIET` ms: work that waits for a timer
-(the diagram's labels, the search's pause in the typing) and paints later is
-counted too; a keystroke's first frame, which draws the letter, is noted too.
+until nothing has been repainted for a quiet while (`QUIET` ms, or `--quiet`):
+work that waits for a timer (the diagram's labels, the search's pause in the
+typing) and paints later is counted too; a keystroke's first frame, which
+draws the letter, is noted too.
 
 The baseline is the same measurement of the plainest possible frame: an empty
 `QMainWindow` of the window's size whose central widget, of the diagram's
@@ -72,7 +73,7 @@ PLAIN = "the diagram repainted, nothing changed"
 class Frames(QObject):
     """Notes when each repaint of a window is done (see the module docstring)."""
 
-    def __init__(self, window: QWidget) -> None:
+    def __init__(self, window: QWidget, quiet: int) -> None:
         super().__init__()
         self.window = window
         self.done: list[float] = []
@@ -81,7 +82,7 @@ class Frames(QObject):
         self.profile: cProfile.Profile | None = None
         self.quiet = QTimer(self)
         self.quiet.setSingleShot(True)
-        self.quiet.setInterval(QUIET)
+        self.quiet.setInterval(quiet)
         window.installEventFilter(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -113,7 +114,7 @@ class Frames(QObject):
         return (after[-1] - start) * 1000 if after else 0.0
 
     def settle(self) -> None:
-        """Run the event loop until nothing has been repainted for QUIET ms."""
+        """Run the event loop until nothing has been repainted for a quiet while."""
         loop = QEventLoop()
         self.quiet.timeout.connect(loop.quit)
         self.quiet.start()
@@ -126,7 +127,7 @@ def click(widget: QWidget, pos: QPoint) -> Callable[[], None]:
 
 
 def measure(
-    runs: int, profile: str | None = None, seed: int = 20261207
+    runs: int, quiet: int = QUIET, profile: str | None = None, seed: int = 20261207
 ) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per run of each interaction, of the baseline and of the diagram's
     plain repaint ("wall"), and the main thread's CPU milliseconds in them ("cpu": on
@@ -142,7 +143,7 @@ def measure(
     with Atlas.open() as atlas:
         window = MainWindow(atlas)
         window.show()
-        frames = Frames(window)
+        frames = Frames(window, quiet)
         diagram = window.diagram
         QTest.qWaitForWindowExposed(window)
         frames.settle()
@@ -160,7 +161,7 @@ def measure(
             if profile is not None and name is not None:
                 frames.profile = profiles[name] = cProfile.Profile()
 
-        times["baseline"] = baseline(window.size(), diagram.size(), runs)
+        times["baseline"] = baseline(window.size(), diagram.size(), runs, quiet)
         window.activateWindow()  # its shortcuts work only while it is active
         QTest.qWaitForWindowActive(window)
         frames.settle()
@@ -253,7 +254,7 @@ def measure(
     return {"wall": times, "cpu": cpu}
 
 
-def baseline(size: QSize, central: QSize, runs: int) -> list[float]:
+def baseline(size: QSize, central: QSize, runs: int, quiet: int) -> list[float]:
     """An empty QMainWindow of the atlas window's size: its central widget, of the
     diagram's size, repainted."""
     window = QMainWindow()
@@ -264,7 +265,7 @@ def baseline(size: QSize, central: QSize, runs: int) -> list[float]:
     plain.setFixedSize(central)
     window.show()
     QTest.qWaitForWindowExposed(window)
-    frames = Frames(window)
+    frames = Frames(window, quiet)
     frames.settle()
     out = [frames.time(plain.update) for _ in range(runs)]
     window.close()
@@ -281,10 +282,17 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=60)
     parser.add_argument(
+        "--quiet",
+        type=int,
+        default=QUIET,
+        metavar="MS",
+        help="the quiet while (default %(default)s)",
+    )
+    parser.add_argument(
         "--profile", metavar="PREFIX", help="profile each interaction into PREFIX.<name>.prof"
     )
     args = parser.parse_args()
-    print(json.dumps(measure(args.runs, args.profile)))
+    print(json.dumps(measure(args.runs, args.quiet, args.profile)))
     return 0
 
 
