@@ -761,8 +761,6 @@ class DiagramView(QGraphicsView):
         if self._current is not None and not self._current.settled:
             self._current.settle(self.state)
             self._labels_soon()  # the labels keep clear of the cues it made
-            if self._fitted:
-                self._prefetch_figures()
 
     # ------------------------------------------------------------ labels
 
