@@ -80,6 +80,9 @@ class Frames(QObject):
         self.cpu: list[float] = []  # the main thread's CPU time at each
         #: profiles the timed actions when set (see `--profile`)
         self.profile: cProfile.Profile | None = None
+        #: of the last action timed: ms until the first repaint it led to was done,
+        #: and the main thread's CPU ms until the last
+        self.first = self.busy = 0.0
         self.quiet = QTimer(self)
         self.quiet.setSingleShot(True)
         self.quiet.setInterval(quiet)
@@ -107,9 +110,7 @@ class Frames(QObject):
         if self.profile is not None:
             self.profile.disable()
         after = self.done[before:]
-        #: milliseconds until the first repaint it led to was done
         self.first = (after[0] - start) * 1000 if after else 0.0
-        #: the main thread's CPU milliseconds until the last
         self.busy = (self.cpu[-1] - cpu) * 1000 if after else 0.0
         return (after[-1] - start) * 1000 if after else 0.0
 
