@@ -6,10 +6,12 @@ figure without its anatomy layer (`figure_svg`)."""
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from pathlib import Path
 from typing import NamedTuple
@@ -142,6 +144,7 @@ class FigureCache:
         self._busy: FigureKey | None = None
         self._lock = threading.Lock()
         self._worker: threading.Thread | None = None
+        _CACHES.add(self)
 
     def fits(self, key: FigureKey) -> bool:
         """Whether a rendering of that size is kept."""
@@ -187,8 +190,9 @@ class FigureCache:
                 self._worker.start()
 
     def close(self) -> None:
-        """Drop the renderings still waiting and wait for the one under way (before the
-        application quits: Qt must not be rendering on a thread while it is torn down)."""
+        """Drop the renderings still waiting and wait for the one under way (before
+        Python exits: Qt rendering on a thread while it is torn down aborts the
+        process, so every cache is closed at exit)."""
         with self._lock:
             self._wanted.clear()
         self.wait()
@@ -220,6 +224,15 @@ class FigureCache:
         while total > self.budget and len(self._images) > 1:
             _, dropped = self._images.popitem(last=False)
             total -= dropped.sizeInBytes()
+
+
+_CACHES: weakref.WeakSet[FigureCache] = weakref.WeakSet()
+
+
+@atexit.register  # before PySide6's own exit handler, registered when it was imported
+def _close_caches() -> None:
+    for cache in list(_CACHES):
+        cache.close()
 
 
 def figure_cache_file(folder: Path, svg: Path, size: QSize, anatomy: bool = True) -> Path | None:

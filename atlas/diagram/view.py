@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QCoreApplication,
     QEvent,
     QPoint,
     QPointF,
@@ -115,9 +114,6 @@ class DiagramView(QGraphicsView):
         #: The figure rendered at the sizes in use: a zoom seen before, or a scroll,
         #: only copies pixels.
         self.figures = FigureCache()
-        app = QCoreApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(self.figures.close)
         self._labels_posted = False
         self._keys: KeyboardFocus | None = None  # made when a key first needs it
         self._label_font = QFont(self.font())
