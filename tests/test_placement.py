@@ -240,7 +240,10 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
     views: dict[str, set[str]] = {}
     for r in tables["placements"]:
         views.setdefault(r["code"], set()).add(r["view"])
-    assert {"front", "back", "side", "vertex", "head_front", "head_back"} <= views["GV20"]
+    # GV20, 5 of the 12 B-cun from the anterior to the posterior hairline, lies
+    # behind the top of the head: the front views do not see it
+    assert {"back", "side", "vertex", "head_back", "head_side"} <= views["GV20"]
+    assert "front" not in views["GV20"]
     assert {"front", "vertex", "head_front", "head_side"} <= views["GB15"]
     assert "back" not in views["GB15"]  # it faces forward
     assert "side" in views["GB19"]  # located on the back of the head, seen from the side too
@@ -250,6 +253,24 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
 def test_midline_points_are_midline_on_the_side_view(tables: Tables) -> None:
     sides = {r["side"] for r in tables["placements"] if r["code"] == "GV20"}
     assert sides == {"midline"}
+
+
+def test_a_b_cun_is_one_length_along_the_median_line_of_the_vault(tables: Tables) -> None:
+    """GV17 to GV24 lie 1.5, 1.5, 1.5, 1.5, 1.5 and 1 B-cun apart along the line from
+    hairline to hairline (5 B-cun from the front one to GV20, 7 from GV20 to the
+    back one): the side view sees the median plane unforeshortened, so the gaps
+    between them are in proportion there."""
+    at = {
+        r["code"]: (r["x"], r["y"])
+        for r in tables["placements"]
+        if r["view"] == "head_side" and r["code"].startswith("GV")
+    }
+    run = [("GV17", 1.5), ("GV18", 1.5), ("GV19", 1.5), ("GV20", 1.5), ("GV21", 1.5), ("GV22", 1.0)]
+    per_cun = [
+        math.dist(at[a], at[b]) / cun
+        for (a, cun), (b, _) in zip(run, [*run[1:], ("GV23", 0.0)], strict=True)
+    ]
+    assert max(per_cun) / min(per_cun) < 1.1, [round(v, 1) for v in per_cun]
 
 
 def _write_pathway(tmp_path: Path, locators: str, pathway: str) -> Path:

@@ -16,8 +16,9 @@ point on it through two angles: ``theta`` over the top in the median plane
 median line). Each runs piecewise linearly between anchors taken from the WHO
 proportions and the drawn face:
 
-* ``s``: glabella -3, anterior hairline 0, GV20 5 (on the line joining the
-  apexes of the ears), upper border of the external occipital protuberance 9.5;
+* ``s``: glabella -3, anterior hairline 0, posterior hairline 12 (the WHO span
+  between the hairlines, equal B-cun along the median line between them: GV20
+  falls at 5, the upper border of the external occipital protuberance at 9.5);
 * ``t``: 2.25 over the pupil (GB14 to GB18 lie on it: the midpoint between GV24
   and ST8), 4.5 at the corner of the forehead (ST8) and at the mastoid process
   (the two mastoids are 9 B-cun apart).
@@ -35,6 +36,7 @@ import math
 from collections.abc import Sequence
 
 from atlas.core.anatomy.geometry import Point, Polygon
+from atlas.core.anatomy.levels import POSTERIOR_HAIRLINE
 
 Vec = tuple[float, float, float]
 
@@ -88,8 +90,11 @@ def _arc(theta0: float, theta1: float, steps: int = 64) -> float:
 _S_ANCHORS: tuple[tuple[float, float], ...] = (
     (-3.0, _theta_at_y(4.95, front=True)),  # glabella
     (0.0, _theta_at_y(1.95, front=True)),  # anterior hairline
-    (5.0, _theta_at_z(-0.35)),  # GV20: in the vertical plane of the ears' apexes
-    (9.5, _theta_at_y(6.15, front=False)),  # above the external occipital protuberance
+    # the posterior hairline, level with the back frame's: between the hairlines a
+    # B-cun is the same length of the median line (GV20 at 5 of the 12 B-cun, the
+    # upper border of the external occipital protuberance at 9.5 lands on the back
+    # frame's at y 6.1)
+    (12.0, _theta_at_y(POSTERIOR_HAIRLINE, front=False)),
 )
 
 

@@ -6,11 +6,31 @@ import math
 
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
+from atlas.core.anatomy.geometry import Point
+from atlas.core.anatomy.side import SIDE_EAR
 from atlas.diagram.drawing.canvas import DETAIL, HAIR, OUTLINE, SKIN, SKIN_SHADE, Canvas, rim
 
 #: where the hair whorls, a little behind and to one side of the crown (GV20)
 WHORL_BEHIND = 0.8
 WHORL_ASIDE = 0.25
+
+
+def ear_apex_line(steps: int = 16) -> list[Point]:
+    """The line over the vault from the apex of one ear to the other's through GV20,
+    seen from above. GV20 lies 5 of the 12 B-cun from the anterior to the posterior
+    hairline, a little behind the apexes, so the line, in the plane through both
+    apexes and GV20, leans back over the top of the head."""
+    a, b, c = scalp.AXES
+    _, cy, cz = scalp.CENTRE
+    apex_z, apex_y = SIDE_EAR[0]
+    _, top_y, top_z = scalp.to_3d(0.0, 5.0)
+    half = []
+    for i in range(steps + 1):
+        y = top_y + (apex_y - top_y) * i / steps
+        z = top_z + (apex_z - top_z) * (y - top_y) / (apex_y - top_y)
+        x = a * math.sqrt(max(0.0, 1.0 - ((y - cy) / b) ** 2 - ((z - cz) / c) ** 2))
+        half.append((x, -z))
+    return [*((-x, v) for x, v in reversed(half[1:])), *half]
 
 
 def draw_vertex(c: Canvas) -> None:
@@ -55,5 +75,5 @@ def draw_vertex(c: Canvas) -> None:
     c.line(spiral, 0.45, colour="#6c625c", opacity=0.3)
     # the median line and the line joining the apexes of the ears, through GV20
     c.line([(0.0, -3.8), (0.0, 4.2)], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
-    c.line([(-3.6, -crown[2]), (3.6, -crown[2])], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
+    c.line(ear_apex_line(), 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
     c.shape(vault, "none", stroke=OUTLINE, width=1.1)
