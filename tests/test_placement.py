@@ -125,6 +125,22 @@ def test_locator_distances_match_location_text(points: Points) -> None:
     assert not problems
 
 
+def test_locators_measure_only_what_the_location_text_says(points: Points) -> None:
+    """A B-cun or F-cun move that the text does not write would be drawn in the
+    measuring guide as if the text said it; a nudge the text does not measure is a
+    ``shift``. (A finger-breadth is written in words.)"""
+    locators = placement.load_locators(paths.source_dir())
+    problems = []
+    for code, locs in locators.items():
+        written = set(placement.distances_in(points[code]["location"]))
+        located = {
+            d for loc in locs for d in placement.locator_distances(loc.spec) if d.endswith("-cun")
+        }
+        if located - written:
+            problems.append((code, sorted(located - written)))
+    assert not problems
+
+
 def test_st36_measuring_guide(tables: Tables) -> None:
     """ST36 is measured down the leg's 16 B-cun from ST35, on the line to ST41: the
     guide shows that span and nothing the location text does not say."""
