@@ -38,11 +38,12 @@ def _by_code(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_every_point_is_on_a_full_body_view(tables: Tables, points: Points) -> None:
-    """...but those of the perineum, which no full-body view sees: its own view shows them."""
+    """...but those of the perineum and the hollow of the sole, which no full-body view
+    sees: their own views show them."""
     placed = _by_code(tables["placements"])
     views = {c: {r["view"] for r in placed.get(c, [])} for c in points}
     missing = [c for c in points if not views[c] & FULL]
-    assert all("perineum" in views[c] for c in missing), missing
+    assert all(views[c] & {"perineum", "sole"} for c in missing), missing
     assert len(points) == 409
 
 
@@ -264,6 +265,21 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
     assert "back" not in views["GB15"]  # it faces forward
     assert "side" in views["GB19"]  # located on the back of the head, seen from the side too
     assert "front" not in views["GV17"] and "vertex" not in views["GV17"]
+
+
+def test_points_hidden_from_a_view_are_not_drawn_on_it(tables: Tables) -> None:
+    """KI1 lies in the hollow of the sole, which only the sole views see; the top of
+    the shoulder (GB21) is behind the raised arm on the side view; the hollow behind
+    the angle of the jaw (SI17), in front of the sternocleidomastoid, faces forward
+    of the back views."""
+    views: dict[str, set[str]] = {}
+    for r in tables["placements"]:
+        views.setdefault(r["code"], set()).add(r["view"])
+    assert {an.VIEW_BY_ID[v].frame for v in views["KI1"]} == {"sole"}
+    assert not {"side", "head_side"} & views["GB21"]
+    assert not {"back", "head_back"} & views["SI17"]
+    # ...while SI16, just behind the sternocleidomastoid, is seen from behind too
+    assert {"head_back", "head_side"} <= views["SI16"]
 
 
 def test_midline_points_are_midline_on_the_side_view(tables: Tables) -> None:

@@ -401,9 +401,6 @@ def _leg_landmarks() -> dict[str, Point]:
         "little_toe_nail_lateral": SIDE_TOENAILS["little"][3],
         "fourth_toe_nail_lateral": SIDE_TOENAILS["fourth"][3],
         "second_toe_dip_plantar": (7.3, 74.98),
-        # KI1 is a third of the way from the web of the 2nd and 3rd toes to the heel
-        "sole_web_2_3": (6.55, 74.93),
-        "heel_back_sole": (-2.45, 74.93),
     }
 
 
