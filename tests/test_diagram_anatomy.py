@@ -45,7 +45,11 @@ def test_the_layer_is_the_last_thing_drawn_and_leaves_cleanly(svg: Path) -> None
 
 #: parts that a view must name, beyond what other tests ask for
 NAMED_PARTS = {
-    "vertex": {"sagittal-suture", "coronal-suture", "lambdoid-suture", "ear-apex-line"},
+    "vertex": {"sagittal_suture", "coronal_suture", "lambdoid_suture", "ear_apex_line"},
+    "front": {"acromion", "asis", "iliac_crest", "wrist_tendons"},
+    "back": {"acromion", "iliac_crest", "sacral_foramina"},
+    "side": {"acromion", "asis", "iliac_crest"},
+    "hand_palmar": {"wrist_tendons"},
 }
 
 

@@ -69,10 +69,10 @@ def draw_sutures(c: Canvas) -> None:
          -scalp.to_3d(0.0, BREGMA_S + (LAMBDA_S - BREGMA_S) * i / steps)[2])
         for i in range(steps + 1)
     ]  # fmt: skip
-    anatomy_line(c, "sagittal-suture", sagittal, 0.45, smooth=False)
+    anatomy_line(c, "sagittal_suture", sagittal, 0.45, smooth=False)
     for sign in (1, -1):
-        anatomy_line(c, "coronal-suture", _over_vault(bregma, _beside(PTERION, sign)), 0.5)
-        anatomy_line(c, "lambdoid-suture", _over_vault(lambda_, _beside(ASTERION, sign)), 0.5)
+        anatomy_line(c, "coronal_suture", _over_vault(bregma, _beside(PTERION, sign)), 0.5)
+        anatomy_line(c, "lambdoid_suture", _over_vault(lambda_, _beside(ASTERION, sign)), 0.5)
 
 
 def ear_apex_line(steps: int = 16) -> list[Point]:
@@ -137,4 +137,4 @@ def draw_vertex(c: Canvas) -> None:
     c.line([(0.0, -3.8), (0.0, 4.2)], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
     c.shape(vault, "none", stroke=OUTLINE, width=1.1)
     draw_sutures(c)
-    anatomy_line(c, "ear-apex-line", ear_apex_line(), 0.45)
+    anatomy_line(c, "ear_apex_line", ear_apex_line(), 0.45)
