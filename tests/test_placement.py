@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from collections.abc import Iterator
@@ -297,10 +298,11 @@ def test_a_b_cun_is_one_length_along_the_median_line_of_the_vault(tables: Tables
         for r in tables["placements"]
         if r["view"] == "head_side" and r["code"].startswith("GV")
     }
-    run = [("GV17", 1.5), ("GV18", 1.5), ("GV19", 1.5), ("GV20", 1.5), ("GV21", 1.5), ("GV22", 1.0)]
+    codes = ["GV17", "GV18", "GV19", "GV20", "GV21", "GV22", "GV23"]
+    gaps = [1.5, 1.5, 1.5, 1.5, 1.5, 1.0]
     per_cun = [
-        math.dist(at[a], at[b]) / cun
-        for (a, cun), (b, _) in zip(run, [*run[1:], ("GV23", 0.0)], strict=True)
+        math.dist(at[a], at[b]) / gap
+        for (a, b), gap in zip(itertools.pairwise(codes), gaps, strict=True)
     ]
     assert max(per_cun) / min(per_cun) < 1.1, [round(v, 1) for v in per_cun]
 

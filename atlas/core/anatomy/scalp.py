@@ -72,10 +72,6 @@ def _theta_at_y(y: float, front: bool) -> float:
     return angle if front else -angle
 
 
-def _theta_at_z(z: float) -> float:
-    return math.asin(max(-1.0, min(1.0, (z - CENTRE[2]) / AXES[2])))
-
-
 def _arc(theta0: float, theta1: float, steps: int = 64) -> float:
     """Length of the median line between two angles (signed: positive toward the face)."""
     _, b, c = AXES

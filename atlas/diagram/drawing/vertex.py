@@ -77,9 +77,9 @@ def draw_sutures(c: Canvas) -> None:
 
 def ear_apex_line(steps: int = 16) -> list[Point]:
     """The line over the vault from the apex of one ear to the other's through GV20,
-    seen from above. GV20 lies 5 of the 12 B-cun from the anterior to the posterior
-    hairline, a little behind the apexes, so the line, in the plane through both
-    apexes and GV20, leans back over the top of the head."""
+    seen from above. GV20, 5 of the 12 B-cun from the anterior to the posterior
+    hairline, lies behind the apexes on this head, so the line, in the plane through
+    both apexes and GV20, leans back over the top."""
     a, b, c = scalp.AXES
     _, cy, cz = scalp.CENTRE
     apex_z, apex_y = SIDE_EAR[0]
