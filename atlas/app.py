@@ -19,7 +19,17 @@
   7. the main window, shown; with --exit-when-ready the app prints "ready"
      once the first frame is drawn, and quits.
 
-ARCHITECTURE.md ("Start-up") has the whole order and why.
+What waits until after the first frame: the view settling (regions, marker hit
+items, cues), the notes an earlier session kept, the Plan dock's fields, and the
+check of the reference database on a worker thread (`atlas.ui.checkup`).
+
+PySide6 makes a Python enum class for every enum of a Qt class the first time the
+class is touched, so start-up touches as few Qt classes as it can: dialogs,
+message boxes and the detail pane's text widgets are imported where they are
+made, QtSvg when an SVG is first drawn, and no regular expression over the CJK
+ranges is compiled on the way. A test (`tests/test_cli.py`) checks that the
+collector runs again once the first frame is drawn and that the command line's
+parser was never built.
 """
 
 from __future__ import annotations
@@ -71,7 +81,7 @@ GUI_LIBRARIES = {
 
 def unloadable(libraries: Iterable[str]) -> list[str]:
     """The shared libraries of these names that the system cannot load."""
-    # _ctypes rather than ctypes: importing ctypes would cost start-up 2 ms more.
+    # _ctypes rather than ctypes: importing ctypes would add to start-up.
     from _ctypes import dlopen
 
     missing = []

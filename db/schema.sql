@@ -4,7 +4,7 @@
 -- edited by hand. The table and column names of channels, points,
 -- point_indications, point_categories, point_cautions, regions, conditions,
 -- condition_points, self_care and placements are public: other tools and the tests rely
--- on them (see ARCHITECTURE.md).
+-- on them (see docs/schema.md).
 
 CREATE TABLE meta (
     key   TEXT PRIMARY KEY,
@@ -79,7 +79,7 @@ CREATE TABLE point_indications (
     PRIMARY KEY (code, indication)
 );
 -- every point's indications in order, read from the index alone (opening the atlas
--- reads them all: sorting them instead took about 3 ms of start-up)
+-- reads them all, and sorting them instead costs start-up time)
 CREATE INDEX point_indications_order ON point_indications(code, sort, indication);
 
 CREATE TABLE categories (

@@ -163,9 +163,9 @@ class Atlas:
     def verify(self) -> list[str]:
         """Everything wrong with the database file; [] when it is whole (`cache.verify`).
 
-        About 70 ms; safe on any thread (it opens its own connections), so the
-        window can run it after start. When it finds damage, call `repair()` on
-        the thread that uses the atlas.
+        It reads every table; it is safe on any thread (it opens its own
+        connections), so the window runs it on a worker after start. When it
+        finds damage, call `repair()` on the thread that uses the atlas.
         """
         return cache.verify(self.path)
 

@@ -4,7 +4,20 @@ The sources are the truth; the built file is a cache (`atlas.core.cache`), keyed
 by a hash of the sources and of the core code, rebuilt whenever they change and
 never edited.
 Every record is validated before anything is written, and every problem is
-reported with the file and the point it concerns.
+reported with the file and the point it concerns (`python -m atlas.core.build
+--check [FILTER]`, or `atlas build --check`, lists them as `file: point: message`).
+
+The sources: one file per channel in `db/points/`, each `[[points]]` record with
+its names (from the WHO standard), `region`, `location` (distances always as
+digits with B-cun or F-cun), `how_to_find`, `indications` and `actions` (lists),
+`angle`, `depth = [min, max]`, `method`, `moxibustion`, `cautions`,
+`caution_flags`, `categories` (`{category, relates_to}`) and optionally
+`location_alt` and `aliases`; an unknown field is an error, so a typo cannot drop
+data silently. Beside them the vocabularies and conditions (`db/*.toml`),
+`aliases.toml` (the names other books use), `wade_giles.toml` (the syllable table
+each name is spelt with), `selfcare.toml` (a patient's words per point), and the
+diagram's `locators/` and `pathways/` (`atlas.core.placement`,
+`atlas.core.pathways`). The tables they become are in docs/schema.md.
 """
 
 from __future__ import annotations

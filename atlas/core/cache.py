@@ -2,7 +2,7 @@
 
 The database is built from `db/` (see `atlas.core.build`) into the cache,
 named by a hash of the sources and of the core code. Hashing the sources and
-checking the file take a few milliseconds, so a stamp file records the size and
+checking the file cost start-up time, so a stamp file records the size and
 modification time of every input and of the database as last verified. When
 none of them has changed, opening trusts the stamp and neither hashes nor
 checks; anything else (an edited source, a rewritten or truncated database, a
@@ -146,7 +146,7 @@ def _looks_complete(path: Path) -> bool:
 def verify(path: str | Path) -> list[str]:
     """Everything wrong with a built reference database; [] when it is whole.
 
-    A full check, about 70 ms: SQLite's integrity check, every row of every
+    A full check: SQLite's integrity check, every row of every
     table read (the full-text tables too), and each full-text index checked
     against its content. Damage inside a full-text index is invisible to
     SQLite's own check and only makes searches find less, so that check runs on

@@ -1,4 +1,7 @@
-"""Immutable domain objects read from the reference database."""
+"""Immutable domain objects read from the reference database.
+
+NamedTuples rather than frozen dataclasses: defining a dataclass is slow, and
+start-up defines all of these on the way to the first window."""
 
 from __future__ import annotations
 

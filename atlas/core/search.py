@@ -62,8 +62,9 @@ _CAUTION_FILLER = frozenset(
 
 
 def _is_hanzi(text: str) -> bool:
-    """A non-empty run of CJK ideographs only. (A character class this wide costs
-    about 1.5 ms to compile as a regular expression, on the way to the first window.)"""
+    """A non-empty run of CJK ideographs only. (Not a regular expression: a character
+    class this wide is slow to compile, and this module is on the way to the first
+    window.)"""
     return bool(text) and all(
         "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or "\U00020000" <= c <= "\U0002ffff"
         for c in text

@@ -10,7 +10,8 @@ reduced the same way:
 - `phonetic_key`: pinyin with the slips of people who spell by ear collapsed
   (o/u, ee/i, zh/j, x/sh, q/ch, ng/n).
 
-OpenCC is imported on the first call of `fold_hanzi` (about 15 ms), never at start-up.
+OpenCC is imported on the first call of `fold_hanzi` (it is slow to load), never at
+start-up.
 """
 
 from __future__ import annotations

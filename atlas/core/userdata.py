@@ -843,7 +843,7 @@ def _examine(path: Path, writable: bool, timeout: float) -> tuple[sqlite3.Connec
         if owner not in (0, APPLICATION_ID):
             raise _Unusable("foreign", "it belongs to another program")
         # A file marked as ours has our tables; any other (older stores, files of no
-        # mark) is compared with what the migrations make (about a millisecond).
+        # mark) is compared with what the migrations make.
         missing = _missing(conn, version) if owner != APPLICATION_ID else ""
         if missing:
             raise _Unusable("foreign", missing)

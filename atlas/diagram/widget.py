@@ -2,7 +2,7 @@
 
 The diagram's rooms: `state` (what is shown), `view` (`DiagramView`), `panel`
 (`DiagramPanel`, `swatch`), `scene`, `markers`, `labels`, `guide`, `pathways`,
-`regions`, `figure`, `style`; ARCHITECTURE.md has the map.
+`cues`, `keyboard`, `regions`, `figure`, `sources`, `style`; ARCHITECTURE.md has the map.
 """
 
 from __future__ import annotations

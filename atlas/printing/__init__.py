@@ -2,6 +2,7 @@
 
 Modules: `render` (the render path: devices, paper, PDF export), `sheets`
 (point sheets and shared pieces), `plan`, `handout`, `book`, `diagram` (view
-SVGs on paper), `layout` (typesetting), `fonts` (the bundled font), `dialogs`
-(Qt dialogs for the window) and `cli` (`atlas print`, `atlas book`).
+SVGs on paper), `panels` (each sheet's picture), `layout` (typesetting),
+`fonts` (the bundled font), `dialogs` (Qt dialogs for the window) and `cli`
+(`atlas print`, `atlas book`).
 """

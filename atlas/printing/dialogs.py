@@ -1,9 +1,11 @@
 """Print, preview and PDF export from the window: thin Qt dialogs over the one render path.
 
-The main window calls these (File > Print..., Print Preview..., Export PDF..., the
-print buttons on the detail pane and the plan dock, Ctrl+P):
+The window calls these through `atlas.ui.printouts` (File > Print..., Print
+Preview..., Export PDF..., the print buttons on the detail pane and the plan dock,
+Ctrl+P):
 
     print_point(parent, atlas, code, userdata=None)       -> bool
+    print_points(parent, atlas, codes, userdata=None)     -> bool
     preview_point(parent, atlas, code, userdata=None)     -> None
     export_pdf(parent, atlas, codes, userdata=None, handout=False) -> Path | None
     print_plan(parent, atlas, plan, userdata=None)        -> bool

@@ -37,8 +37,8 @@ SOURCE_FILES = {"Regular": "NotoSansCJK-Regular.ttc", "Bold": "NotoSansCJK-Bold.
 #: Face in the collection: Traditional Chinese, matching the WHO (traditional) hanzi.
 SOURCE_FACE = "Noto Sans CJK TC"
 
-#: CJK ideographs, as a pattern (compiled at dev time only: a class this wide takes
-#: about 3 ms to compile, and the app imports this module on the way to its window).
+#: CJK ideographs, as a pattern (compiled at dev time only: a class this wide is slow
+#: to compile, and the app imports this module on the way to its window).
 _CJK = r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f]"
 
 #: Everything besides hanzi: Latin with tone marks, punctuation, symbols used on sheets.

@@ -1,4 +1,7 @@
-"""The sheets: point sheets, plan sheets, patient handouts and books.
+"""The point sheet (`PointSheet`, `draw_point_page`) and the pieces every sheet
+shares (the footer, section titles, technique rows, category and caution names,
+codes in the chosen style). The plan sheet, the handout and the book are in
+`plan`, `handout` and `book`.
 
 Each document class lays itself out for a page rectangle (in points) and
 paints onto a QPainter; `atlas.printing.render` sends the pages to a printer,

@@ -1,5 +1,5 @@
 """The reference database checked after start: `Atlas.verify()` on a worker thread
-(about 70 ms, off the window's thread, a second after the first frame), then, if
+(off the window's thread, a second after the first frame), then, if
 it found damage, `Atlas.repair()` on the window's thread, which uses the atlas.
 
 `repaired` follows a repair (the window lists and shows things again), `failed`

@@ -187,7 +187,7 @@ def show_points(view: QListView, model: PointListModel) -> None:
 
     Rows with a note are taller. While no row has one, the view is told that all
     rows share one height, so it asks the delegate once rather than once per row
-    (a Python call each: about 4 ms for the whole atlas at start-up).
+    (a Python call each, for every row of the atlas at start-up).
     """
     view.setModel(model)
     view.setItemDelegate(PointDelegate(view))
@@ -258,7 +258,7 @@ class PointDelegate(QStyledItemDelegate):
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: _Index) -> None:
         # The row's panel (selection, focus, hover) as the style draws it, without text.
         # Selection is asked of the view: reading option.state would make PySide wrap
-        # the whole QStyle class (about 7 ms of start-up, for one flag).
+        # the whole QStyle class at start-up, for one flag.
         super().paint(painter, option, index)
         view = self.parent()
         selected = isinstance(view, QAbstractItemView) and view.selectionModel().isSelected(index)

@@ -3,11 +3,11 @@ note's state (from `atlas.ui.notes`), the reason when it cannot be changed, and
 an editor whose work is bounded on any text.
 
 Qt lays a paragraph out whole, on opening and again on every keystroke, and
-breaking a run with no space in it is quadratic when words wrap; each line costs
-a few microseconds more. So a note with a run of `LONG_RUN` characters without
-a space wraps anywhere (500 KB without spaces took 29 s to open), and a note
-with a paragraph longer than `MAX_PARAGRAPH` characters or more than `MAX_LINES`
-lines is shown cut and read-only (the note itself is kept as it is). A paste
+breaking a run with no space in it is quadratic when words wrap; each line adds
+to the cost. So a note with a run of `LONG_RUN` characters without a space wraps
+anywhere (else a long run took many seconds to open), and a note with a
+paragraph longer than `MAX_PARAGRAPH` characters or more than `MAX_LINES` lines
+is shown cut and read-only (the note itself is kept as it is). A paste
 that would make a note that long is refused with a message.
 
 Made with the detail pane's point widgets, when the first point opens.
