@@ -73,6 +73,7 @@ from typing import Any
 from atlas.core import anatomy as an
 from atlas.core import paths, pathways
 from atlas.core.anatomy import scalp
+from atlas.core.anatomy.names import landmark_name
 
 UNITS: dict[str, float] = {"B-cun": 1.0, "F-cun": 1.0, "F-breadth": 0.75}
 _DISTANCE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B-cun|F-cun|F-breadth)\s*$")
@@ -812,7 +813,7 @@ def _landmark_rows() -> list[dict[str, Any]]:
                     {
                         "view": view.id,
                         "id": name,
-                        "name": name.replace("_", " "),
+                        "name": landmark_name(name),
                         "x": round(vx, 2),
                         "y": round(vy, 2),
                     }

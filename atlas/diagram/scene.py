@@ -258,6 +258,10 @@ class ViewScene:
             box = next(boxes)
             if box is not None:
                 cue.place_text(box, sx * cue.cue.x + dx, sy * cue.cue.y + dy)
+            else:
+                cue.hide_words()
+        for cue in set(self.cues).difference(cues):
+            cue.hide_words()
         placed += list(boxes)
         for (marker, label), box in zip(markers, placed, strict=True):
             item = self._label(marker, state.code_style)
