@@ -471,6 +471,13 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "outer_canthus": (3.15, 5.32),
     "orbit_lateral_rim": (2.9, 5.35),
     "glabella": (4.12, 4.95),
+    # the root and the bridge of the nose, just within the profile: the median line
+    # of the face (GV's course from the glabella down to the tip of the nose) follows
+    # the skin through the hollow at the root rather than cutting in front of it
+    "nose_root": (3.93, 5.33),
+    "nose_dorsum": (4.2, 6.05),
+    # where the nose meets the upper lip (GV's course from the tip to the philtrum)
+    "subnasale": (4.24, 7.55),
     "nose_tip": (4.85, 7.1),
     "ala_lower": (4.35, 7.45),
     "philtrum_mid": (4.25, 7.82),
