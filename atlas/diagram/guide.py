@@ -62,6 +62,25 @@ def span_names(label: str) -> tuple[str, str, str] | None:
     return (start, end, length) if colon and to and start and end and length else None
 
 
+def on_span(measure: Measure, measures: Iterable[Measure]) -> bool:
+    """Whether a measure is a distance along a span of the same guide (CV4's 3 B-cun
+    from the umbilicus on the 5 B-cun from the umbilicus to the pubic symphysis)."""
+
+    def along(span: Measure, x: float, y: float) -> bool:
+        dx, dy = span.x2 - span.x1, span.y2 - span.y1
+        length2 = dx * dx + dy * dy
+        t = ((x - span.x1) * dx + (y - span.y1) * dy) / length2 if length2 else -1.0
+        off = abs((x - span.x1) * dy - (y - span.y1) * dx) / math.sqrt(length2 or 1.0)
+        return -0.01 <= t <= 1.01 and off < 0.05
+
+    return span_names(measure.label) is None and any(
+        span_names(s.label) is not None
+        and along(s, measure.x1, measure.y1)
+        and along(s, measure.x2, measure.y2)
+        for s in measures
+    )
+
+
 class GuideItem(QGraphicsItem):
     """A point's measuring guide: measured lines with cun ticks, and their text."""
 
@@ -116,9 +135,16 @@ class GuideItem(QGraphicsItem):
             span = span_names(m.label)
             text = span[2] if span else (m.label or f"{m.cun:g} {m.unit}")
             names = (span[0], span[1]) if span else self.names.get(index, ("", ""))
+            if on_span(m, self.measures):
+                names = ("", "")  # the span names the places at its ends
             anchor = QPointF((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2)
+            at = mid
+            if span and self.point is not None:  # the total by the span's other end
+                at, anchor = (b, QPointF(m.x2, m.y2))
+                if self._total_at_start(m):
+                    at, anchor = (a, QPointF(m.x1, m.y1))
             width = self.metrics.horizontalAdvance(text) + 10
-            label = Label(mid.x(), mid.y(), width, height, TICK + 2, MUST, (nx, ny))
+            label = Label(at.x(), at.y(), width, height, TICK + 2, MUST, (nx, ny))
             out.append(GuideText(text, anchor, label, True))
             for end, name, sign in ((a, names[0], -1), (b, names[1], 1)):
                 if name:
@@ -127,6 +153,28 @@ class GuideItem(QGraphicsItem):
                     label = Label(end.x(), end.y(), width, height, 5, MUST, (ux * sign, uy * sign))
                     out.append(GuideText(name, scene_end, label, False))
         return out
+
+    def _total_at_start(self, span: Measure) -> bool:
+        """Whether a span's total goes by its start rather than its end: by the end
+        where no distance along it starts (CV4's 3 B-cun starts at the umbilicus, so
+        the 5 B-cun goes by the pubic symphysis) if that is further from the point
+        than the middle of the point's own distance, else by the end further from
+        the point (the point's own distance is always the text nearest it)."""
+        assert self.point is not None
+        at = (self.point.x(), self.point.y())
+        along = [m for m in self.measures if on_span(m, [span])]
+        starts = [q for m in along for q in ((m.x1, m.y1), (m.x2, m.y2)) if math.dist(q, at) > 0.05]
+        own = min((math.dist(((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2), at) for m in along),
+                  default=0.0)  # fmt: skip
+        ends = ((span.x1, span.y1), (span.x2, span.y2))
+        far = [math.dist(e, at) for e in ends]
+        free = [
+            not any(math.dist(e, q) < 0.05 for q in starts) and d > own
+            for e, d in zip(ends, far, strict=True)
+        ]
+        if free[0] != free[1]:
+            return free[0]
+        return far[0] > far[1]
 
     def line_boxes(self, to_device: QTransform) -> list[Box]:
         """The lines and their ticks in device pixels, as small boxes along each line
@@ -192,8 +240,8 @@ class GuideItem(QGraphicsItem):
             every = 1 if step >= 6 else (2 if step >= 3 else 5)
             whole = math.floor(m.cun + 1e-6)
             for k in range(1, whole + 1):
-                if k % every and k != whole:
-                    continue
+                if on_span(m, self.measures) or (k % every and k != whole):
+                    continue  # (the span's own ticks measure a distance along it)
                 t = k * step
                 tick(QPointF(a.x() + ux * t, a.y() + uy * t), 4)
             if m.tick_at is not None and 0 < m.tick_at <= m.cun + 1e-6:
