@@ -440,7 +440,7 @@ class _Resolver:
             start = (x, y + (d.cun if move == "up" else -d.cun))
         else:
             start = (x - _sideways(loc.frame, move) * d.cun, y)
-        return {"kind": move, "distance": d, "start": start, "check": item[0]}
+        return {"kind": move, "distance": d, "start": start}
 
 
 def _shifted(frame: str, shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
@@ -764,8 +764,11 @@ def _measures(item: _Located, view: an.View, side: str) -> list[dict[str, Any]]:
                 ends = (fpt((sx, top)), fpt((sx, bottom)))
                 rows += _measure_row(item, view, side, f"{name}: {cun:g} B-cun", ends, cun,
                                      "B-cun", tick)  # fmt: skip
-        # the point's own distance, from the place the text names (on the span's line)
+        # the point's own distance, from the place the text names (on the span's line),
+        # unless the view sees it end-on (BL4's 1.5 B-cun across the scalp, from the side)
         ends = (fpt((sx, sy)), fpt(_step_end(item.source, step)))
+        if ends[0] and ends[1] and math.dist(ends[0], ends[1]) < END_ON * d.cun * view.scale:
+            continue
         if vertical:
             up = kind == "up"
             rows += _measure_row(item, view, side, f"{d}", ends[::-1] if up else ends,
@@ -787,12 +790,9 @@ def _measure_row(
     unit: str,
     tick: float,
 ) -> list[dict[str, Any]]:
-    """A row of the measures table; none where an end is not on the view, or where
-    the view sees the line end-on (BL4's 1.5 B-cun across the scalp, from the side)."""
+    """A row of the measures table (none where an end is not on the view)."""
     p1, p2 = ends
     if p1 is None or p2 is None:
-        return []
-    if unit != HALVES and math.dist(p1, p2) < END_ON * length * UNITS[unit] * view.scale:
         return []
     return [
         {

@@ -7,8 +7,10 @@ pixels (legible at every zoom) by the same layout as the point labels
 with everything else and hands the places back (`place`), and the lines
 themselves are obstacles (`line_boxes`), so no text is drawn across them and
 no point label covers the guide's text. A span between two named levels
-("umbilicus to pubic symphysis: 5 B-cun") is written as its length along the
-line and the two names at its ends, which keeps every piece short.
+("umbilicus to pubic symphysis: 5 B-cun") is written as its length and the two
+names at its ends, which keeps every piece short; the point's own distance
+along it (CV4's "3 B-cun" from the umbilicus) is written beside its own stretch
+of the line, and is the length nearest the point (`GuideItem.texts`).
 """
 
 from __future__ import annotations
@@ -139,10 +141,9 @@ class GuideItem(QGraphicsItem):
                 names = ("", "")  # the span names the places at its ends
             anchor = QPointF((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2)
             at = mid
-            if span and self.point is not None:  # the total by the span's other end
-                at, anchor = (b, QPointF(m.x2, m.y2))
-                if self._total_at_start(m):
-                    at, anchor = (a, QPointF(m.x1, m.y1))
+            if span and self.point is not None:
+                anchor = self._total_anchor(m, self.point)
+                at = to_device.map(anchor)
             width = self.metrics.horizontalAdvance(text) + 10
             label = Label(at.x(), at.y(), width, height, TICK + 2, MUST, (nx, ny))
             out.append(GuideText(text, anchor, label, True))
@@ -154,27 +155,23 @@ class GuideItem(QGraphicsItem):
                     out.append(GuideText(name, scene_end, label, False))
         return out
 
-    def _total_at_start(self, span: Measure) -> bool:
-        """Whether a span's total goes by its start rather than its end: by the end
-        where no distance along it starts (CV4's 3 B-cun starts at the umbilicus, so
-        the 5 B-cun goes by the pubic symphysis) if that is further from the point
-        than the middle of the point's own distance, else by the end further from
-        the point (the point's own distance is always the text nearest it)."""
-        assert self.point is not None
-        at = (self.point.x(), self.point.y())
+    def _total_anchor(self, span: Measure, point: QPointF) -> QPointF:
+        """Where a span's total wants to go (scene units): clear of the point's own
+        distance along it, the text nearest the point. The first of these further
+        from the point than the middle of its own distance: the middle of the span
+        beyond the point (ST36's 16 B-cun, mid-leg below it), the end where no
+        distance starts (CV4's 5 B-cun by the pubic symphysis, its 3 B-cun starting
+        at the umbilicus), the end further from the point."""
+        at = (point.x(), point.y())
         along = [m for m in self.measures if on_span(m, [span])]
         starts = [q for m in along for q in ((m.x1, m.y1), (m.x2, m.y2)) if math.dist(q, at) > 0.05]
         own = min((math.dist(((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2), at) for m in along),
                   default=0.0)  # fmt: skip
-        ends = ((span.x1, span.y1), (span.x2, span.y2))
-        far = [math.dist(e, at) for e in ends]
-        free = [
-            not any(math.dist(e, q) < 0.05 for q in starts) and d > own
-            for e, d in zip(ends, far, strict=True)
-        ]
-        if free[0] != free[1]:
-            return free[0]
-        return far[0] > far[1]
+        ends = sorted(((span.x1, span.y1), (span.x2, span.y2)), key=lambda e: math.dist(e, at))
+        free = [e for e in ends if not any(math.dist(e, q) < 0.05 for q in starts)]
+        beyond = [((at[0] + e[0]) / 2, (at[1] + e[1]) / 2) for e in free[-1:]]
+        spot = next((p for p in [*beyond, *free] if math.dist(p, at) > own), ends[-1])
+        return QPointF(*spot)
 
     def line_boxes(self, to_device: QTransform) -> list[Box]:
         """The lines and their ticks in device pixels, as small boxes along each line

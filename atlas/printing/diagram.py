@@ -456,11 +456,12 @@ def frame_point(
     region (`region`), all its locations on that side and its measuring guide, with
     `context` times the usual margin, cropped to the panel's `aspect` (width over
     height; None: the crop keeps its own shape). With the guide, views that have it
-    come first (LI13's guide is on the back view, not the side); then detail views
-    where they show the point, the closer first; among full views the one where the point lies
-    furthest inside the figure and its crop holds the least of other parts. Other
-    limbs are left out of the picture."""
-    best: tuple[tuple[bool, bool, float, float], Frame, list[Region]] | None = None
+    come first (LI13's guide is on the back view, not the side), and of those the
+    views that hold it whole (BL59's 16 B-cun from the knee runs off the foot's
+    view); then detail views where they show the point, the closer first; among
+    full views the one where the point lies furthest inside the figure and its crop
+    holds the least of other parts. Other limbs are left out of the picture."""
+    best: tuple[tuple[bool, bool, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
         featured = pick_side(data.placements_of(code, view))
@@ -468,8 +469,9 @@ def frame_point(
             continue
         frame, hidden, score = _frame_on(data, info, code, region, featured, aspect, context,
                                          guide)  # fmt: skip
-        unmeasured = guide and not measures_for(data, featured)
-        key = (unmeasured, info.kind != "detail", -round(score, 2), -info.scale)
+        measures = measures_for(data, featured) if guide else []
+        cut = any(not info.bounds.contains(p) for m in measures for p in (m.p1, m.p2))
+        key = (guide and not measures, cut, info.kind != "detail", -round(score, 2), -info.scale)
         if best is None or key < best[0]:
             best = (key, frame, hidden)
     if best is None:
