@@ -236,9 +236,11 @@ class GuideItem(QGraphicsItem):
             step = length / m.cun
             every = 1 if step >= 6 else (2 if step >= 3 else 5)
             whole = math.floor(m.cun + 1e-6)
+            if on_span(m, self.measures):
+                whole = 0  # the span's own ticks measure a distance along it
             for k in range(1, whole + 1):
-                if on_span(m, self.measures) or (k % every and k != whole):
-                    continue  # (the span's own ticks measure a distance along it)
+                if k % every and k != whole:
+                    continue
                 t = k * step
                 tick(QPointF(a.x() + ux * t, a.y() + uy * t), 4)
             if m.tick_at is not None and 0 < m.tick_at <= m.cun + 1e-6:
