@@ -145,16 +145,39 @@ def test_locators_measure_only_what_the_location_text_says(points: Points) -> No
 
 def test_st36_measuring_guide(tables: Tables) -> None:
     """ST36 is measured down the leg's 16 B-cun from ST35, on the line to ST41: the
-    guide shows that span and nothing the location text does not say."""
+    guide shows that span, then the point's own 3 B-cun from ST35 along it, and
+    nothing the location text does not say."""
     rows = [
         r
         for r in tables["measures"]
         if r["code"] == "ST36" and r["view"] == "front" and r["side"] == "right"
     ]
-    (scale,) = rows
+    scale, own = rows
     assert scale["cun"] == 16 and scale["unit"] == "B-cun"
     assert scale["tick_at"] == pytest.approx(3.0)
     assert scale["y2"] - scale["y1"] == pytest.approx(160.0)
+    assert (own["label"], own["cun"], own["tick_at"]) == ("3 B-cun", 3.0, 3.0)
+    assert own["x1"] == own["x2"] == scale["x1"]  # on the span's line, down from ST35
+    assert own["y2"] - own["y1"] == pytest.approx(30.0)
+    assert own["y2"] == pytest.approx(scale["y1"] + 30.0)
+
+
+def test_a_halfway_is_measured_between_the_places_named(tables: Tables) -> None:
+    """LI4, halfway along the 2nd metacarpal: the guide is the bone's line with the point
+    at its middle, and no distance."""
+    (row,) = [
+        r
+        for r in tables["measures"]
+        if r["code"] == "LI4" and r["view"] == "hand_dorsal" and r["side"] == "right"
+    ]
+    (at,) = [
+        p
+        for p in tables["placements"]
+        if p["code"] == "LI4" and p["view"] == "hand_dorsal" and p["side"] == "right"
+    ]
+    assert (row["label"], row["unit"], row["cun"], row["tick_at"]) == ("halfway", "line", 1, 0.5)
+    assert (row["x1"] + row["x2"]) / 2 == pytest.approx(at["x"], abs=0.02)
+    assert (row["y1"] + row["y2"]) / 2 == pytest.approx(at["y"], abs=0.02)
 
 
 def test_views_and_landmarks_tables(tables: Tables) -> None:

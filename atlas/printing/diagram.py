@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgRenderer
 from atlas.core import Atlas
 from atlas.core import anatomy as an
 from atlas.diagram import sources
+from atlas.diagram.guide import on_span
 from atlas.diagram.pathways import smooth_path
 from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
@@ -454,11 +455,13 @@ def frame_point(
     """The best frame for one point: on the view that shows it best, the point's own
     region (`region`), all its locations on that side and its measuring guide, with
     `context` times the usual margin, cropped to the panel's `aspect` (width over
-    height; None: the crop keeps its own shape). Detail views come first where they
-    show the point, the closer first; among full views the one where the point lies
-    furthest inside the figure and its crop holds the least of other parts. Other
-    limbs are left out of the picture."""
-    best: tuple[tuple[bool, float, float], Frame, list[Region]] | None = None
+    height; None: the crop keeps its own shape). With the guide, views that have it
+    come first (LI13's guide is on the back view, not the side), and of those the
+    views that hold it whole (BL59's 16 B-cun from the knee runs off the foot's
+    view); then detail views where they show the point, the closer first; among
+    full views the one where the point lies furthest inside the figure and its crop
+    holds the least of other parts. Other limbs are left out of the picture."""
+    best: tuple[tuple[bool, bool, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
         featured = pick_side(data.placements_of(code, view))
@@ -466,7 +469,9 @@ def frame_point(
             continue
         frame, hidden, score = _frame_on(data, info, code, region, featured, aspect, context,
                                          guide)  # fmt: skip
-        key = (info.kind != "detail", -round(score, 2), -info.scale)
+        measures = measures_for(data, featured) if guide else []
+        cut = any(not info.bounds.contains(p) for m in measures for p in (m.p1, m.p2))
+        key = (guide and not measures, cut, info.kind != "detail", -round(score, 2), -info.scale)
         if best is None or key < best[0]:
             best = (key, frame, hidden)
     if best is None:
@@ -796,20 +801,23 @@ class DiagramPainter:
         painter = self.painter
         painter.save()
         self.painter.setClipRect(self.target)
+        every = [m.source for m in measures]
         for m in measures:
             line = QLineF(self.map(m.p1), self.map(m.p2))
             if line.length() < 2:
                 continue
             normal = line.normalVector().unitVector()
             n = QPointF(normal.dx(), normal.dy())
+            along = on_span(m.source, every)  # drawn and ticked by its span
             pen = QPen(colour, 0.8, Qt.PenStyle.DashLine)
             pen.setDashPattern([3, 2])
             painter.setPen(pen)
-            painter.drawLine(line)
+            if not along:
+                painter.drawLine(line)
             painter.setPen(QPen(colour, 0.9))
             for end in (line.p1(), line.p2()):
                 painter.drawLine(end - n * 4, end + n * 4)
-            if m.cun and 0 < m.cun <= 40:
+            if m.cun and 0 < m.cun <= 40 and not along:
                 for i in range(1, math.ceil(m.cun - 1e-6)):
                     q = line.pointAt(i / m.cun)
                     painter.drawLine(q - n * 2, q + n * 2)

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from atlas.core import Atlas, Point
 from atlas.core.codes import format_code
+from atlas.core.placement import HALVES
 from atlas.diagram.guide import GuideItem
 from atlas.diagram.labels import MUST, WANTED, Box, Label, place_labels
 from atlas.printing import diagram as dg
@@ -258,8 +259,9 @@ def _caption(title: str, units: Sequence[str]) -> str:
     """The view's title, and what the measuring guide is."""
     if not units:
         return f"{title}."
-    ticks = " or ".join(units)
-    return f"{title}. Dashed: the measuring guide, a tick per {ticks}, the bold tick at the point."
+    ticks = " or ".join(u for u in units if u != HALVES)  # a line halved has no ticks
+    per = f" a tick per {ticks}," if ticks else ""
+    return f"{title}. Dashed: the measuring guide,{per} the bold tick at the point."
 
 
 def _on_screen(font: QFont) -> QFont:

@@ -11,6 +11,8 @@ import re
 _WHOLE = {
     "eop_upper": "external occipital protuberance",
     "coccyx-below": "below the coccyx",
+    "metacarpal2_base": "base of the 2nd metacarpal",
+    "metacarpal2_head": "head of the 2nd metacarpal",
 }
 #: abbreviations written out or set in capitals, word by word
 _WORDS = {
