@@ -347,3 +347,15 @@ def test_labels_on_the_pictures_never_collide_and_guides_are_never_cut(
             pieces |= {str(row["label"]), length, start, end} if names else {str(row["label"])}
         for mark in (m for m in mine if m.kind == "guide"):
             assert mark.text in pieces and "…" not in mark.text, (point.code, mark.text)
+
+
+def test_a_sheet_says_not_needled_once_in_its_technique(atlas: Atlas, tmp_path: Path) -> None:
+    """The technique says "Not needled" once (its method does), not as the angle again;
+    the caution box's title names the flag (and its text may say it in its own words)."""
+    codes = [p.code for p in atlas.all_points() if not p.needled]
+    assert "CV8" in codes
+    out = tmp_path / "s.pdf"
+    write_pdf(PointSheet(atlas, codes), out, "a4")
+    for code, text in zip(codes, pdf_text(out), strict=True):
+        own = atlas.point(code).cautions.lower().count("not needled")  # type: ignore[union-attr]
+        assert text.lower().count("not needled") == 2 + own, (code, text)
