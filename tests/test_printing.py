@@ -359,3 +359,39 @@ def test_a_sheet_says_not_needled_once_in_its_technique(atlas: Atlas, tmp_path: 
     for code, text in zip(codes, pdf_text(out), strict=True):
         own = atlas.point(code).cautions.lower().count("not needled")  # type: ignore[union-attr]
         assert text.lower().count("not needled") == 2 + own, (code, text)
+
+
+def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
+    """The picture of a point on a limb shows that limb: no place of a point of the head,
+    or of another limb (by the points' own regions), lies in its crop (LI10's once held
+    part of the head, BL40's and ST36's a sliver of the other leg)."""
+    from PySide6.QtCore import QPointF
+
+    from atlas.printing import diagram
+
+    data = diagram.data_for(atlas)
+    area = {r.id: r.area for r in atlas.regions()}
+    region = {p.code: p.region for p in atlas.all_points()}
+    limbs = {"upper_limb", "lower_limb"}
+    framed = 0
+    for point in atlas.all_points():
+        if area[point.region] not in limbs:
+            continue
+        for aspect in (0.55, 0.75, 1.0, 1.4, None):
+            frame = diagram.frame_point(data, point.code, point.region, aspect)
+            assert frame is not None, point.code
+            if frame.featured.side == "midline":
+                continue
+            framed += 1
+            own = (area[point.region], frame.featured.side)
+            strays = [
+                f"{p.code} {p.side}"
+                for p in data.by_view[frame.view]
+                if frame.crop.contains(QPointF(p.x, p.y))
+                and (
+                    area[region[p.code]] == "head"
+                    or (area[region[p.code]] in limbs and (area[region[p.code]], p.side) != own)
+                )
+            ]
+            assert strays == [], (point.code, aspect, frame.view, strays)
+    assert framed > 800

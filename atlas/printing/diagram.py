@@ -105,6 +105,7 @@ class DiagramData:
     courses: dict[str, list[Course]] = field(default_factory=dict)  # by view
     areas: dict[str, str] = field(default_factory=dict)  # region id -> area (upper_limb...)
     channel_of: dict[str, str] = field(default_factory=dict)  # point code -> its channel
+    region_of: dict[str, str] = field(default_factory=dict)  # point code -> its region
     svgs: dict[str, CulledSvg | None] = field(default_factory=dict)
     _regions: dict[str, list[Region]] = field(default_factory=dict)
     _figures: dict[str, QPainterPath] = field(default_factory=dict)
@@ -188,6 +189,7 @@ def _read(atlas: Atlas) -> DiagramData:
             data.courses.setdefault(view, []).append(course)
     data.areas = {r.id: r.area for r in atlas.regions()}
     data.channel_of = {p.code: p.channel for p in atlas.all_points()}
+    data.region_of = {p.code: p.region for p in atlas.all_points()}
     return data
 
 
@@ -421,9 +423,13 @@ def _load_svg(file: Path) -> CulledSvg | None:
 # --------------------------------------------------------------------------- framing
 
 
+#: The areas a limb point is framed on alone (`atlas.core` regions' areas).
+LIMB_AREAS = ("upper_limb", "lower_limb")
+
+
 class Frame(NamedTuple):
     """What a diagram panel shows: a view, the part of it to crop (view units), the
-    placement it is built around, and the parts of the figure left out (other limbs)
+    placement it is built around, and the parts of the figure left out (other limbs, the head)
     and kept (the rest), as paths of their regions (view units; None: all kept)."""
 
     view: str
@@ -456,8 +462,10 @@ def frame_point(
     `context` times the usual margin, cropped to the panel's `aspect` (width over
     height; None: the crop keeps its own shape). Detail views come first where they
     show the point, the closer first; among full views the one where the point lies
-    furthest inside the figure and its crop holds the least of other parts. Other
-    limbs are left out of the picture."""
+    furthest inside the figure and its crop holds the least of other parts. A limb
+    point's crop holds its own limb only, whole across: it is cut back clear of every
+    point of the head and the other limbs, and their parts are left out of the
+    picture."""
     best: tuple[tuple[bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
@@ -519,6 +527,13 @@ def _frame_on(
     elif box.width() > box.height() and box.width() < least:
         box.adjust(-(least - box.width()) / 2, 0, (least - box.width()) / 2, 0)
     crop = fit_aspect(box, aspect, info.bounds) if aspect else box.intersected(info.bounds)
+    if own:  # a limb point: the limb only, whole across (the picture may be narrower)
+        limb = QRectF()
+        for r in own:
+            if r.bounds.intersects(crop):
+                limb = limb.united(r.bounds)
+        crop = crop.intersected(limb.adjusted(-0.5 * unit, -0.5 * unit, 0.5 * unit, 0.5 * unit))
+        crop = _clear_of(crop, at, _foreign(data, info.id, featured), 0.5 * unit)
     hidden = [r for r in hidden if r.bounds.intersects(crop)]
     others = [r for r in regions if r not in own and r not in hidden] if own else []
     score = _inset(data.figure(info.id), at, unit) - 4.0 * _covered(others, crop)
@@ -528,9 +543,9 @@ def _frame_on(
 def _limbs(
     data: DiagramData, regions: Sequence[Region], region: str, side: str
 ) -> tuple[list[Region], list[Region]]:
-    """The regions of the point's own limb, and those of the other limbs (empty when
-    the point is not on a limb). A limb is an area (upper_limb...) whose regions on
-    this view all have a side, taken on one side."""
+    """The regions of the point's own limb, and those of the other limbs and the head
+    (empty when the point is not on a limb). A limb is an area (upper_limb...) whose
+    regions on this view all have a side, taken on one side."""
     area_sided: dict[str, bool] = {}
     for r in regions:
         area = data.areas.get(r.id, r.id)
@@ -539,8 +554,46 @@ def _limbs(
     if not area_sided.get(mine) or side == "midline":
         return [], []
     own = [r for r in regions if data.areas.get(r.id) == mine and r.side == side]
-    other = [r for r in regions if area_sided.get(data.areas.get(r.id, r.id)) and r not in own]
+    other = [
+        r
+        for r in regions
+        if r not in own and (area_sided.get(data.areas.get(r.id, r.id)) or r.id in ("head", "ear"))
+    ]
     return own, other
+
+
+def _foreign(data: DiagramData, view: str, featured: Placement) -> list[QPointF]:
+    """The places on a view of the points of the head and of the limbs other than the
+    featured placement's own (its area, on its side), the nearest first."""
+    own = (data.areas.get(data.region_of.get(featured.code, "")), featured.side)
+    found = []
+    for p in data.by_view.get(view, []):
+        area = data.areas.get(data.region_of.get(p.code, ""))
+        if area == "head" or (area in LIMB_AREAS and (area, p.side) != own):
+            found.append(QPointF(p.x, p.y))
+    at = QPointF(featured.x, featured.y)
+    return sorted(found, key=lambda q: QLineF(at, q).length())
+
+
+def _clear_of(crop: QRectF, at: QPointF, places: Sequence[QPointF], margin: float) -> QRectF:
+    """The crop cut back, one edge at a time, until none of the places is in it: each cut
+    on the place's side of `at`, the one that keeps the most."""
+    for q in places:
+        if not crop.contains(q):
+            continue
+        cuts = []
+        dx, dy = min(margin, abs(at.x() - q.x()) / 2), min(margin, abs(at.y() - q.y()) / 2)
+        if q.x() < at.x():
+            cuts.append(QRectF(QPointF(q.x() + dx, crop.top()), crop.bottomRight()))
+        if q.x() > at.x():
+            cuts.append(QRectF(crop.topLeft(), QPointF(q.x() - dx, crop.bottom())))
+        if q.y() < at.y():
+            cuts.append(QRectF(QPointF(crop.left(), q.y() + dy), crop.bottomRight()))
+        if q.y() > at.y():
+            cuts.append(QRectF(crop.topLeft(), QPointF(crop.right(), q.y() - dy)))
+        if cuts:
+            crop = max(cuts, key=lambda c: c.width() * c.height())
+    return crop
 
 
 def _inset(figure: QPainterPath, at: QPointF, unit: float) -> float:
@@ -662,7 +715,7 @@ def measures_for(data: DiagramData, featured: Placement) -> list[Measure]:
 class DiagramPainter:
     """Draws one cropped view into a target rectangle, and things on it in view units.
 
-    A frame's hidden parts (other limbs) are painted over in the panel's `ground`
+    A frame's hidden parts (other limbs, the head) are painted over in the panel's `ground`
     colour, with a margin for their outline, wherever the kept parts are not; what
     is drawn on top stays off them too."""
 
@@ -731,7 +784,7 @@ class DiagramPainter:
             if self.kept is not None:
                 painter.setClipPath(self._holed(self.kept), Qt.ClipOperation.IntersectClip)
             unit = self.data.views[self.view].scale * self.scale
-            painter.setPen(QPen(self.ground, 1.2 * unit, Qt.PenStyle.SolidLine,
+            painter.setPen(QPen(self.ground, 0.6 * unit, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
             painter.setBrush(self.ground)
             painter.drawPath(self.transform.map(self.hidden))
