@@ -425,6 +425,8 @@ def _load_svg(file: Path) -> CulledSvg | None:
 
 #: The areas a limb point is framed on alone (`atlas.core` regions' areas).
 LIMB_AREAS = ("upper_limb", "lower_limb")
+#: The regions of the head a limb point's picture leaves out (not the neck).
+HEAD_PARTS = ("head", "face", "ear")
 
 
 class Frame(NamedTuple):
@@ -557,42 +559,52 @@ def _limbs(
     other = [
         r
         for r in regions
-        if r not in own and (area_sided.get(data.areas.get(r.id, r.id)) or r.id in ("head", "ear"))
+        if r not in own and (area_sided.get(data.areas.get(r.id, r.id)) or r.id in HEAD_PARTS)
     ]
     return own, other
 
 
-def _foreign(data: DiagramData, view: str, featured: Placement) -> list[QPointF]:
-    """The places on a view of the points of the head and of the limbs other than the
-    featured placement's own (its area, on its side), the nearest first."""
+def _foreign(data: DiagramData, view: str, featured: Placement) -> list[QRectF]:
+    """What a limb point's crop keeps clear of on a view, the nearest first: the head's
+    outlines, and the places of the points of the head and of the limbs other than the
+    featured placement's own (its area, on its side)."""
     own = (data.areas.get(data.region_of.get(featured.code, "")), featured.side)
-    found = []
+    found = [r.bounds for r in data.regions(view) if r.id in HEAD_PARTS]
     for p in data.by_view.get(view, []):
         area = data.areas.get(data.region_of.get(p.code, ""))
         if area == "head" or (area in LIMB_AREAS and (area, p.side) != own):
-            found.append(QPointF(p.x, p.y))
+            found.append(QRectF(p.x, p.y, 0.01, 0.01))
     at = QPointF(featured.x, featured.y)
-    return sorted(found, key=lambda q: QLineF(at, q).length())
+    return sorted(found, key=lambda q: QLineF(at, _nearest(q, at)).length())
 
 
-def _clear_of(crop: QRectF, at: QPointF, places: Sequence[QPointF], margin: float) -> QRectF:
-    """The crop cut back, one edge at a time, until none of the places is in it: each cut
-    on the place's side of `at`, the one that keeps the most."""
-    for q in places:
-        if not crop.contains(q):
+def _nearest(rect: QRectF, p: QPointF) -> QPointF:
+    return QPointF(
+        min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
+    )
+
+
+def _clear_of(crop: QRectF, at: QPointF, things: Sequence[QRectF], margin: float) -> QRectF:
+    """The crop cut back, one edge at a time, until it meets none of the things (those
+    that hold `at` are let be): each cut on the thing's side of `at`, the one that keeps
+    the most, `margin` short of the thing where there is room."""
+    for q in things:
+        if not crop.intersects(q) or q.contains(at):
             continue
         cuts = []
-        dx, dy = min(margin, abs(at.x() - q.x()) / 2), min(margin, abs(at.y() - q.y()) / 2)
-        if q.x() < at.x():
-            cuts.append(QRectF(QPointF(q.x() + dx, crop.top()), crop.bottomRight()))
-        if q.x() > at.x():
-            cuts.append(QRectF(crop.topLeft(), QPointF(q.x() - dx, crop.bottom())))
-        if q.y() < at.y():
-            cuts.append(QRectF(QPointF(crop.left(), q.y() + dy), crop.bottomRight()))
-        if q.y() > at.y():
-            cuts.append(QRectF(crop.topLeft(), QPointF(crop.right(), q.y() - dy)))
-        if cuts:
-            crop = max(cuts, key=lambda c: c.width() * c.height())
+        if q.left() > at.x():
+            x = q.left() - min(margin, (q.left() - at.x()) / 2)
+            cuts.append(QRectF(crop.topLeft(), QPointF(x, crop.bottom())))
+        if q.right() < at.x():
+            x = q.right() + min(margin, (at.x() - q.right()) / 2)
+            cuts.append(QRectF(QPointF(x, crop.top()), crop.bottomRight()))
+        if q.top() > at.y():
+            y = q.top() - min(margin, (q.top() - at.y()) / 2)
+            cuts.append(QRectF(crop.topLeft(), QPointF(crop.right(), y)))
+        if q.bottom() < at.y():
+            y = q.bottom() + min(margin, (at.y() - q.bottom()) / 2)
+            cuts.append(QRectF(QPointF(crop.left(), y), crop.bottomRight()))
+        crop = max(cuts, key=lambda c: c.width() * c.height())
     return crop
 
 
