@@ -395,3 +395,13 @@ def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
             ]
             assert strays == [], (point.code, aspect, frame.view, strays)
     assert framed > 800
+
+
+def test_a_sheet_shows_the_points_its_location_names(atlas: Atlas, tmp_path: Path) -> None:
+    """GB20 is found at the height of GV16: its sheet shows the back of the head and neck,
+    where GV16 is (and BL10 beside it), not the side of the head, where it is not."""
+    out = tmp_path / "gb20.pdf"
+    result = write_pdf(PointSheet(atlas, ["GB20"]), out, "a4")
+    (text,) = pdf_text(out)
+    assert "Head and neck, back." in text
+    assert "GV16" in {m.text for m in result.marks if m.kind == "label"}

@@ -458,17 +458,19 @@ def frame_point(
     aspect: float | None,
     context: float = 1.0,
     guide: bool = True,
+    named: Sequence[str] = (),
 ) -> Frame | None:
     """The best frame for one point: on the view that shows it best, the point's own
     region (`region`), all its locations on that side and its measuring guide, with
     `context` times the usual margin, cropped to the panel's `aspect` (width over
-    height; None: the crop keeps its own shape). Detail views come first where they
-    show the point, the closer first; among full views the one where the point lies
+    height; None: the crop keeps its own shape). The views whose crop holds the most
+    of the points `named` (those its location is found by) come first; then detail
+    views where they show the point, the closer first; among full views the one where the point lies
     furthest inside the figure and its crop holds the least of other parts. A limb
     point's crop holds its own limb only, whole across: it is cut back clear of every
     point of the head and the other limbs, and their parts are left out of the
     picture."""
-    best: tuple[tuple[bool, float, float], Frame, list[Region]] | None = None
+    best: tuple[tuple[int, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
         featured = pick_side(data.placements_of(code, view))
@@ -476,7 +478,11 @@ def frame_point(
             continue
         frame, hidden, score = _frame_on(data, info, code, region, featured, aspect, context,
                                          guide)  # fmt: skip
-        key = (info.kind != "detail", -round(score, 2), -info.scale)
+        shown = sum(
+            any(frame.crop.contains(QPointF(p.x, p.y)) for p in data.placements_of(c, view))
+            for c in named
+        )
+        key = (-shown, info.kind != "detail", -round(score, 2), -info.scale)
         if best is None or key < best[0]:
             best = (key, frame, hidden)
     if best is None:

@@ -191,7 +191,10 @@ def point_picture(
     longest = _caption(max((v.title for v in data.views.values()), key=len), sorted(every))
     cap_h = style.layout(longest, cap_font, cap_box.width()).height
     inner = box.adjusted(4, 4, -4, -8 - cap_h)
-    frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
+    # The points the location names (where there is room, labelled too).
+    named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
+    aspect = inner.width() / inner.height()
+    frame = dg.frame_point(data, point.code, point.region, aspect, named=named)
     if frame is None:
         no_picture(painter, style, inner)
         return
@@ -207,7 +210,6 @@ def point_picture(
     obstacles: list[Box] = []
     named_tags: list[_Tag] = []
     # The channel's other points on the sides drawn, and the points the location names.
-    named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
     for p in data.by_view.get(frame.view, []):
         if p.code == point.code or p.side not in (side, other, "midline"):
             continue
