@@ -365,8 +365,6 @@ def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
     """The picture of a point on a limb shows that limb: no place of a point of the head,
     or of another limb (by the points' own regions), lies in its crop (LI10's once held
     part of the head, BL40's and ST36's a sliver of the other leg)."""
-    from PySide6.QtCore import QPointF
-
     from atlas.printing import diagram
 
     data = diagram.data_for(atlas)

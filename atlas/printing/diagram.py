@@ -431,8 +431,9 @@ HEAD_PARTS = ("head", "face", "ear")
 
 class Frame(NamedTuple):
     """What a diagram panel shows: a view, the part of it to crop (view units), the
-    placement it is built around, and the parts of the figure left out (other limbs, the head)
-    and kept (the rest), as paths of their regions (view units; None: all kept)."""
+    placement it is built around, and the parts of the figure left out (other limbs,
+    the head) and kept (the rest), as paths of their regions (view units; None: all
+    kept)."""
 
     view: str
     crop: QRectF
@@ -465,11 +466,11 @@ def frame_point(
     `context` times the usual margin, cropped to the panel's `aspect` (width over
     height; None: the crop keeps its own shape). The views whose crop holds the most
     of the points `named` (those its location is found by) come first; then detail
-    views where they show the point, the closer first; among full views the one where the point lies
-    furthest inside the figure and its crop holds the least of other parts. A limb
-    point's crop holds its own limb only, whole across: it is cut back clear of every
-    point of the head and the other limbs, and their parts are left out of the
-    picture."""
+    views where they show the point, the closer first; among full views the one where
+    the point lies furthest inside the figure and its crop holds the least of other
+    parts. A limb point's crop holds its own limb only, whole across: it is cut back
+    clear of the head and of every point of the head and the other limbs, and their
+    parts are left out of the picture."""
     best: tuple[tuple[int, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
@@ -581,10 +582,11 @@ def _foreign(data: DiagramData, view: str, featured: Placement) -> list[QRectF]:
         if area == "head" or (area in LIMB_AREAS and (area, p.side) != own):
             found.append(QRectF(p.x, p.y, 0.01, 0.01))
     at = QPointF(featured.x, featured.y)
-    return sorted(found, key=lambda q: QLineF(at, _nearest(q, at)).length())
+    return sorted(found, key=lambda q: QLineF(at, nearest_on(q, at)).length())
 
 
-def _nearest(rect: QRectF, p: QPointF) -> QPointF:
+def nearest_on(rect: QRectF, p: QPointF) -> QPointF:
+    """The place in (or on the edge of) rect nearest to p."""
     return QPointF(
         min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
     )
@@ -733,9 +735,9 @@ def measures_for(data: DiagramData, featured: Placement) -> list[Measure]:
 class DiagramPainter:
     """Draws one cropped view into a target rectangle, and things on it in view units.
 
-    A frame's hidden parts (other limbs, the head) are painted over in the panel's `ground`
-    colour, with a margin for their outline, wherever the kept parts are not; what
-    is drawn on top stays off them too."""
+    A frame's hidden parts (other limbs, the head) are painted over in the panel's
+    `ground` colour, with a margin for their outline, wherever the kept parts are not;
+    what is drawn on top stays off them too."""
 
     def __init__(
         self,

@@ -129,7 +129,7 @@ def _place(
         rect = QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
         far = QLineF(tag.anchor, rect.center()).length() - min(rect.width(), rect.height()) / 2
         if far > tag.gap + rect.height() * 0.6:
-            end = _nearest_on(rect, tag.anchor)
+            end = dg.nearest_on(rect, tag.anchor)
             start = QLineF(tag.anchor, end)
             start.setLength(min(tag.gap * 0.8, start.length()))
             painter.setPen(QPen(tag.ink if tag.filled else MUTED, 0.6))
@@ -153,12 +153,6 @@ def _place(
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag.text)
         style.marks.append(Mark(style.page, tag.kind, tag.text, rect, QRectF(picture)))
     painter.restore()
-
-
-def _nearest_on(rect: QRectF, p: QPointF) -> QPointF:
-    return QPointF(
-        min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
-    )
 
 
 def _marker(style: Style, kind: str, code: str, at: QPointF, radius: float, picture: QRectF) -> Box:
