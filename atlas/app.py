@@ -10,9 +10,10 @@
      the source of every module imported after it (so this module imports Qt
      only inside its functions);
   3. on Linux, before Qt opens an X11 window, the system libraries its xcb
-     plugin needs are loaded: Qt aborts the process when one is missing (with a
-     message that may name another), so the app says which and how to install
-     it instead (`window_problem`);
+     plugin needs are loaded and the display is reached: Qt aborts the process
+     when one is missing or nothing answers (with a message that may name another
+     library), so the app says which and how to install it, or which display did
+     not answer, instead (`window_problem`);
   4. QApplication, named for QSettings and QStandardPaths;
   5. the bundled fonts (hanzi must render on machines without Chinese fonts);
   6. the reference atlas (built from db/ on first run; a clear message if the
@@ -118,8 +119,9 @@ def window_problem(environ: Mapping[str, str]) -> str | None:
     """Why Qt could not open the window here, as a message for the user (None if it can).
 
     Only on Linux, when Qt will use its X11 plugin (no QT_QPA_PLATFORM of another
-    plugin, not a Wayland session): a missing display or a missing library makes Qt
-    abort the process, and its own message may name the wrong package.
+    plugin, not a Wayland session): a missing library, an unset DISPLAY or a local
+    display nothing answers on makes Qt abort the process, and its own message may
+    name the wrong package.
     """
     platform = environ.get("QT_QPA_PLATFORM", "").split(":")[0]
     if not sys.platform.startswith("linux") or platform not in ("", "xcb"):
@@ -129,12 +131,47 @@ def window_problem(environ: Mapping[str, str]) -> str | None:
     missing = unloadable(XCB_LIBRARIES)
     if missing:
         return missing_libraries_message(missing)
-    if not environ.get("DISPLAY"):
+    display = environ.get("DISPLAY")
+    if not display:
         return (
             "atlas: error: there is no display to open the window on (DISPLAY is not set);"
             " `atlas --help` lists the commands that need none"
         )
-    return None
+    return display_problem(display)
+
+
+def display_problem(display: str) -> str | None:
+    """Why the local X display `display` (":0", ":1.0", "unix:0") cannot be reached, as
+    a message for the user; None when an X server listens there, or when the display
+    is not local (a remote one, as ssh forwards, is left to Qt).
+
+    A local X server listens on /tmp/.X11-unix/X<n>, on Linux also under that name in
+    the abstract namespace (where libxcb looks first); a connect to either is all it
+    takes (and `_socket` rather than `socket`, whose import would add to start-up).
+    """
+    host, colon, rest = display.rpartition(":")
+    number = rest.split(".")[0]
+    if not colon or host not in ("", "unix") or not number.isdigit():
+        return None
+    import _socket
+
+    path = f"/tmp/.X11-unix/X{number}"
+    for address in ("\0" + path, path):
+        connection = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+        connection.setblocking(False)  # never wait: a server too busy to accept is there
+        try:
+            connection.connect(address)
+            return None
+        except BlockingIOError:
+            return None
+        except OSError:
+            continue
+        finally:
+            connection.close()
+    return (
+        f"atlas: error: cannot open the display {display}: no X server answers at {path}"
+        " (is DISPLAY right?); `atlas --help` lists the commands that need none"
+    )
 
 
 def missing_library(exc: ImportError) -> str | None:

@@ -298,7 +298,7 @@ def _db_path(args: argparse.Namespace) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from atlas.core import build, cache
+    from atlas.core import build, cache, sources
 
     try:
         if args.check:
@@ -306,7 +306,7 @@ def _build(args: argparse.Namespace) -> int:
             print("The point sources are valid.")
         else:
             print(cache.ensure_built(verify=True))
-    except cache.BuildError as exc:
+    except sources.BuildError as exc:
         raise CommandError(str(exc)) from exc
     return EXIT_OK
 

@@ -221,7 +221,7 @@ CREATE TABLE measures (
     x2      REAL NOT NULL,
     y2      REAL NOT NULL,
     cun     REAL NOT NULL,
-    unit    TEXT NOT NULL CHECK (unit IN ('B-cun', 'F-cun', 'F-breadth')),
+    unit    TEXT NOT NULL CHECK (unit IN ('B-cun', 'F-cun', 'F-breadth', 'line')),  -- line: a line halved (cun 1)
     tick_at REAL NOT NULL
 );
 CREATE UNIQUE INDEX measures_key ON measures(code, view, side, COALESCE(part, ''), seq);

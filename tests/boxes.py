@@ -3,12 +3,13 @@ showed (their text as shown: plain text, or the text of the HTML Qt made of it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import NamedTuple
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import Qt as GuiQt  # where Qt's text functions are
 from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 
 
 class Shown(NamedTuple):
@@ -63,3 +64,20 @@ def answer(choice: str, seen: list[Shown], attempts: int = 500) -> None:
         raise AssertionError(f"no {choice!r} in the box {box.objectName()!r}: {buttons}")
 
     QTimer.singleShot(0, lambda: look(attempts))
+
+
+def handle_dialog(kind: type[QDialog], then: Callable[[QDialog], None]) -> list[QDialog]:
+    """Wait for the next modal dialog of this kind (a file or print dialog) and hand it
+    to `then`, which answers it; returns the dialogs seen."""
+    seen: list[QDialog] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, look)
+            return
+        seen.append(dialog)
+        then(dialog)
+
+    QTimer.singleShot(0, look)
+    return seen

@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
     from pytestqt.qtbot import QtBot
 
+    from atlas.core.userdata import UserData
     from atlas.ui import MainWindow
 
 REPO = Path(__file__).resolve().parent.parent
@@ -94,16 +95,44 @@ def isolated_settings(
 @pytest.fixture
 def make_window(
     qtbot: QtBot, atlas: Atlas, data_dir: Path, isolated_settings: Path
-) -> Callable[[], MainWindow]:
-    """Opens real main windows (1366x768) on a private data folder and settings."""
+) -> Iterator[Callable[..., MainWindow]]:
+    """Opens real main windows (1366x768) on a private data folder and settings, or on
+    a store given (`make_window(UserData.open(folder, timeout=0.2))`). At the end each
+    lets its plan go before it closes: a test that fails with a plan unsaved must not
+    hang on the question closing asks."""
     from atlas.ui import MainWindow
 
-    def make() -> MainWindow:
-        window = MainWindow(atlas=atlas)
-        qtbot.addWidget(window)
+    made: list[MainWindow] = []
+
+    def make(userdata: UserData | None = None) -> MainWindow:
+        window = MainWindow(atlas=atlas, userdata=userdata)
+        made.append(window)
         window.resize(1366, 768)
         window.show()
         qtbot.waitExposed(window)
         return window
 
-    return make
+    yield make
+    for window in made:
+        window.plan.plan_model.load(None)
+        window.close()
+        window.deleteLater()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWindow:
+    """A main window, active (keyboard focus goes to it)."""
+    window = make_window()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+@pytest.fixture
+def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_settings: Path) -> Path:
+    """A home folder of its own with a Documents folder (XDG's default place for it)."""
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
+    return home / "Documents"

@@ -72,6 +72,56 @@ def test_no_display_is_said_in_one_line() -> None:
         assert "DISPLAY" in problem and "\n" not in problem
 
 
+def _free_display() -> int:
+    """A local display number with no X server behind it (nor a socket of one)."""
+    return next(n for n in range(99, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists())
+
+
+@linux
+def test_a_display_that_does_not_answer_is_said_in_one_line() -> None:
+    number = _free_display()
+    problem = window_problem({"DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"})
+    assert problem is not None
+    if not unloadable(XCB_LIBRARIES):
+        assert problem.startswith(f"atlas: error: cannot open the display :{number}: ")
+        assert "\n" not in problem
+
+
+@linux
+def test_a_display_that_answers_is_let_be() -> None:
+    """A local X server listens on /tmp/.X11-unix/X<n>, or on the same name in Linux's
+    abstract namespace: a socket listening there is a display to open."""
+    import socket
+
+    if unloadable(XCB_LIBRARIES):
+        pytest.skip("the window's libraries are missing here")
+    number = _free_display()
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(f"\0/tmp/.X11-unix/X{number}")
+        server.listen(4)
+        for display in (f":{number}", f":{number}.0", f"unix:{number}"):
+            assert window_problem({"DISPLAY": display}) is None, display
+    # remote displays (ssh's forwarding) are left to Qt
+    assert window_problem({"DISPLAY": "localhost:10.0"}) is None
+
+
+@linux
+def test_the_window_on_a_display_that_does_not_answer_exits_with_one_line(
+    tmp_path: Path,
+) -> None:
+    """`DISPLAY=:99 atlas` once aborted (134) with Qt's hint about xcb-cursor0."""
+    number = _free_display()
+    env = {**os.environ, "DISPLAY": f":{number}", "QT_QPA_PLATFORM": "xcb"}
+    env["ATLAS_DATA_DIR"] = str(tmp_path)
+    done = subprocess.run(
+        [sys.executable, "-m", "atlas"], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 1, done.stderr
+    assert len(done.stderr.splitlines()) == 1, done.stderr
+    assert done.stderr.startswith("atlas: error: ")
+    assert "Aborted" not in done.stderr and "xcb-cursor0" not in done.stderr
+
+
 def _libraries(path: Path) -> dict[str, Path | None]:
     """The shared libraries a file loads (and those they load) outside PySide6, by name,
     with where the loader finds each (None: not found), from ldd."""

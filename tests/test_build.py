@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from atlas.core import Atlas, build, cache, paths
+from atlas.core.sources import BuildError
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -62,7 +63,7 @@ def sources(tmp_path: Path) -> Path:
 
 
 def _problems(root: Path) -> list[str]:
-    with pytest.raises(cache.BuildError) as info:
+    with pytest.raises(BuildError) as info:
         build.load_sources(root)
     return [str(p) for p in info.value.problems]
 
@@ -323,7 +324,7 @@ def test_any_broken_record_gives_build_error_not_a_crash(
     path.write_text(text, encoding="utf-8")
     try:
         build.load_sources(sources)
-    except cache.BuildError as exc:
+    except BuildError as exc:
         assert exc.problems and all(str(p).startswith("db/") for p in exc.problems)
 
 

@@ -43,6 +43,24 @@ def test_the_layer_is_the_last_thing_drawn_and_leaves_cleanly(svg: Path) -> None
     assert figure_svg(svg, anatomy=True) == svg.read_bytes()
 
 
+#: parts that a view must name, beyond what other tests ask for
+NAMED_PARTS = {
+    "vertex": {"sagittal_suture", "coronal_suture", "lambdoid_suture", "ear_apex_line"},
+    "front": {"acromion", "asis", "iliac_crest", "wrist_tendons"},
+    "back": {"acromion", "iliac_crest", "sacral_foramina"},
+    "side": {"acromion", "asis", "iliac_crest"},
+    "hand_palmar": {"wrist_tendons"},
+}
+
+
+@pytest.mark.parametrize("svg", VIEWS, ids=[p.stem for p in VIEWS])
+def test_every_view_has_the_layer_with_its_named_parts(svg: Path) -> None:
+    group = anatomy_group(ET.parse(svg).getroot())
+    assert group is not None and list(group)
+    parts = {str(g.get("id")).removeprefix("anatomy-") for g in group}
+    assert NAMED_PARTS.get(svg.stem, set()) <= parts, NAMED_PARTS[svg.stem] - parts
+
+
 def pixels(view: DiagramView) -> QImage:
     QApplication.processEvents()
     return view.viewport().grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import math
 import tomllib
 from collections.abc import Iterator
@@ -38,11 +39,12 @@ def _by_code(rows: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
 
 
 def test_every_point_is_on_a_full_body_view(tables: Tables, points: Points) -> None:
-    """...but those of the perineum, which no full-body view sees: its own view shows them."""
+    """...but those of the perineum and the hollow of the sole, which no full-body view
+    sees: their own views show them."""
     placed = _by_code(tables["placements"])
     views = {c: {r["view"] for r in placed.get(c, [])} for c in points}
     missing = [c for c in points if not views[c] & FULL]
-    assert all("perineum" in views[c] for c in missing), missing
+    assert all(views[c] & {"perineum", "sole"} for c in missing), missing
     assert len(points) == 409
 
 
@@ -125,18 +127,57 @@ def test_locator_distances_match_location_text(points: Points) -> None:
     assert not problems
 
 
+def test_locators_measure_only_what_the_location_text_says(points: Points) -> None:
+    """A B-cun or F-cun move that the text does not write would be drawn in the
+    measuring guide as if the text said it; a nudge the text does not measure is a
+    ``shift``. (A finger-breadth is written in words.)"""
+    locators = placement.load_locators(paths.source_dir())
+    problems = []
+    for code, locs in locators.items():
+        written = set(placement.distances_in(points[code]["location"]))
+        located = {
+            d for loc in locs for d in placement.locator_distances(loc.spec) if d.endswith("-cun")
+        }
+        if located - written:
+            problems.append((code, sorted(located - written)))
+    assert not problems
+
+
 def test_st36_measuring_guide(tables: Tables) -> None:
     """ST36 is measured down the leg's 16 B-cun from ST35, on the line to ST41: the
-    guide shows that span and nothing the location text does not say."""
+    guide shows that span, then the point's own 3 B-cun from ST35 along it, and
+    nothing the location text does not say."""
     rows = [
         r
         for r in tables["measures"]
         if r["code"] == "ST36" and r["view"] == "front" and r["side"] == "right"
     ]
-    (scale,) = rows
+    scale, own = rows
     assert scale["cun"] == 16 and scale["unit"] == "B-cun"
     assert scale["tick_at"] == pytest.approx(3.0)
     assert scale["y2"] - scale["y1"] == pytest.approx(160.0)
+    assert (own["label"], own["cun"], own["tick_at"]) == ("3 B-cun", 3.0, 3.0)
+    assert own["x1"] == own["x2"] == scale["x1"]  # on the span's line, down from ST35
+    assert own["y2"] - own["y1"] == pytest.approx(30.0)
+    assert own["y2"] == pytest.approx(scale["y1"] + 30.0)
+
+
+def test_a_halfway_is_measured_between_the_places_named(tables: Tables) -> None:
+    """LI4, halfway along the 2nd metacarpal: the guide is the bone's line with the point
+    at its middle, and no distance."""
+    (row,) = [
+        r
+        for r in tables["measures"]
+        if r["code"] == "LI4" and r["view"] == "hand_dorsal" and r["side"] == "right"
+    ]
+    (at,) = [
+        p
+        for p in tables["placements"]
+        if p["code"] == "LI4" and p["view"] == "hand_dorsal" and p["side"] == "right"
+    ]
+    assert (row["label"], row["unit"], row["cun"], row["tick_at"]) == ("halfway", "line", 1, 0.5)
+    assert (row["x1"] + row["x2"]) / 2 == pytest.approx(at["x"], abs=0.02)
+    assert (row["y1"] + row["y2"]) / 2 == pytest.approx(at["y"], abs=0.02)
 
 
 def test_views_and_landmarks_tables(tables: Tables) -> None:
@@ -240,16 +281,59 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
     views: dict[str, set[str]] = {}
     for r in tables["placements"]:
         views.setdefault(r["code"], set()).add(r["view"])
+    # GV20, on the line joining the ears' apexes over the top, is seen from every side
     assert {"front", "back", "side", "vertex", "head_front", "head_back"} <= views["GV20"]
     assert {"front", "vertex", "head_front", "head_side"} <= views["GB15"]
     assert "back" not in views["GB15"]  # it faces forward
     assert "side" in views["GB19"]  # located on the back of the head, seen from the side too
-    assert "front" not in views["GV17"] and "vertex" not in views["GV17"]
+    assert "front" not in views["GV17"]  # low on the back of the head
+
+
+def test_points_hidden_from_a_view_are_not_drawn_on_it(tables: Tables) -> None:
+    """KI1 lies in the hollow of the sole, which only the sole views see; the top of
+    the shoulder (GB21) is behind the raised arm on the side view; the hollow behind
+    the angle of the jaw (SI17), in front of the sternocleidomastoid, faces forward
+    of the back views."""
+    views: dict[str, set[str]] = {}
+    for r in tables["placements"]:
+        views.setdefault(r["code"], set()).add(r["view"])
+    assert {an.VIEW_BY_ID[v].frame for v in views["KI1"]} == {"sole"}
+    assert not {"side", "head_side"} & views["GB21"]
+    assert not {"back", "head_back"} & views["SI17"]
+    # ...while SI16, just behind the sternocleidomastoid, is seen from behind too
+    assert {"head_back", "head_side"} <= views["SI16"]
 
 
 def test_midline_points_are_midline_on_the_side_view(tables: Tables) -> None:
     sides = {r["side"] for r in tables["placements"] if r["code"] == "GV20"}
     assert sides == {"midline"}
+
+
+def test_a_b_cun_along_the_median_line_of_the_vault_changes_without_a_step(
+    tables: Tables,
+) -> None:
+    """GV17 to GV23 lie 1.5, 1.5, 1.5, 1.5, 1.5 and 1 B-cun apart along the median
+    line, and GV20 in the plane of the ears' apexes. The drawn head has more vault
+    behind that plane than in front of it, so a B-cun is longer at the back than at
+    the front (`atlas.core.anatomy.scalp`), but it grows evenly over the crown: on
+    the side view, which sees the median plane unforeshortened, neighbouring gaps
+    differ by less than a third, and GV20 lies over the ear's apex."""
+    at = {
+        r["code"]: (r["x"], r["y"])
+        for r in tables["placements"]
+        if r["view"] == "head_side" and r["code"].startswith("GV")
+    }
+    codes = ["GV17", "GV18", "GV19", "GV20", "GV21", "GV22", "GV23"]
+    gaps = [1.5, 1.5, 1.5, 1.5, 1.5, 1.0]
+    per_cun = [
+        math.dist(at[a], at[b]) / gap
+        for (a, b), gap in zip(itertools.pairwise(codes), gaps, strict=True)
+    ]
+    steps = [max(a, b) / min(a, b) for a, b in itertools.pairwise(per_cun)]
+    assert max(steps) < 4 / 3, [round(v, 1) for v in per_cun]
+    on_side = {(r["view"], r["code"]): r["x"] for r in tables["placements"]}
+    apex = next(r for r in tables["landmarks"] if (r["view"], r["id"]) == ("side", "ear_apex"))
+    assert abs(on_side[("side", "GV20")] - apex["x"]) < 1.0, apex  # within 0.1 B-cun
 
 
 def _write_pathway(tmp_path: Path, locators: str, pathway: str) -> Path:

@@ -91,3 +91,15 @@ def test_the_clinics_fields_and_each_points_side_are_printed(atlas: Atlas, tmp_p
                   "20 needles per session"):  # fmt: skip
         assert shown in text, shown
     assert "☐" not in text  # the stimulation is written, not left to tick
+
+
+def test_a_point_not_needled_says_so_once(atlas: Atlas, tmp_path: Path) -> None:
+    """CV8's row says "not needled" once (beside its count), and its moxibustion reads
+    as one sentence ("Moxibustion: the main treatment")."""
+    out = tmp_path / "plan.pdf"
+    write_pdf(PlanSheet(atlas, Plan(None, "Low back", LOW_BACK)), out, "a4")
+    text = " ".join(pdf_text(out))
+    row = text[text.index("15 CV8") : text.index("16 ST36")]
+    assert row.lower().count("not needled") == 1, row
+    assert "Moxibustion: the main treatment" in row
+    assert "Moxibustion: Suitable" not in text and "Moxibustion: suitable" in text

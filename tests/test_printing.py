@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,8 +11,8 @@ import pypdf
 import pytest
 from paper import check_placed, overlapping, pdf_text, squeeze
 from pypdf.generic import DictionaryObject
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QFont, QFontInfo, QImage, QRawFont
+from PySide6.QtCore import QLocale, QPointF
+from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication
 
 from atlas import cli
@@ -253,9 +254,21 @@ def test_export_pdf_dialog_path(atlas: Atlas, tmp_path: Path, qtbot: object) -> 
     assert dialogs.export_book(None, atlas, "HT", path=tmp_path / "b.pdf") is not None
 
 
+def ink_columns(image: QImage, rows: range) -> tuple[int, int]:
+    """The leftmost and rightmost inked columns within `rows` of a white image."""
+    inked = [
+        x
+        for x in range(image.width())
+        if any(image.pixelColor(x, y).lightness() < 128 for y in rows)
+    ]
+    return inked[0], inked[-1]
+
+
 def test_tone_marks_sit_over_their_own_letter(atlas: Atlas) -> None:
     """A tone mark never leans into the next or the last letter (the bold í once read as
-    "ińg"): what it reaches past its letter on one side it reaches on the other too."""
+    "ińg"): what it reaches past its letter on one side it reaches on the other too; and
+    over an i, drawn as the pinyin on a sheet is (19 pt, here at 1200 dpi), the mark's
+    ink is centred on the i's stem in both weights."""
     marked = {c for p in atlas.all_points() for c in p.pinyin_tones if ord(c) > 0x7F}
     assert {"í", "ì", "ǐ", "ī"} <= marked
     for file in fonts.font_files():
@@ -266,6 +279,26 @@ def test_tone_marks_sit_over_their_own_letter(atlas: Atlas) -> None:
             advance = raw.advancesForGlyphIndexes([glyph])[0].x()
             before, after = max(0.0, -ink.left()), max(0.0, ink.right() - advance)
             assert abs(before - after) <= 2, (file.name, char, before, after)
+    size = round(19 * 1200 / 72)  # pixels per em: 1 px is 0.3% of the em
+    for bold in (True, False):
+        font = QFont(fonts.family())
+        font.setPixelSize(size)
+        font.setBold(bold)
+        font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+        baseline = size
+        x_height = round(QFontMetricsF(font).xHeight())
+        for char in sorted(c for c in marked if unicodedata.normalize("NFD", c)[0] == "i"):
+            image = QImage(size, 2 * size, QImage.Format.Format_RGB32)
+            image.fill(QColor("white"))
+            painter = QPainter(image)
+            painter.setFont(font)
+            painter.setPen(QColor("black"))
+            painter.drawText(QPointF(size / 4, baseline), char)
+            painter.end()
+            stem = ink_columns(image, range(baseline - x_height + 4, baseline - 4))
+            mark = ink_columns(image, range(0, baseline - x_height - 4))
+            off = (mark[0] + mark[1]) / 2 - (stem[0] + stem[1]) / 2
+            assert abs(off) <= 1.5, (bold, char, mark, stem)
 
 
 def test_a_measure_and_its_unit_are_never_split_across_lines(atlas: Atlas) -> None:
@@ -314,3 +347,59 @@ def test_labels_on_the_pictures_never_collide_and_guides_are_never_cut(
             pieces |= {str(row["label"]), length, start, end} if names else {str(row["label"])}
         for mark in (m for m in mine if m.kind == "guide"):
             assert mark.text in pieces and "…" not in mark.text, (point.code, mark.text)
+
+
+def test_a_sheet_says_not_needled_once_in_its_technique(atlas: Atlas, tmp_path: Path) -> None:
+    """The technique says "Not needled" once (its method does), not as the angle again;
+    the caution box's title names the flag (and its text may say it in its own words)."""
+    codes = [p.code for p in atlas.all_points() if not p.needled]
+    assert "CV8" in codes
+    out = tmp_path / "s.pdf"
+    write_pdf(PointSheet(atlas, codes), out, "a4")
+    for code, text in zip(codes, pdf_text(out), strict=True):
+        own = atlas.point(code).cautions.lower().count("not needled")  # type: ignore[union-attr]
+        assert text.lower().count("not needled") == 2 + own, (code, text)
+
+
+def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
+    """The picture of a point on a limb shows that limb: no place of a point of the head,
+    or of another limb (by the points' own regions), lies in its crop (LI10's once held
+    part of the head, BL40's and ST36's a sliver of the other leg)."""
+    from atlas.printing import diagram
+
+    data = diagram.data_for(atlas)
+    area = {r.id: r.area for r in atlas.regions()}
+    region = {p.code: p.region for p in atlas.all_points()}
+    limbs = {"upper_limb", "lower_limb"}
+    framed = 0
+    for point in atlas.all_points():
+        if area[point.region] not in limbs:
+            continue
+        for aspect in (0.55, 0.75, 1.0, 1.4, None):
+            frame = diagram.frame_point(data, point.code, point.region, aspect)
+            assert frame is not None, point.code
+            if frame.featured.side == "midline":
+                continue
+            framed += 1
+            own = (area[point.region], frame.featured.side)
+            strays = [
+                f"{p.code} {p.side}"
+                for p in data.by_view[frame.view]
+                if frame.crop.contains(QPointF(p.x, p.y))
+                and (
+                    area[region[p.code]] == "head"
+                    or (area[region[p.code]] in limbs and (area[region[p.code]], p.side) != own)
+                )
+            ]
+            assert strays == [], (point.code, aspect, frame.view, strays)
+    assert framed > 800
+
+
+def test_a_sheet_shows_the_points_its_location_names(atlas: Atlas, tmp_path: Path) -> None:
+    """GB20 is found at the height of GV16: its sheet shows the back of the head and neck,
+    where GV16 is (and BL10 beside it), not the side of the head, where it is not."""
+    out = tmp_path / "gb20.pdf"
+    result = write_pdf(PointSheet(atlas, ["GB20"]), out, "a4")
+    (text,) = pdf_text(out)
+    assert "Head and neck, back." in text
+    assert "GV16" in {m.text for m in result.marks if m.kind == "label"}

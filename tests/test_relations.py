@@ -14,7 +14,8 @@ checked on one view against the built placements (right side, or the midline):
 ``distance``  ``points = [P, A]``: P lies ``cun`` B-cun from A along ``axis``;
 ``midline``   ``points = [P]``: P lies ``cun`` B-cun from the median line.
 
-Names are point codes or landmarks of the view. Distances are in B-cun on the
+Names are point codes or landmarks of the view (one location of a group is
+``CODE:part``, for example ``EX-HN1:anterior``). Distances are in B-cun on the
 view's scale; ``tol`` (default 0.2 B-cun) is how far off a relation may be.
 A ``cun`` in a relation must be written in the location text it comes from.
 """
@@ -63,12 +64,12 @@ def places(sources: build.Sources) -> dict[tuple[str, str], dict[str, tuple[floa
     """(view, name) -> {side: (x, y)} in B-cun of the view, points and landmarks."""
     out: dict[tuple[str, str], dict[str, tuple[float, float]]] = {}
     for row in sources.diagram["placements"]:
-        if row["part"] is None:
-            scale = an.VIEW_BY_ID[row["view"]].scale
-            out.setdefault((row["view"], row["code"]), {})[row["side"]] = (
-                row["x"] / scale,
-                row["y"] / scale,
-            )
+        scale = an.VIEW_BY_ID[row["view"]].scale
+        name = row["code"] if row["part"] is None else f"{row['code']}:{row['part']}"
+        out.setdefault((row["view"], name), {})[row["side"]] = (
+            row["x"] / scale,
+            row["y"] / scale,
+        )
     for row in sources.diagram["landmarks"]:
         scale = an.VIEW_BY_ID[row["view"]].scale
         out.setdefault((row["view"], row["id"]), {})["landmark"] = (
@@ -120,6 +121,11 @@ def test_relation_files_are_well_formed(sources: build.Sources) -> None:
             problems.append(f"{where}: unknown kind {rel.get('kind')!r}")
         if rel.get("view") not in an.VIEW_BY_ID:
             problems.append(f"{where}: unknown view {rel.get('view')!r}")
+        if any(
+            ":" in name and name.partition(":")[0] != rel.get("from")
+            for name in rel.get("points", [])
+        ):
+            problems.append(f"{where}: a part belongs to another point than 'from'")
         if rel.get("from") not in points:
             problems.append(f"{where}: 'from' names no point")
             continue

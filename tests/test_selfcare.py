@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from atlas.core import Atlas, build, cache, paths
+from atlas.core import Atlas, build, paths, sources
 from atlas.core.model import SelfCare
 
 #: Points commonly taught for pressing at home: each has text a patient can follow.
@@ -167,7 +167,7 @@ def source(tmp_path: Path) -> Path:
 
 def _problems(root: Path, text: str) -> list[str]:
     (root / "selfcare.toml").write_text(text, encoding="utf-8")
-    with pytest.raises(cache.BuildError) as info:
+    with pytest.raises(sources.BuildError) as info:
         build.load_sources(root)
     return [str(p) for p in info.value.problems]
 

@@ -85,11 +85,6 @@ def soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, steps: int, tmp_path: P
     window.plan.remove(window.plan.codes())
 
 
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
-
-
 def test_short_soak(window: MainWindow, qtbot: QtBot, atlas: Atlas, tmp_path: Path) -> None:
     soak(window, qtbot, atlas, 300, tmp_path)
     assert window.isVisible()

@@ -24,7 +24,7 @@ SVG = "{http://www.w3.org/2000/svg}"
 PARTS = {
     "front": {"ribs", "sternum", "clavicle", "pectoral", "pelvis", "umbilicus"},
     "back": {"spine", "ribs", "scapula", "trapezius", "pelvis", "sacrum"},
-    "side": {"ribs", "midaxillary", "clavicle", "pectoral", "pelvis"},
+    "side": {"ribs", "midaxillary", "clavicle", "acromion", "pectoral", "iliac_crest", "asis"},
     "perineum": {"sacrum", "pelvis"},
 }
 

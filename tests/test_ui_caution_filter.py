@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (raise|grab
 @pytest.fixture(autouse=True)
 def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
-
-
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
 
 
 def choose(qtbot: QtBot, combo: QComboBox, text: str) -> None:

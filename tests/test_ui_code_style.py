@@ -24,11 +24,6 @@ def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
 
 
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
-
-
 def menu_item(window: MainWindow, *path: str) -> QAction:
     """The action at the end of a path of menu titles, read as a user reads them."""
     actions = window.menuBar().actions()

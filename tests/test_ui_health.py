@@ -6,7 +6,7 @@ traceback, at start or after."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -14,7 +14,6 @@ from boxes import Shown, answer, label_text, tooltip_text
 from faults import read_only, tmpfs
 from pytestqt.qtbot import QtBot
 
-from atlas.core import Atlas
 from atlas.core.userdata import FILE_NAME, SCHEMA_VERSION, Plan, UserData
 from atlas.ui import MainWindow
 
@@ -54,25 +53,9 @@ def damaged(folder: Path) -> None:
 
 
 @pytest.fixture
-def open_window(
-    qtbot: QtBot, atlas: Atlas, isolated_settings: Path
-) -> Iterator[Callable[[Path, float], MainWindow]]:
+def open_window(make_window: Callable[..., MainWindow]) -> Callable[..., MainWindow]:
     """A window on the store in a folder, opened with a given wait on a busy store."""
-    made: list[MainWindow] = []
-
-    def make(folder: Path, timeout: float = SHORT) -> MainWindow:
-        window = MainWindow(atlas, userdata=UserData.open(folder, timeout=timeout))
-        made.append(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for window in made:
-        window.plan.plan_model.load(None)
-        window.close()
-        window.deleteLater()
+    return lambda folder, timeout=SHORT: make_window(UserData.open(folder, timeout=timeout))
 
 
 def assert_safe_mode(qtbot: QtBot, window: MainWindow, why: str) -> None:

@@ -26,11 +26,6 @@ def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
 
 
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
-
-
 def help_shown(qtbot: QtBot) -> HelpDialog:
     dialog = next(
         (w for w in QApplication.topLevelWidgets() if isinstance(w, HelpDialog) and w.isVisible()),

@@ -4,7 +4,7 @@ panel is a shortcut away, lists move without opening, menus say what they do."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,14 +20,6 @@ from atlas.ui import MainWindow
 @pytest.fixture(autouse=True)
 def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWindow:
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
 
 
 def focused() -> QWidget | None:

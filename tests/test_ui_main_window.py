@@ -25,11 +25,6 @@ def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
 
 
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
-
-
 def placed(view: DiagramView, code: str) -> QPointF:
     """Where a point is drawn (on the view that shows it, now current)."""
     assert view.select(code)

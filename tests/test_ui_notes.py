@@ -14,7 +14,6 @@ from boxes import Shown, answer
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from atlas.core import Atlas
 from atlas.core.userdata import FILE_NAME, RECOVERY_FILE_NAME, UserData
 from atlas.ui import MainWindow
 from atlas.ui.notes import NoteState
@@ -50,32 +49,15 @@ def lock(data_dir: Path, held: list[sqlite3.Connection]) -> Callable[[], sqlite3
 
 @pytest.fixture
 def make_window(
-    qtbot: QtBot,
-    atlas: Atlas,
-    data_dir: Path,
-    isolated_settings: Path,
-    held: list[sqlite3.Connection],
+    make_window: Callable[[], MainWindow], held: list[sqlite3.Connection]
 ) -> Iterator[Callable[[], MainWindow]]:
-    """Windows (as conftest's) that the end of the test closes once every lock is
+    """conftest's windows, which the end of the test closes only once every lock is
     released: a test that fails with a note unsaved must not hang on the box closing
     shows."""
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(atlas)
-        made.append(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
+    yield make_window
     for holder in held:
         if holder.in_transaction:
             holder.execute("ROLLBACK")
-    for window in made:
-        window.close()
-        window.deleteLater()
 
 
 def stored_note(data_dir: Path, code: str) -> str:

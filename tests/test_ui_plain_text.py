@@ -6,7 +6,7 @@ or a link, and five megabytes without a space are cut to what a box can lay out.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,7 +15,6 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFrame, QLabel
 from pytestqt.qtbot import QtBot
 
-from atlas.core import Atlas
 from atlas.core.userdata import FILE_NAME, Plan, UserData
 from atlas.ui import MainWindow
 
@@ -33,24 +32,9 @@ def seen_as_is(shown: str, text: str) -> bool:
 
 
 @pytest.fixture
-def open_window(
-    qtbot: QtBot, atlas: Atlas, isolated_settings: Path
-) -> Iterator[Callable[[Path], MainWindow]]:
-    made: list[MainWindow] = []
-
-    def make(folder: Path) -> MainWindow:
-        window = MainWindow(atlas, userdata=UserData.open(folder, timeout=0.2))
-        made.append(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for window in made:
-        window.plan.plan_model.load(None)
-        window.close()
-        window.deleteLater()
+def open_window(make_window: Callable[..., MainWindow]) -> Callable[[Path], MainWindow]:
+    """A window on the store in a folder, with a short wait on a busy store."""
+    return lambda folder: make_window(UserData.open(folder, timeout=0.2))
 
 
 # the Open menu pops up: the offscreen platform cannot raise it or give it the keyboard

@@ -4,7 +4,7 @@ or deleted elsewhere."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,7 +13,6 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from atlas.core import Atlas
 from atlas.core.userdata import Plan, UserData
 from atlas.ui import MainWindow
 from atlas.ui.models import NoteRole
@@ -24,34 +23,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 #: A 16-point plan with a point never needled (CV8) and a group of 17 levels a side (EX-B2).
 SIXTEEN = ["GV20", "GB20", "EX-B2", "BL23", "BL40", "CV8", "CV4", "CV6",
            "ST36", "SP6", "LI4", "LR3", "GB34", "PC6", "KI3", "CV12"]  # fmt: skip
-
-
-@pytest.fixture
-def make_window(
-    qtbot: QtBot, atlas: Atlas, data_dir: Path, isolated_settings: Path
-) -> Iterator[Callable[[], MainWindow]]:
-    """Windows (as conftest's) that let their plan go before they close at the end: a
-    test that fails with a plan unsaved must not hang on the question closing asks."""
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(atlas)
-        made.append(window)
-        window.resize(1366, 768)
-        window.show()
-        qtbot.waitExposed(window)
-        return window
-
-    yield make
-    for window in made:
-        window.plan.plan_model.load(None)
-        window.close()
-        window.deleteLater()
-
-
-@pytest.fixture
-def window(make_window: Callable[[], MainWindow]) -> MainWindow:
-    return make_window()
 
 
 def plan_dock(window: MainWindow) -> PlanWidget:

@@ -7,9 +7,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QTimer
+from boxes import handle_dialog
 from PySide6.QtGui import QAction, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from atlas.ui import MainWindow
@@ -19,16 +19,6 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 
 
 PLAN = [("BL23", "both sides"), ("GV4", "midline"), ("KI3", "both sides")]
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_settings: Path) -> Path:
-    """A home folder of its own with a Documents folder (XDG's default place for it)."""
-    home = tmp_path / "home"
-    (home / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    return home / "Documents"
 
 
 @pytest.fixture
@@ -44,22 +34,6 @@ def plan_item(window: MainWindow, title: str) -> QAction:
     plan = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Plan")
     assert isinstance(plan, QMenu)
     return next(a for a in plan.actions() if a.text().replace("&", "").startswith(title))
-
-
-def answer(kind: type[QDialog], then: Callable[[QDialog], None]) -> list[QDialog]:
-    """Wait for a modal dialog of this kind, hand it to `then`; the dialogs seen."""
-    seen: list[QDialog] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, look)
-            return
-        seen.append(dialog)
-        then(dialog)
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 def save_as(target: Path | None) -> Callable[[QDialog], None]:
@@ -108,7 +82,7 @@ def test_export_the_plan_as_csv_in_documents(
     qtbot: QtBot, window: MainWindow, documents: Path
 ) -> None:
     respond = save_as(None)
-    seen = answer(QFileDialog, respond)
+    seen = handle_dialog(QFileDialog, respond)
     plan_item(window, "Export Plan as CSV").trigger()
     assert seen
     offered = documents / "Treatment plan - Low back - Mrs K.csv"  # no colon in a file name
@@ -137,7 +111,7 @@ def test_a_name_that_a_spreadsheet_would_run_stays_text(
     window.plan.plan_model.update(name='=HYPERLINK("http://example.com")')
     assert window.plan.save()
     target = tmp_path / "plan.csv"
-    answer(QFileDialog, save_as(target))
+    handle_dialog(QFileDialog, save_as(target))
     plan_item(window, "Export Plan as CSV").trigger()
     assert read_csv(target)[1][0] == '\'=HYPERLINK("http://example.com")'
 
@@ -154,8 +128,8 @@ def test_a_file_that_cannot_be_written_is_said_in_a_line(
         said.append(box.text())
         box.accept()
 
-    answer(QFileDialog, save_as(target))
-    answer(QMessageBox, read_and_close)
+    handle_dialog(QFileDialog, save_as(target))
+    handle_dialog(QMessageBox, read_and_close)
     plan_item(window, "Export Plan as CSV").trigger()
     assert len(said) == 1 and said[0].startswith("The plan was not saved: ")
     assert "\n" not in said[0] and "Traceback" not in said[0]

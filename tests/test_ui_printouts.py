@@ -7,39 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from boxes import handle_dialog
 from paper import pdf_text
-from PySide6.QtCore import QTimer
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog
+from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
 from atlas.ui import MainWindow
-
-
-@pytest.fixture
-def documents(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, isolated_settings: Path) -> Path:
-    """A home folder of its own with a Documents folder (XDG's default place for it)."""
-    home = tmp_path / "home"
-    (home / "Documents").mkdir(parents=True)
-    monkeypatch.setenv("HOME", str(home))
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / ".config"))
-    return home / "Documents"
-
-
-def answer(kind: type[QDialog], then: Callable[[QDialog], None]) -> list[QDialog]:
-    """Wait for a modal dialog of this kind, hand it to `then`; the dialogs seen."""
-    seen: list[QDialog] = []
-
-    def look() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, look)
-            return
-        seen.append(dialog)
-        then(dialog)
-
-    QTimer.singleShot(0, look)
-    return seen
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
@@ -58,7 +32,7 @@ def test_a_printed_plan_is_offered_a_valid_name_in_documents(
         offered.append((printer.docName(), printer.outputFileName(), printer.outputFormat()))
         dialog.reject()
 
-    seen = answer(QPrintDialog, read_and_cancel)
+    seen = handle_dialog(QPrintDialog, read_and_cancel)
     window.plan.print_button.click()
     assert seen and offered
     name, file, output = offered[0]
@@ -80,7 +54,7 @@ def test_export_starts_in_documents(
         started.append(Path(dialog.selectedFiles()[0]))
         dialog.accept()
 
-    answer(QFileDialog, read_and_accept)
+    handle_dialog(QFileDialog, read_and_accept)
     window.commands.export.trigger()
     assert started == [documents / "LI4.pdf"]
     assert (documents / "LI4.pdf").stat().st_size > 1000
@@ -93,7 +67,7 @@ def test_an_exported_sheet_writes_codes_as_the_window_shows_them(
     window = make_window()
     window.commands.code_styles["older"].trigger()  # View › Codes › older English codes
     window.open_point("LR3")
-    answer(QFileDialog, lambda dialog: dialog.accept())
+    handle_dialog(QFileDialog, lambda dialog: dialog.accept())
     window.commands.export.trigger()
     sheet = documents / "LIV3.pdf"  # named as the window names the point
     text = " ".join(pdf_text(sheet))

@@ -188,7 +188,11 @@ def test_locating_with_the_keyboard_alone(
     code, view = asked(pane)
     assert view is not None
     info = views(atlas)[view]
-    start = QPointF(info.width / 2, info.height / 2)
+    # the cross starts in the middle of the region shown
+    (cross,) = [i for i in pane.diagram.scene().items() if i.data(0) == "question"]
+    start = cross.pos()
+    shown = pane.diagram.mapToScene(pane.diagram.viewport().rect()).boundingRect()
+    assert shown.contains(start)
     for _ in range(4):  # four quarters of a B-cun to the right
         qtbot.keyClick(pane.diagram, Qt.Key.Key_Right)
     qtbot.keyClick(pane.diagram, Qt.Key.Key_Up, Qt.KeyboardModifier.ShiftModifier)  # 1 B-cun up
@@ -394,3 +398,48 @@ def test_a_store_that_cannot_be_written_still_lets_one_practise(
     assert pane.verdict.text() == "Right"  # scored and shown all the same
     assert pane.message.isVisible() and "Not saved" in pane.message.text()
     assert "\n" not in pane.message.text()
+
+
+def test_locating_frames_the_points_region_large_enough_to_aim(
+    qtbot: QtBot, make_window: Callable[[], MainWindow], atlas: Atlas
+) -> None:
+    """On a 1366x768 screen the body view opens on the asked point's region (not on the
+    whole figure, where 0.5 B-cun was 4 pixels): the region fills the pane, the point
+    is in sight, and 1 B-cun is at least 30 pixels."""
+    from atlas.diagram.regions import polygon_path
+    from atlas.diagram.sources import read_regions
+
+    pane = open_study(qtbot, make_window(), Clock())
+    pane.resize(1366, 700)  # the screen, less a task bar and the window's frame
+    QApplication.processEvents()
+    seen = set()
+    while pane.state == "asking":
+        code, view = asked(pane)
+        assert view is not None and code not in seen
+        seen.add(code)
+        diagram = pane.diagram
+        info = diagram.view_info(view)
+        point = atlas.point(code)
+        assert info is not None and point is not None
+        assert diagram.transform().m11() * views(atlas)[view].scale >= 30, code
+        shown = diagram.mapToScene(diagram.viewport().rect()).boundingRect()
+        places = [QPointF(s.x, s.y) for s in spots(atlas, code, view)]
+        assert any(shown.contains(p) for p in places), code
+        region = [
+            polygon_path(r.polygons).boundingRect()
+            for r in read_regions(info.path)
+            if r.region == point.region
+            and any(polygon_path(r.polygons).contains(p) for p in places)
+        ]
+        assert region, code
+        # the region, with at most 3 B-cun either side of it across or along the pane
+        # (or more of it than the pane holds)
+        unit = views(atlas)[view].scale
+        assert any(
+            shown.contains(r.center())
+            and min(shown.width() - r.width(), shown.height() - r.height()) <= 6 * unit
+            for r in region
+        ), (code, shown, region)
+        click_off(qtbot, pane, atlas, 0.0)
+        qtbot.keyClick(pane.focusWidget(), Qt.Key.Key_Return)
+    assert seen == {f"LU{i}" for i in range(1, 12)}

@@ -6,7 +6,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -31,14 +30,6 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture(autouse=True)
 def _settings(isolated_settings: Path) -> Path:
     return isolated_settings
-
-
-@pytest.fixture
-def window(qtbot: QtBot, make_window: Callable[[], MainWindow]) -> MainWindow:
-    window = make_window()
-    window.activateWindow()
-    qtbot.waitActive(window)
-    return window
 
 
 def open_tables(qtbot: QtBot, window: MainWindow) -> TablesView:

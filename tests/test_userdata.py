@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import subprocess
+import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -611,6 +614,44 @@ def test_unsaved_note_survives_a_full_disk_untouched(tmp_path: Path) -> None:
 
 
 # ------------------------------------------------------------------ load and kills
+
+
+FIRST_OPEN = """
+import sys, time
+from pathlib import Path
+from atlas.core.userdata import UserData
+folder, name = sys.argv[1], sys.argv[2]
+while not (Path(folder) / "go").exists():
+    time.sleep(0.001)
+with UserData.open(folder) as store:
+    store.set_note(name, "note " + name)
+"""
+
+
+COPIES = 6
+
+
+def test_copies_starting_at_once_on_a_new_folder_share_one_store(tmp_path: Path) -> None:
+    """Six copies of the atlas open a folder with no store at the same moment, again
+    and again: one makes the store, and none ever finds it half made, sets it aside,
+    and writes on into the file set aside (a write lost that way was acknowledged)."""
+    for round_ in range(16):
+        folder = tmp_path / str(round_)
+        folder.mkdir()
+        copies = [
+            subprocess.Popen(
+                [sys.executable, "-c", FIRST_OPEN, str(folder), f"P{n}"], env=userdata_load._env()
+            )
+            for n in range(COPIES)
+        ]
+        time.sleep(0.3)  # each copy has started and waits
+        (folder / "go").touch()
+        assert [copy.wait(timeout=60) for copy in copies] == [0] * COPIES
+        assert sorted(p.name for p in folder.iterdir()) == ["go", FILE_NAME], round_
+        with UserData.open(folder) as store:
+            assert [store.note(f"P{n}") for n in range(COPIES)] == [
+                f"note P{n}" for n in range(COPIES)
+            ]
 
 
 def test_short_load_loses_nothing(tmp_path: Path) -> None:

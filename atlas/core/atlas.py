@@ -20,7 +20,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, NamedTuple
 
-from atlas.core import cache, codes
+from atlas.core import cache, codes, sources
 from atlas.core.model import (
     Category,
     CautionFlag,
@@ -97,7 +97,7 @@ class CategoryTable(NamedTuple):
 def _ensure_built(verify: bool) -> Path:
     try:
         return cache.ensure_built(verify=verify)
-    except cache.BuildError as exc:
+    except sources.BuildError as exc:
         raise AtlasDataError(str(exc)) from exc
     except (OSError, FileWriteError) as exc:
         raise AtlasDataError(f"Could not build the reference database: {exc}") from exc

@@ -4,8 +4,8 @@ The sources are the truth; the built file is a cache (`atlas.core.cache`), keyed
 by a hash of the sources and of the core code, rebuilt whenever they change and
 never edited.
 Every record is validated before anything is written, and every problem is
-reported with the file and the point it concerns (`python -m atlas.core.build
---check [FILTER]`, or `atlas build --check`, lists them as `file: point: message`).
+reported with the file and the point it concerns (`atlas build --check` lists
+them as `file: point: message`).
 
 The sources: one file per channel in `db/points/`, each `[[points]]` record with
 its names (from the WHO standard), `region`, `location` (distances always as
@@ -31,8 +31,8 @@ from pathlib import Path
 from typing import Any
 
 from atlas.core import paths, safefile
-from atlas.core.cache import BuildError, Problem, ensure_built, sources_hash
 from atlas.core.codes import parse_code
+from atlas.core.sources import BuildError, Problem, sources_hash
 from atlas.core.spelling import wade_giles
 
 NEEDLING_ANGLES = ("perpendicular", "oblique", "transverse", "none")
@@ -697,36 +697,3 @@ def build(dest: Path, source: Path | None = None) -> Path:
     sources = load_sources(source)
     write_database(sources, dest, sources_hash(source))
     return dest
-
-
-def main(argv: list[str] | None = None) -> int:
-    """`python -m atlas.core.build [--check] [FILTER]`: validate (and build) the sources.
-
-    With FILTER, only problems whose file or point contains it are printed.
-    """
-    import sys
-    import time
-
-    args = list(sys.argv[1:] if argv is None else argv)
-    check_only = "--check" in args
-    args = [a for a in args if a != "--check"]
-    wanted = args[0] if args else ""
-    start = time.perf_counter()
-    try:
-        if check_only:
-            load_sources()
-        else:
-            path = ensure_built(verify=True)
-            print(path)
-    except BuildError as exc:
-        shown = [p for p in exc.problems if wanted in str(p)]
-        for problem in shown:
-            print(problem, file=sys.stderr)
-        print(f"{len(shown)} problem(s) shown of {len(exc.problems)}", file=sys.stderr)
-        return 1
-    print(f"sources valid ({time.perf_counter() - start:.2f} s)", file=sys.stderr)
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -20,59 +20,12 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 from pathlib import Path
-from typing import NamedTuple
 
 from atlas.core import paths
 from atlas.core.safefile import FileWriteError, write_bytes
+from atlas.core.sources import code_files, source_files, sources_hash
 
 STAMP = "reference.stamp"
-
-
-class Problem(NamedTuple):
-    """One thing wrong with the sources."""
-
-    file: str
-    item: str
-    message: str
-
-    def __str__(self) -> str:
-        where = f"{self.file}: {self.item}" if self.item else self.file
-        return f"{where}: {self.message}"
-
-
-class BuildError(Exception):
-    """The sources are invalid; `problems` lists every problem found."""
-
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the point sources:\n{shown}{more}")
-
-
-def _code_files() -> list[Path]:
-    return sorted(Path(__file__).parent.rglob("*.py"))
-
-
-def source_files(source: Path) -> list[Path]:
-    """The files of `db/` that a build reads."""
-    return sorted(p for p in source.rglob("*") if p.suffix in (".toml", ".sql") and p.is_file())
-
-
-def sources_hash(source: Path | None = None) -> str:
-    """A hash of every source file and of the core code (the builder among it)."""
-    import hashlib
-
-    source = source or paths.source_dir()
-    digest = hashlib.sha256()
-    for code_file in _code_files():
-        digest.update(code_file.read_bytes())
-    for path in source_files(source):
-        digest.update(path.relative_to(source).as_posix().encode())
-        digest.update(b"\0")
-        digest.update(path.read_bytes())
-        digest.update(b"\0")
-    return digest.hexdigest()[:16]
 
 
 def built_path(source: Path | None = None) -> Path:
@@ -110,7 +63,7 @@ def _signature(path: Path) -> str:
 
 def _stamp_lines(source: Path, dest: Path) -> list[str]:
     lines = [str(source), f"{dest.name}\t{_signature(dest)}"]
-    lines += [f"{p}\t{_signature(p)}" for p in _code_files() + source_files(source)]
+    lines += [f"{p}\t{_signature(p)}" for p in code_files() + source_files(source)]
     return lines
 
 

@@ -73,6 +73,7 @@ from typing import Any
 from atlas.core import anatomy as an
 from atlas.core import paths, pathways
 from atlas.core.anatomy import scalp
+from atlas.core.anatomy.names import landmark_name
 
 UNITS: dict[str, float] = {"B-cun": 1.0, "F-cun": 1.0, "F-breadth": 0.75}
 _DISTANCE_RE = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*(B-cun|F-cun|F-breadth)\s*$")
@@ -84,6 +85,10 @@ _KEYS = {
 #: a shift nudges a position off a landmark by a distance the text does not give
 #: (a hollow just beside a joint): never drawn in the guide, and kept small
 MAX_SHIFT = 0.5
+#: the unit of a "halfway" measure: the whole line is 1, the point at 0.5
+HALVES = "line"
+#: a measured line drawn shorter than this part of its length is seen end-on: left out
+END_ON = 0.25
 #: frames a locator may name
 FRAMES = ("front", "back", "side", "scalp", "perineum", *an.FOOT_FRAMES)
 #: frames that picture the vault of the head (a scalp position lands on each that sees it)
@@ -319,9 +324,10 @@ class _Resolver:
                 x, y = _along([a, self.ref(loc, s["via"]), b], frac)
             else:
                 x, y = an.lerp(a, b, frac)
-            steps.append(
-                {"kind": "between", "from": pair[0], "to": pair[1], "frac": frac, "a": a, "b": b}
-            )
+            # the text's "halfway" (a written frac of 0.5 on a straight line) is measured
+            halfway = s.get("frac") == 0.5 and "via" not in s
+            steps.append({"kind": "between", "from": pair[0], "to": pair[1], "frac": frac,
+                          "a": a, "b": b, "halfway": halfway})  # fmt: skip
         else:
             x, y = self.ref(loc, s["at"])
             steps.append({"kind": "at", "from": s["at"], "a": (x, y)})
@@ -364,8 +370,7 @@ class _Resolver:
             x = an.snap_to_border(loc.frame, x, y, s["snap"])
         if loc.frame in ("front", "back") and x < -_MIDLINE_EPS:
             raise LocatorError(loc.file, loc.code, "lands beyond the median line")
-        for item in s.get("check", []):
-            self._check(loc, item, x, y)
+        steps += [self._check(loc, item, x, y) for item in s.get("check", [])]
         return Resolved(max(x, 0.0) if loc.frame in ("front", "back") else x, y, steps)
 
     def _resolve_scalp(
@@ -406,8 +411,10 @@ class _Resolver:
         assert d is not None  # checked when the locators were read
         return d
 
-    def _check(self, loc: Locator, item: Any, x: float, y: float) -> None:
-        """A second description in the location text: [ref, direction, distance]."""
+    def _check(self, loc: Locator, item: Any, x: float, y: float) -> dict[str, Any]:
+        """A second description in the location text: [ref, direction, distance],
+        checked; returned as a move of that distance ending at the point (x, y), for
+        the measuring guide (it starts level with, or in line with, the place named)."""
         if not (isinstance(item, list) and len(item) == 3 and item[1] in _MOVES):
             raise LocatorError(loc.file, loc.code, f"malformed check {item!r}")
         d = parse_distance(item[2])
@@ -428,6 +435,12 @@ class _Resolver:
                 f"check failed: {item[2]} {item[1]} of {item[0]} expected, "
                 f"found {got[item[1]]:.2f}",
             )
+        move = str(item[1])
+        if move in ("up", "down"):
+            start = (x, y + (d.cun if move == "up" else -d.cun))
+        else:
+            start = (x - _sideways(loc.frame, move) * d.cun, y)
+        return {"kind": move, "distance": d, "start": start}
 
 
 def _shifted(frame: str, shift: Mapping[str, float], x: float, y: float) -> tuple[float, float]:
@@ -716,8 +729,8 @@ def region_ok(view_id: str, region: str, side: str, x: float, y: float) -> bool:
 
 
 def _measures(item: _Located, view: an.View, side: str) -> list[dict[str, Any]]:
-    """Segments for the measuring guide: the scale each distance is measured on."""
-    rows: list[dict[str, Any]] = []
+    """Segments for the measuring guide: each distance of the text from the place it
+    names to where it ends, and before it the proportional span it is measured on."""
     frame = item.frame
     sign = 1.0
     if frame in ("front", "back", "vertex"):
@@ -732,53 +745,71 @@ def _measures(item: _Located, view: an.View, side: str) -> list[dict[str, Any]]:
             p = carried
         return view.to_view((sign * p[0], p[1]) if frame in ("front", "back", "vertex") else p)
 
-    seq = 0
+    rows: list[dict[str, Any]] = []
     for step in item.steps:
         kind = step["kind"]
+        if step.get("halfway"):  # the whole line, a bold tick at its middle
+            ends = (fpt(step["a"]), fpt(step["b"]))
+            rows += _measure_row(item, view, side, "halfway", ends, 1.0, HALVES, 0.5)
         if kind not in _MOVES:
             continue
         d: Distance = step["distance"]
         sx, sy = step["start"]
-        span = None
-        if kind in ("up", "down") and item.source != "scalp":
-            delta = d.cun if kind == "down" else -d.cun
-            span = an.scale_for(item.source, sx, sy, delta)
-        if span is not None:
-            name, top, bottom, cun = span
-            ends = (fpt((sx, top)), fpt((sx, bottom)))
-            tick = sy + (d.cun if kind == "down" else -d.cun) - top
-            label, unit, length = f"{name}: {cun:g} B-cun", "B-cun", cun
-        else:
-            end = _step_end(item.source, step)
-            ends = (fpt((sx, sy)), fpt(end))
-            tick, label, unit, length = d.value, f"{d} {kind}", d.unit, d.value
-            if kind in ("up", "down") and item.source != "scalp":
-                label, length, tick = f"{d}", d.cun, d.cun
-                if kind == "up":
-                    ends = (ends[1], ends[0])
-                    tick = 0.0
-        (p1, p2) = ends
-        if p1 is None or p2 is None:
+        vertical = kind in ("up", "down") and item.source != "scalp"
+        if vertical:
+            span = an.scale_for(item.source, sx, sy, d.cun if kind == "down" else -d.cun)
+            if span is not None:  # how the distance is measured: the whole span, ticked
+                name, top, bottom, cun = span
+                tick = sy + (d.cun if kind == "down" else -d.cun) - top
+                ends = (fpt((sx, top)), fpt((sx, bottom)))
+                rows += _measure_row(item, view, side, f"{name}: {cun:g} B-cun", ends, cun,
+                                     "B-cun", tick)  # fmt: skip
+        # the point's own distance, from the place the text names (on the span's line),
+        # unless the view sees it end-on (BL4's 1.5 B-cun across the scalp, from the side)
+        ends = (fpt((sx, sy)), fpt(_step_end(item.source, step)))
+        if ends[0] and ends[1] and math.dist(ends[0], ends[1]) < END_ON * d.cun * view.scale:
             continue
-        rows.append(
-            {
-                "code": item.code,
-                "view": view.id,
-                "side": side,
-                "part": item.part,
-                "seq": seq,
-                "label": label,
-                "x1": round(p1[0], 2),
-                "y1": round(p1[1], 2),
-                "x2": round(p2[0], 2),
-                "y2": round(p2[1], 2),
-                "cun": length,
-                "unit": unit,
-                "tick_at": round(tick, 3),
-            }
-        )
-        seq += 1
+        if vertical:
+            up = kind == "up"
+            rows += _measure_row(item, view, side, f"{d}", ends[::-1] if up else ends,
+                                 d.cun, d.unit, 0.0 if up else d.cun)  # fmt: skip
+        else:
+            rows += _measure_row(item, view, side, f"{d} {kind}", ends, d.value, d.unit, d.value)
+    for seq, row in enumerate(rows):
+        row["seq"] = seq
     return rows
+
+
+def _measure_row(
+    item: _Located,
+    view: an.View,
+    side: str,
+    label: str,
+    ends: tuple[tuple[float, float] | None, tuple[float, float] | None],
+    length: float,
+    unit: str,
+    tick: float,
+) -> list[dict[str, Any]]:
+    """A row of the measures table (none where an end is not on the view)."""
+    p1, p2 = ends
+    if p1 is None or p2 is None:
+        return []
+    return [
+        {
+            "code": item.code,
+            "view": view.id,
+            "side": side,
+            "part": item.part,
+            "label": label,
+            "x1": round(p1[0], 2),
+            "y1": round(p1[1], 2),
+            "x2": round(p2[0], 2),
+            "y2": round(p2[1], 2),
+            "cun": length,
+            "unit": unit,
+            "tick_at": round(tick, 3),
+        }
+    ]
 
 
 def _step_end(frame: str, step: dict[str, Any]) -> tuple[float, float]:
@@ -812,7 +843,7 @@ def _landmark_rows() -> list[dict[str, Any]]:
                     {
                         "view": view.id,
                         "id": name,
-                        "name": name.replace("_", " "),
+                        "name": landmark_name(name),
                         "x": round(vx, 2),
                         "y": round(vy, 2),
                     }

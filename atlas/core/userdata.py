@@ -418,16 +418,26 @@ class UserData:
 
     @classmethod
     def _fresh(cls, path: Path, timeout: float, health: Health) -> UserData:
+        """A new store at `path`: made whole under a name of its own and then linked into
+        place, so that no other copy of the atlas ever opens it half made (one that did
+        took it for damaged and set it aside while this one wrote on into the file set
+        aside). Where another copy put its store in place first, that one is opened."""
         try:
+            made = _create_whole(path, timeout)
+            if not made:
+                store = cls._open(path, timeout)
+                if health.state != "ok" and store.health.state == "ok":
+                    store.health = health  # the file this copy set aside is still told
+                return store
             conn = _connect(path, writable=True, timeout=timeout)
             _use_wal(conn)
-            _migrate(conn, 0, timeout)
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, OSError) as exc:
+            detail = _explain(exc) if isinstance(exc, sqlite3.Error) else reason(exc)
             return cls._unavailable(
                 path,
                 "unavailable",
                 f"Your notes and plans cannot be saved: a new notes file could not be created"
-                f" ({_explain(exc)}).",
+                f" ({detail}).",
             )
         return cls(conn, path, health, timeout=timeout)
 
@@ -974,6 +984,42 @@ def _held_by_another(conn: sqlite3.Connection, timeout: float) -> bool:
         return True
     conn.execute("ROLLBACK")
     return False
+
+
+def _create_whole(path: Path, timeout: float) -> bool:
+    """Make a new, fully migrated store and put it at `path` in one step (a hard link,
+    which fails where a file is already there). False: another copy of the atlas put
+    its own there first. Where the file system has no hard links, the store is made in
+    place as before."""
+    made = path.with_name(f".{path.name}.{os.getpid()}.{time.monotonic_ns()}.new")
+    try:
+        conn = sqlite3.connect(made, timeout=timeout, isolation_level=None)
+        try:
+            conn.execute("PRAGMA synchronous = FULL")
+            _migrate(conn, 0, timeout)
+            _use_wal(conn)
+        finally:
+            conn.close()
+        try:
+            os.link(made, path)
+        except FileExistsError:
+            return False
+        except OSError:  # no hard links here (some network and FAT file systems)
+            if path.exists():
+                return False
+            conn = _connect(path, writable=True, timeout=timeout)
+            try:
+                _migrate(conn, 0, timeout)
+            finally:
+                conn.close()
+        return True
+    finally:
+        for leftover in [
+            made,
+            *(made.with_name(made.name + end) for end in ("-journal", "-wal", "-shm")),
+        ]:
+            with suppress(OSError):
+                leftover.unlink()
 
 
 def _use_wal(conn: sqlite3.Connection) -> None:

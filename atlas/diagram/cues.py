@@ -26,7 +26,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
-from atlas.diagram.labels import MUST, Box, Label, candidates
+from atlas.diagram.labels import WANTED, Box, Label, candidates
 from atlas.diagram.sources import Cue, Pathway
 from atlas.diagram.style import Z_CUE
 
@@ -71,6 +71,7 @@ class CueItem(QGraphicsItem):
         self.colour = QColor(colour)
         self.font = QFont(font)
         self.focused = False
+        self.words_shown = True  # False where the layout found no room for them
         ux, uy = direction
         self.direction = direction
         self._tail = QPointF(ux * GAP, uy * GAP)
@@ -78,8 +79,9 @@ class CueItem(QGraphicsItem):
         metrics = QFontMetricsF(self.font)
         self._text = QRectF(0, 0, metrics.horizontalAdvance(view_name) + 8, metrics.height() + 2)
         self._bounds = QRectF()
-        self._home = False  # the words in their own place
-        self.unplace()  # until the layout places it
+        first = next(candidates(self.text_label(0.0, 0.0)))  # until the layout places it
+        self.place_text(first, 0.0, 0.0)
+        self._bounds = self._shown()
         self.setPos(cue.x, cue.y)
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)  # the view decides clicks
@@ -96,24 +98,30 @@ class CueItem(QGraphicsItem):
         """The cue's words as a label for the layout, the cue's point at (x, y): just
         beyond the arrow's tip, out along the course if there is room."""
         w, h = self._text.width(), self._text.height()
-        return Label(x + self._tip.x(), y + self._tip.y(), w, h, 2.0, MUST, self.direction)
-
-    def unplace(self) -> None:
-        """The words in their own place, just beyond the arrow's tip (where a cue the
-        layout leaves out keeps them: a place it chose further out may reach into sight)."""
-        if not self._home:
-            self.place_text(next(candidates(self.text_label(0.0, 0.0))), 0.0, 0.0)
-            self._home = True
+        return Label(x + self._tip.x(), y + self._tip.y(), w, h, 2.0, WANTED, self.direction)
 
     def place_text(self, box: Box, x: float, y: float) -> None:
         """Put the words where the layout put them (device pixels, the point at (x, y))."""
         text = QRectF(box.left - x, box.top - y, box.right - box.left, box.bottom - box.top)
-        self._home = False
-        if text != self._text or self._bounds.isNull():
+        if text != self._text or not self.words_shown:
             self.prepareGeometryChange()
             self._text = text
-            # the arrow, the words and the fine line between them when they are apart
-            self._bounds = self._arrow_rect().united(text).adjusted(-3, -3, 3, 3)
+            self.words_shown = True
+            self._bounds = self._shown()
+
+    def hide_words(self) -> None:
+        """Show the arrow alone: the layout found no room for the words, or did not lay
+        them out (the cue is out of sight), so words placed for another zoom or scroll
+        never stand over other text or at the window's edge."""
+        if self.words_shown:
+            self.prepareGeometryChange()
+            self.words_shown = False
+            self._bounds = self._shown()
+
+    def _shown(self) -> QRectF:
+        """The arrow, the words and the fine line between them when they are apart."""
+        shown = self._arrow_rect().united(self._text) if self.words_shown else self._arrow_rect()
+        return shown.adjusted(-3, -3, 3, 3)
 
     def _reach(self) -> float:
         """How far the words' middle lies from the tip in their own place."""
@@ -139,7 +147,8 @@ class CueItem(QGraphicsItem):
         """What a click hits: the arrow and the words (not what lies between them)."""
         path = QPainterPath()
         path.addRect(self._arrow_rect().adjusted(-2, -2, 2, 2))
-        path.addRect(self._text.adjusted(-2, -2, 2, 2))
+        if self.words_shown:
+            path.addRect(self._text.adjusted(-2, -2, 2, 2))
         return path
 
     def set_focused(self, focused: bool) -> None:
@@ -164,6 +173,9 @@ class CueItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawPolygon(QPolygonF([self._tip, head_base + side, head_base - side]))
+        if not self.words_shown:
+            self._paint_focus(painter, self._arrow_rect())
+            return
         centre = self._text.center()
         if math.hypot(centre.x() - self._tip.x(), centre.y() - self._tip.y()) > self._reach():
             faint = QColor(colour)  # put further out: a fine line from the arrow's tip
@@ -179,9 +191,12 @@ class CueItem(QGraphicsItem):
         painter.setPen(colour.darker(150) if light else colour.lighter(130))
         painter.setFont(self.font)
         painter.drawText(self._text, Qt.AlignmentFlag.AlignCenter, self.view_name)
+        self._paint_focus(painter, self._text)
+
+    def _paint_focus(self, painter: QPainter, around: QRectF) -> None:
         if self.focused:
             from atlas.diagram.style import focus_pen
 
             painter.setPen(focus_pen())
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRoundedRect(self._text.adjusted(-2, -2, 2, 2), 4, 4)
+            painter.drawRoundedRect(around.adjusted(-2, -2, 2, 2), 4, 4)

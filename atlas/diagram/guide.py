@@ -7,8 +7,10 @@ pixels (legible at every zoom) by the same layout as the point labels
 with everything else and hands the places back (`place`), and the lines
 themselves are obstacles (`line_boxes`), so no text is drawn across them and
 no point label covers the guide's text. A span between two named levels
-("umbilicus to pubic symphysis: 5 B-cun") is written as its length along the
-line and the two names at its ends, which keeps every piece short.
+("umbilicus to pubic symphysis: 5 B-cun") is written as its length and the two
+names at its ends, which keeps every piece short; the point's own distance
+along it (CV4's "3 B-cun" from the umbilicus) is written beside its own stretch
+of the line, and is the length nearest the point (`GuideItem.texts`).
 """
 
 from __future__ import annotations
@@ -60,6 +62,25 @@ def span_names(label: str) -> tuple[str, str, str] | None:
     names, colon, length = label.partition(": ")
     start, to, end = names.partition(" to ")
     return (start, end, length) if colon and to and start and end and length else None
+
+
+def on_span(measure: Measure, measures: Iterable[Measure]) -> bool:
+    """Whether a measure is a distance along a span of the same guide (CV4's 3 B-cun
+    from the umbilicus on the 5 B-cun from the umbilicus to the pubic symphysis)."""
+
+    def along(span: Measure, x: float, y: float) -> bool:
+        dx, dy = span.x2 - span.x1, span.y2 - span.y1
+        length2 = dx * dx + dy * dy
+        t = ((x - span.x1) * dx + (y - span.y1) * dy) / length2 if length2 else -1.0
+        off = abs((x - span.x1) * dy - (y - span.y1) * dx) / math.sqrt(length2 or 1.0)
+        return -0.01 <= t <= 1.01 and off < 0.05
+
+    return span_names(measure.label) is None and any(
+        span_names(s.label) is not None
+        and along(s, measure.x1, measure.y1)
+        and along(s, measure.x2, measure.y2)
+        for s in measures
+    )
 
 
 class GuideItem(QGraphicsItem):
@@ -116,9 +137,15 @@ class GuideItem(QGraphicsItem):
             span = span_names(m.label)
             text = span[2] if span else (m.label or f"{m.cun:g} {m.unit}")
             names = (span[0], span[1]) if span else self.names.get(index, ("", ""))
+            if on_span(m, self.measures):
+                names = ("", "")  # the span names the places at its ends
             anchor = QPointF((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2)
+            at = mid
+            if span and self.point is not None:
+                anchor = self._total_anchor(m, self.point)
+                at = to_device.map(anchor)
             width = self.metrics.horizontalAdvance(text) + 10
-            label = Label(mid.x(), mid.y(), width, height, TICK + 2, MUST, (nx, ny))
+            label = Label(at.x(), at.y(), width, height, TICK + 2, MUST, (nx, ny))
             out.append(GuideText(text, anchor, label, True))
             for end, name, sign in ((a, names[0], -1), (b, names[1], 1)):
                 if name:
@@ -127,6 +154,24 @@ class GuideItem(QGraphicsItem):
                     label = Label(end.x(), end.y(), width, height, 5, MUST, (ux * sign, uy * sign))
                     out.append(GuideText(name, scene_end, label, False))
         return out
+
+    def _total_anchor(self, span: Measure, point: QPointF) -> QPointF:
+        """Where a span's total wants to go (scene units): clear of the point's own
+        distance along it, the text nearest the point. The first of these further
+        from the point than the middle of its own distance: the middle of the span
+        beyond the point (ST36's 16 B-cun, mid-leg below it), the end where no
+        distance starts (CV4's 5 B-cun by the pubic symphysis, its 3 B-cun starting
+        at the umbilicus), the end further from the point."""
+        at = (point.x(), point.y())
+        along = [m for m in self.measures if on_span(m, [span])]
+        starts = [q for m in along for q in ((m.x1, m.y1), (m.x2, m.y2)) if math.dist(q, at) > 0.05]
+        own = min((math.dist(((m.x1 + m.x2) / 2, (m.y1 + m.y2) / 2), at) for m in along),
+                  default=0.0)  # fmt: skip
+        ends = sorted(((span.x1, span.y1), (span.x2, span.y2)), key=lambda e: math.dist(e, at))
+        free = [e for e in ends if not any(math.dist(e, q) < 0.05 for q in starts)]
+        beyond = [((at[0] + e[0]) / 2, (at[1] + e[1]) / 2) for e in free[-1:]]
+        spot = next((p for p in [*beyond, *free] if math.dist(p, at) > own), ends[-1])
+        return QPointF(*spot)
 
     def line_boxes(self, to_device: QTransform) -> list[Box]:
         """The lines and their ticks in device pixels, as small boxes along each line
@@ -191,6 +236,8 @@ class GuideItem(QGraphicsItem):
             step = length / m.cun
             every = 1 if step >= 6 else (2 if step >= 3 else 5)
             whole = math.floor(m.cun + 1e-6)
+            if on_span(m, self.measures):
+                whole = 0  # the span's own ticks measure a distance along it
             for k in range(1, whole + 1):
                 if k % every and k != whole:
                     continue

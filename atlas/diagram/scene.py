@@ -248,9 +248,6 @@ class ViewScene:
             and left - near <= cue.cue.x <= right + near
             and top - near <= cue.cue.y <= bottom + near
         ]
-        for cue in self.cues:
-            if cue not in cues:
-                cue.unplace()
         for cue in cues:
             edge, cx, cy = cue.arrow_box(), sx * cue.cue.x + dx, sy * cue.cue.y + dy
             obstacles.append(Box(edge.left + cx, edge.top + cy, edge.right + cx, edge.bottom + cy))
@@ -285,6 +282,11 @@ class ViewScene:
             box = next(boxes)
             if box is not None:
                 cue.place_text(box, sx * cue.cue.x + dx, sy * cue.cue.y + dy)
+            else:
+                cue.hide_words()
+        for cue in self.cues:
+            if cue not in cues:
+                cue.hide_words()
         placed += list(boxes)
         for (marker, label), box in zip(markers, placed, strict=True):
             item = self._label(marker, state.code_style)

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from atlas.core import Atlas, paths
+from atlas.core import Atlas, AtlasDataError, paths
 
 if TYPE_CHECKING:  # the SVG parser is imported when a file is read, not at start-up
     import xml.etree.ElementTree as ET
@@ -263,7 +263,9 @@ def _rows(
         return []
     try:
         return atlas.table(table, where)
-    except Exception:  # a partial or older build: draw what there is
+    except AtlasDataError:
+        # damage that a rebuild could not mend: the diagram draws what it can, and the
+        # reference check (atlas.ui.checkup) tells the user
         return []
 
 

@@ -381,7 +381,7 @@ class DiagramView(QGraphicsView):
         if built.guide is not None:
             shown += built.guide.placed(device)
         for cue in built.cues:
-            if cue.isVisible():
+            if cue.isVisible() and cue.words_shown:
                 shown.append((cue.view_name, cue.text_rect().translated(device.map(cue.pos()))))
         sight = QRectF(self.viewport().rect())
         return [(text, box) for text, box in shown if box.intersects(sight)]

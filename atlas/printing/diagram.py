@@ -31,6 +31,7 @@ from PySide6.QtSvg import QSvgRenderer
 from atlas.core import Atlas
 from atlas.core import anatomy as an
 from atlas.diagram import sources
+from atlas.diagram.guide import on_span
 from atlas.diagram.pathways import smooth_path
 from atlas.diagram.sources import Placement as Placement  # re-exported for the sheets
 
@@ -105,6 +106,7 @@ class DiagramData:
     courses: dict[str, list[Course]] = field(default_factory=dict)  # by view
     areas: dict[str, str] = field(default_factory=dict)  # region id -> area (upper_limb...)
     channel_of: dict[str, str] = field(default_factory=dict)  # point code -> its channel
+    region_of: dict[str, str] = field(default_factory=dict)  # point code -> its region
     svgs: dict[str, CulledSvg | None] = field(default_factory=dict)
     _regions: dict[str, list[Region]] = field(default_factory=dict)
     _figures: dict[str, QPainterPath] = field(default_factory=dict)
@@ -188,6 +190,7 @@ def _read(atlas: Atlas) -> DiagramData:
             data.courses.setdefault(view, []).append(course)
     data.areas = {r.id: r.area for r in atlas.regions()}
     data.channel_of = {p.code: p.channel for p in atlas.all_points()}
+    data.region_of = {p.code: p.region for p in atlas.all_points()}
     return data
 
 
@@ -421,10 +424,17 @@ def _load_svg(file: Path) -> CulledSvg | None:
 # --------------------------------------------------------------------------- framing
 
 
+#: The areas a limb point is framed on alone (`atlas.core` regions' areas).
+LIMB_AREAS = ("upper_limb", "lower_limb")
+#: The regions of the head a limb point's picture leaves out (not the neck).
+HEAD_PARTS = ("head", "face", "ear")
+
+
 class Frame(NamedTuple):
     """What a diagram panel shows: a view, the part of it to crop (view units), the
-    placement it is built around, and the parts of the figure left out (other limbs)
-    and kept (the rest), as paths of their regions (view units; None: all kept)."""
+    placement it is built around, and the parts of the figure left out (other limbs,
+    the head) and kept (the rest), as paths of their regions (view units; None: all
+    kept)."""
 
     view: str
     crop: QRectF
@@ -450,15 +460,21 @@ def frame_point(
     aspect: float | None,
     context: float = 1.0,
     guide: bool = True,
+    named: Sequence[str] = (),
 ) -> Frame | None:
     """The best frame for one point: on the view that shows it best, the point's own
     region (`region`), all its locations on that side and its measuring guide, with
     `context` times the usual margin, cropped to the panel's `aspect` (width over
-    height; None: the crop keeps its own shape). Detail views come first where they
-    show the point, the closer first; among full views the one where the point lies
-    furthest inside the figure and its crop holds the least of other parts. Other
-    limbs are left out of the picture."""
-    best: tuple[tuple[bool, float, float], Frame, list[Region]] | None = None
+    height; None: the crop keeps its own shape). With the guide, views that have it
+    come first (LI13's guide is on the back view, not the side), and of those the
+    views that hold it whole (BL59's 16 B-cun from the knee runs off the foot's
+    view); then the views whose crop holds the most of the points `named` (those its
+    location is found by); then detail views where they show the point, the closer
+    first; among full views the one where the point lies furthest inside the figure
+    and its crop holds the least of other parts. A limb point's crop holds its own
+    limb only, whole across: it is cut back clear of the head and of every point of
+    the head and the other limbs, and their parts are left out of the picture."""
+    best: tuple[tuple[bool, bool, int, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
         featured = pick_side(data.placements_of(code, view))
@@ -466,7 +482,14 @@ def frame_point(
             continue
         frame, hidden, score = _frame_on(data, info, code, region, featured, aspect, context,
                                          guide)  # fmt: skip
-        key = (info.kind != "detail", -round(score, 2), -info.scale)
+        measures = measures_for(data, featured) if guide else []
+        cut = any(not info.bounds.contains(p) for m in measures for p in (m.p1, m.p2))
+        shown = sum(
+            any(frame.crop.contains(QPointF(p.x, p.y)) for p in data.placements_of(c, view))
+            for c in named
+        )
+        key = (guide and not measures, cut, -shown, info.kind != "detail", -round(score, 2),
+               -info.scale)  # fmt: skip
         if best is None or key < best[0]:
             best = (key, frame, hidden)
     if best is None:
@@ -519,6 +542,13 @@ def _frame_on(
     elif box.width() > box.height() and box.width() < least:
         box.adjust(-(least - box.width()) / 2, 0, (least - box.width()) / 2, 0)
     crop = fit_aspect(box, aspect, info.bounds) if aspect else box.intersected(info.bounds)
+    if own:  # a limb point: the limb only, whole across (the picture may be narrower)
+        limb = QRectF()
+        for r in own:
+            if r.bounds.intersects(crop):
+                limb = limb.united(r.bounds)
+        crop = crop.intersected(limb.adjusted(-0.5 * unit, -0.5 * unit, 0.5 * unit, 0.5 * unit))
+        crop = _clear_of(crop, at, _foreign(data, info.id, featured), 0.5 * unit)
     hidden = [r for r in hidden if r.bounds.intersects(crop)]
     others = [r for r in regions if r not in own and r not in hidden] if own else []
     score = _inset(data.figure(info.id), at, unit) - 4.0 * _covered(others, crop)
@@ -528,9 +558,9 @@ def _frame_on(
 def _limbs(
     data: DiagramData, regions: Sequence[Region], region: str, side: str
 ) -> tuple[list[Region], list[Region]]:
-    """The regions of the point's own limb, and those of the other limbs (empty when
-    the point is not on a limb). A limb is an area (upper_limb...) whose regions on
-    this view all have a side, taken on one side."""
+    """The regions of the point's own limb, and those of the other limbs and the head
+    (empty when the point is not on a limb). A limb is an area (upper_limb...) whose
+    regions on this view all have a side, taken on one side."""
     area_sided: dict[str, bool] = {}
     for r in regions:
         area = data.areas.get(r.id, r.id)
@@ -539,8 +569,57 @@ def _limbs(
     if not area_sided.get(mine) or side == "midline":
         return [], []
     own = [r for r in regions if data.areas.get(r.id) == mine and r.side == side]
-    other = [r for r in regions if area_sided.get(data.areas.get(r.id, r.id)) and r not in own]
+    other = [
+        r
+        for r in regions
+        if r not in own and (area_sided.get(data.areas.get(r.id, r.id)) or r.id in HEAD_PARTS)
+    ]
     return own, other
+
+
+def _foreign(data: DiagramData, view: str, featured: Placement) -> list[QRectF]:
+    """What a limb point's crop keeps clear of on a view, the nearest first: the head's
+    outlines, and the places of the points of the head and of the limbs other than the
+    featured placement's own (its area, on its side)."""
+    own = (data.areas.get(data.region_of.get(featured.code, "")), featured.side)
+    found = [r.bounds for r in data.regions(view) if r.id in HEAD_PARTS]
+    for p in data.by_view.get(view, []):
+        area = data.areas.get(data.region_of.get(p.code, ""))
+        if area == "head" or (area in LIMB_AREAS and (area, p.side) != own):
+            found.append(QRectF(p.x, p.y, 0.01, 0.01))
+    at = QPointF(featured.x, featured.y)
+    return sorted(found, key=lambda q: QLineF(at, nearest_on(q, at)).length())
+
+
+def nearest_on(rect: QRectF, p: QPointF) -> QPointF:
+    """The place in (or on the edge of) rect nearest to p."""
+    return QPointF(
+        min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
+    )
+
+
+def _clear_of(crop: QRectF, at: QPointF, things: Sequence[QRectF], margin: float) -> QRectF:
+    """The crop cut back, one edge at a time, until it meets none of the things (those
+    that hold `at` are let be): each cut on the thing's side of `at`, the one that keeps
+    the most, `margin` short of the thing where there is room."""
+    for q in things:
+        if not crop.intersects(q) or q.contains(at):
+            continue
+        cuts = []
+        if q.left() > at.x():
+            x = q.left() - min(margin, (q.left() - at.x()) / 2)
+            cuts.append(QRectF(crop.topLeft(), QPointF(x, crop.bottom())))
+        if q.right() < at.x():
+            x = q.right() + min(margin, (at.x() - q.right()) / 2)
+            cuts.append(QRectF(QPointF(x, crop.top()), crop.bottomRight()))
+        if q.top() > at.y():
+            y = q.top() - min(margin, (q.top() - at.y()) / 2)
+            cuts.append(QRectF(crop.topLeft(), QPointF(crop.right(), y)))
+        if q.bottom() < at.y():
+            y = q.bottom() + min(margin, (at.y() - q.bottom()) / 2)
+            cuts.append(QRectF(QPointF(crop.left(), y), crop.bottomRight()))
+        crop = max(cuts, key=lambda c: c.width() * c.height())
+    return crop
 
 
 def _inset(figure: QPainterPath, at: QPointF, unit: float) -> float:
@@ -662,9 +741,9 @@ def measures_for(data: DiagramData, featured: Placement) -> list[Measure]:
 class DiagramPainter:
     """Draws one cropped view into a target rectangle, and things on it in view units.
 
-    A frame's hidden parts (other limbs) are painted over in the panel's `ground`
-    colour, with a margin for their outline, wherever the kept parts are not; what
-    is drawn on top stays off them too."""
+    A frame's hidden parts (other limbs, the head) are painted over in the panel's
+    `ground` colour, with a margin for their outline, wherever the kept parts are not;
+    what is drawn on top stays off them too."""
 
     def __init__(
         self,
@@ -731,7 +810,7 @@ class DiagramPainter:
             if self.kept is not None:
                 painter.setClipPath(self._holed(self.kept), Qt.ClipOperation.IntersectClip)
             unit = self.data.views[self.view].scale * self.scale
-            painter.setPen(QPen(self.ground, 1.2 * unit, Qt.PenStyle.SolidLine,
+            painter.setPen(QPen(self.ground, 0.6 * unit, Qt.PenStyle.SolidLine,
                                 Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin))  # fmt: skip
             painter.setBrush(self.ground)
             painter.drawPath(self.transform.map(self.hidden))
@@ -796,20 +875,23 @@ class DiagramPainter:
         painter = self.painter
         painter.save()
         self.painter.setClipRect(self.target)
+        every = [m.source for m in measures]
         for m in measures:
             line = QLineF(self.map(m.p1), self.map(m.p2))
             if line.length() < 2:
                 continue
             normal = line.normalVector().unitVector()
             n = QPointF(normal.dx(), normal.dy())
+            along = on_span(m.source, every)  # drawn and ticked by its span
             pen = QPen(colour, 0.8, Qt.PenStyle.DashLine)
             pen.setDashPattern([3, 2])
             painter.setPen(pen)
-            painter.drawLine(line)
+            if not along:
+                painter.drawLine(line)
             painter.setPen(QPen(colour, 0.9))
             for end in (line.p1(), line.p2()):
                 painter.drawLine(end - n * 4, end + n * 4)
-            if m.cun and 0 < m.cun <= 40:
+            if m.cun and 0 < m.cun <= 40 and not along:
                 for i in range(1, math.ceil(m.cun - 1e-6)):
                     q = line.pointAt(i / m.cun)
                     painter.drawLine(q - n * 2, q + n * 2)

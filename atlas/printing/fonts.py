@@ -235,9 +235,10 @@ def _marks_over_their_letter(font: Any) -> list[str]:
 
     Noto's slanted marks sit off-centre (an acute leans right, a grave left), by the
     same amount on every letter. Over a narrow i the bold acute then reaches well
-    into the next letter ("Jīngmíng" read as "Jīngmińg"). A mark is moved
-    sideways just enough to stay within its letter's advance; wide letters keep
-    theirs as they are.
+    into the next letter ("Jīngmíng" read as "Jīngmińg"). Over an i (or a dotless
+    ı) the mark's ink is centred on the stem; elsewhere a mark is moved sideways
+    just enough to stay within its letter's advance, and wide letters keep theirs
+    as they are.
     """
     import unicodedata
 
@@ -256,7 +257,7 @@ def _marks_over_their_letter(font: Any) -> list[str]:
         coords, ends, _flags = glyph.getCoordinates(glyf)
         # The letter's own contours are those of its base; the rest are its marks.
         # (an i's or j's dot is not: on í the mark replaces it)
-        if base in "ij":
+        if base in "ijı":
             top = font["OS/2"].sxHeight
         else:
             top = max(y for _x, y in glyf[cmap[ord(base)]].getCoordinates(glyf)[0])
@@ -273,7 +274,9 @@ def _marks_over_their_letter(font: Any) -> list[str]:
         advance = hmtx[name][0]
         # Toward the letter's centre, and never past it: a centred mark stays.
         off_centre = (min(xs) + max(xs) - min(letter) - max(letter)) / 2
-        if off_centre > 0:
+        if base in "iı":  # a single stem: any lean reads as the next letter's mark
+            shift = -off_centre
+        elif off_centre > 0:
             shift = -min(off_centre, max(0, max(xs) - advance))
         else:
             shift = min(-off_centre, max(0, -min(xs)))

@@ -28,6 +28,7 @@ from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 
 from atlas.core import Atlas, Point
 from atlas.core.codes import format_code
+from atlas.core.placement import HALVES
 from atlas.diagram.guide import GuideItem
 from atlas.diagram.labels import MUST, WANTED, Box, Label, place_labels
 from atlas.printing import diagram as dg
@@ -129,7 +130,7 @@ def _place(
         rect = QRectF(box.left, box.top, box.right - box.left, box.bottom - box.top)
         far = QLineF(tag.anchor, rect.center()).length() - min(rect.width(), rect.height()) / 2
         if far > tag.gap + rect.height() * 0.6:
-            end = _nearest_on(rect, tag.anchor)
+            end = dg.nearest_on(rect, tag.anchor)
             start = QLineF(tag.anchor, end)
             start.setLength(min(tag.gap * 0.8, start.length()))
             painter.setPen(QPen(tag.ink if tag.filled else MUTED, 0.6))
@@ -153,12 +154,6 @@ def _place(
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, tag.text)
         style.marks.append(Mark(style.page, tag.kind, tag.text, rect, QRectF(picture)))
     painter.restore()
-
-
-def _nearest_on(rect: QRectF, p: QPointF) -> QPointF:
-    return QPointF(
-        min(max(p.x(), rect.left()), rect.right()), min(max(p.y(), rect.top()), rect.bottom())
-    )
 
 
 def _marker(style: Style, kind: str, code: str, at: QPointF, radius: float, picture: QRectF) -> Box:
@@ -191,7 +186,10 @@ def point_picture(
     longest = _caption(max((v.title for v in data.views.values()), key=len), sorted(every))
     cap_h = style.layout(longest, cap_font, cap_box.width()).height
     inner = box.adjusted(4, 4, -4, -8 - cap_h)
-    frame = dg.frame_point(data, point.code, point.region, inner.width() / inner.height())
+    # The points the location names (where there is room, labelled too).
+    named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
+    aspect = inner.width() / inner.height()
+    frame = dg.frame_point(data, point.code, point.region, aspect, named=named)
     if frame is None:
         no_picture(painter, style, inner)
         return
@@ -207,7 +205,6 @@ def point_picture(
     obstacles: list[Box] = []
     named_tags: list[_Tag] = []
     # The channel's other points on the sides drawn, and the points the location names.
-    named = [c for c in dict.fromkeys(_CODE.findall(point.location)) if c != point.code]
     for p in data.by_view.get(frame.view, []):
         if p.code == point.code or p.side not in (side, other, "midline"):
             continue
@@ -258,8 +255,9 @@ def _caption(title: str, units: Sequence[str]) -> str:
     """The view's title, and what the measuring guide is."""
     if not units:
         return f"{title}."
-    ticks = " or ".join(units)
-    return f"{title}. Dashed: the measuring guide, a tick per {ticks}, the bold tick at the point."
+    ticks = " or ".join(u for u in units if u != HALVES)  # a line halved has no ticks
+    per = f" a tick per {ticks}," if ticks else ""
+    return f"{title}. Dashed: the measuring guide,{per} the bold tick at the point."
 
 
 def _on_screen(font: QFont) -> QFont:

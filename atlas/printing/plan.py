@@ -287,14 +287,16 @@ class PlanSheet:
             Span(where.capitalize() + (f" · {count} needle{'s' if count != 1 else ''}"
                                        if count else " · not needled"), True, MUTED),
         ]  # fmt: skip
-        technique = (
-            f"{point.needling_angle.capitalize()}, {point.depth_text}"
-            if point.needled
-            else "Not needled"
-        )
+        # "not needled" is said once, beside the count: not again as technique or flag
+        lines = []
+        if point.needled:
+            lines.append(f"{point.needling_angle.capitalize()}, {point.depth_text}.")
         if point.moxibustion:
-            technique += f".\nMoxibustion: {shown.moxibustion.split('.')[0].split(':')[0]}"
-        flags = caution_names(self.atlas, point)
+            verdict = shown.moxibustion.split(".")[0].split(":")[0]
+            lines.append(f"Moxibustion: {verdict[:1].lower()}{verdict[1:]}")
+        technique = "\n".join(lines)
+        names = caution_names(self.atlas, point)
+        flags = [n for f, n in zip(point.caution_flags, names, strict=True) if f != "no_needling"]
         cautions: list[Span] = []
         if flags:
             cautions.append(Span(", ".join(flags) + ". ", True, CAUTION))

@@ -106,10 +106,12 @@ def sentence(text: str) -> str:
 
 
 def technique_rows(point: Point) -> list[tuple[str, str]]:
-    angle = point.needling_angle.capitalize() if point.needled else "Not needled"
-    rows = [("Angle", angle)]
     if point.needled:
-        rows.append(("Depth", point.depth_text))
+        rows = [("Angle", point.needling_angle.capitalize()), ("Depth", point.depth_text)]
+    elif point.needling_method.startswith("Not needled"):
+        rows = []  # the method says it, and why
+    else:
+        rows = [("Angle", "Not needled")]
     if point.needling_method:
         rows.append(("Method", point.needling_method))
     if point.moxibustion:

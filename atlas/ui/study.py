@@ -2,7 +2,9 @@
 (Ctrl+T) and made when first opened, never at start-up.
 
 The Practise tab asks one card at a time (`atlas.core.study.StudySession`):
-locating on a body view (a `DiagramView` whose markers and pathways are hidden),
+locating on a body view (a `DiagramView` whose markers and pathways are hidden,
+opened on the point's body region with a margin, at 30 pixels a B-cun or more, the
+cross in the region's middle: the region is shown, never the point's place),
 naming a marked point, or a question about the point. It is keyboard-complete:
 type an answer and press Enter; 1 to 4 pick a choice; on a body view the arrow
 keys move a cross (Shift: 1 B-cun a step) and Enter answers where it is; after
@@ -22,7 +24,18 @@ from collections.abc import Callable
 from datetime import datetime
 
 from fsrs import Rating
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QSignalBlocker, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QEvent,
+    QObject,
+    QPoint,
+    QPointF,
+    QRectF,
+    QSignalBlocker,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QGuiApplication,
@@ -71,6 +84,10 @@ _ARROWS = {
 }
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _Z_MARKS = 1000.0
+#: Locating: the point's region is shown with this much around it (B-cun), and never
+#: smaller than this many pixels a B-cun (a pass, 0.5 B-cun, is then 15 pixels or more).
+REGION_MARGIN = 2.0
+LEAST_PIXELS_PER_CUN = 30.0
 
 
 def _in_words(delta_seconds: float) -> str:
@@ -134,6 +151,8 @@ class StudyPane(QWidget):
         self._cursor: QGraphicsPathItem | None = None
         self._press: QPoint | None = None
         self._last_click = QPointF()
+        self._framed: QRectF | None = None  # the part of the body view a question shows
+        self._regions: dict[str, list[tuple[str, QPainterPath]]] = {}  # by view
         self.message = QLabel(self)  # why something could not be done, in one line
         self.message.setObjectName("studyMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -428,6 +447,7 @@ class StudyPane(QWidget):
             self._show_done(str(exc))
             return
         self._clear_marks()
+        self._framed = None
         self._update_counts()
         self.state = "asking"
         self.prompt.setText(question.prompt)
@@ -476,6 +496,10 @@ class StudyPane(QWidget):
         if question.kind == "click":
             info = self.diagram.view_info(question.view)
             centre = QPointF(info.width / 2, info.height / 2) if info else QPointF()
+            self._framed = self._region_box(question.code, question.view)
+            if self._framed is not None:
+                self._frame()
+                centre = self._framed.center()
             self._cursor = _mark(_cross(), colour)
             self._cursor.setData(0, "question")
             self._cursor.setPos(centre)
@@ -486,6 +510,40 @@ class StudyPane(QWidget):
                 ring.setData(0, "question")
                 ring.setPos(place.x, place.y)
                 self._add_mark(ring)
+
+    def _region_box(self, code: str, view: str) -> QRectF | None:
+        """The bounds of the point's body region on the view (its side holding one of the
+        point's places), with a margin: what a locating question shows. None when the
+        view has no such region."""
+        from atlas.diagram.regions import polygon_path
+        from atlas.diagram.sources import read_regions
+
+        info = self.diagram.view_info(view)
+        point = self.atlas.point(code)
+        if info is None or point is None:
+            return None
+        if view not in self._regions:  # read from the view's SVG once
+            shapes = read_regions(info.path)
+            self._regions[view] = [(r.region, polygon_path(r.polygons)) for r in shapes]
+        places = [QPointF(s.x, s.y) for s in spots(self.atlas, code, view)]
+        for region, path in self._regions[view]:
+            if region == point.region and any(path.contains(p) for p in places):
+                margin = REGION_MARGIN * views(self.atlas)[view].scale
+                return path.boundingRect().adjusted(-margin, -margin, margin, margin)
+        return None
+
+    def _frame(self) -> None:
+        """Show the framed part of the view as large as the pane allows, and never at
+        fewer than LEAST_PIXELS_PER_CUN a B-cun (its middle then, not the point's place)."""
+        framed = self._framed
+        view = views(self.atlas).get(self.diagram.current_view() or "")
+        if framed is None or view is None:
+            return
+        room = self.diagram.maximumViewportSize()
+        scale = min(room.width() / framed.width(), room.height() / framed.height())
+        scale = max(scale, LEAST_PIXELS_PER_CUN / view.scale)
+        self.diagram.zoom_by(scale / self.diagram.transform().m11())
+        self.diagram.centerOn(framed.center())
 
     def _nothing_left(self) -> str:
         session = self.session
@@ -664,6 +722,12 @@ class StudyPane(QWidget):
             if enter:
                 self.answer_typed()
             return enter
+        if (
+            watched is self.diagram
+            and event.type() == QEvent.Type.Resize
+            and self._framed is not None
+        ):
+            QTimer.singleShot(0, self._frame)  # framed again once the view has its new size
         if self.state != "asking" or self.stage.currentWidget() is not self.diagram:
             return False
         if watched is self.diagram.viewport() and isinstance(event, QMouseEvent):

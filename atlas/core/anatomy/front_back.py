@@ -597,7 +597,10 @@ BACK_LANDMARKS: dict[str, Point] = {
     "suboccipital_hollow": (0.0, 7.9),
     "trapezius_lateral_c2": (1.3, 8.4),
     # the back edge of the sternocleidomastoid, level with the angle of the mandible
+    # and with the upper border of the thyroid cartilage: the side of the neck, where
+    # the front and back views see the same edge
     "scm_back_angle": (2.55, 8.75),
+    "scm_back_thyroid": at_level(FRONT_SCM_BACK, 11.9),
     # the side of the neck seen from behind, just inside its outline, halfway down and
     # where it turns into the slope of the shoulder (TE's line from TE16 to TE15); the
     # front edge of the trapezius halfway down the neck (GB's line from GB20 to GB21)

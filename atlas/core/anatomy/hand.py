@@ -238,7 +238,6 @@ def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
     }
     mcp2, mcp5 = joint("index", 0), joint("little", 0)
     index_radial, _ = digit_edges("index")
-    shaft = metacarpal("index", 0.5)
     d = _unit(METACARPAL_BASES["index"], mcp2)
     dorsal: dict[str, Point] = {
         **tips,
@@ -262,8 +261,11 @@ def _landmarks() -> tuple[dict[str, Point], dict[str, Point]]:
         "mcp2_radial_proximal": _inward(
             (index_radial[0][0], index_radial[0][1] - 0.3), (mcp2[0], mcp2[1] - 0.3), 0.12
         ),
-        # beside the 2nd metacarpal's radial side, halfway along it
-        "metacarpal2_mid": (round(shaft[0] + d[1] * 0.32, 3), round(shaft[1] - d[0] * 0.32, 3)),
+        # beside the 2nd metacarpal's radial side, at its base and at its head
+        **{
+            f"metacarpal2_{name}": (round(p[0] + d[1] * 0.32, 3), round(p[1] - d[0] * 0.32, 3))
+            for name, p in (("base", METACARPAL_BASES["index"]), ("head", mcp2))
+        },
         "metacarpal_4_5": between_metacarpals("ring", "little", 0.85),
         "mcp_2_3": lerp(joint("index", 0), joint("middle", 0), 0.5),
         "mcp_4_5": lerp(joint("ring", 0), joint("little", 0), 0.5),

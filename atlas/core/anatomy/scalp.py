@@ -16,8 +16,14 @@ point on it through two angles: ``theta`` over the top in the median plane
 median line). Each runs piecewise linearly between anchors taken from the WHO
 proportions and the drawn face:
 
-* ``s``: glabella -3, anterior hairline 0, GV20 5 (on the line joining the
-  apexes of the ears), upper border of the external occipital protuberance 9.5;
+* ``s``: glabella -3, anterior hairline 0, GV20 5 (in the plane of the ears'
+  apexes: its finding line), posterior hairline 12 (the WHO span between the
+  hairlines). The drawn head, like many real ones, has more vault behind the
+  ears' plane than 7/5 of what lies in front of it, so a B-cun cannot be one
+  length all the way: it is one length on the front of the vault, another on
+  the back, and grows evenly between them over the crown (4 to 10 B-cun), with no
+  step at GV20, so that the points 1 B-cun in front of and behind GV20 (EX-HN1)
+  lie nearly as far from it;
 * ``t``: 2.25 over the pupil (GB14 to GB18 lie on it: the midpoint between GV24
   and ST8), 4.5 at the corner of the forehead (ST8) and at the mastoid process
   (the two mastoids are 9 B-cun apart).
@@ -35,6 +41,7 @@ import math
 from collections.abc import Sequence
 
 from atlas.core.anatomy.geometry import Point, Polygon
+from atlas.core.anatomy.levels import POSTERIOR_HAIRLINE
 
 Vec = tuple[float, float, float]
 
@@ -88,9 +95,55 @@ def _arc(theta0: float, theta1: float, steps: int = 64) -> float:
 _S_ANCHORS: tuple[tuple[float, float], ...] = (
     (-3.0, _theta_at_y(4.95, front=True)),  # glabella
     (0.0, _theta_at_y(1.95, front=True)),  # anterior hairline
-    (5.0, _theta_at_z(-0.35)),  # GV20: in the vertical plane of the ears' apexes
-    (9.5, _theta_at_y(6.15, front=False)),  # above the external occipital protuberance
+    (12.0, _theta_at_y(POSTERIOR_HAIRLINE, front=False)),  # posterior hairline
 )
+_HAIRLINE = _S_ANCHORS[1][1]
+_GV20 = _theta_at_z(-0.35)  # in the vertical plane of the ears' apexes
+
+# The length of a B-cun along the median line: U1 up to RAMP[0], U2 from RAMP[1],
+# growing evenly between; U1 and U2 are such that GV20 falls at 5 and the
+# posterior hairline at 12.
+RAMP = (4.0, 10.0)
+_FRONT = -_arc(_HAIRLINE, _GV20)
+_WHOLE = -_arc(_HAIRLINE, _S_ANCHORS[2][1])
+
+
+def _length_with(s: float, u1: float, u2: float) -> float:
+    """The length of the median line from the anterior hairline to s >= 0."""
+    lo, hi = RAMP
+    if s <= lo:
+        return u1 * s
+    ramp = min(s, hi) - lo
+    length = u1 * lo + u1 * ramp + (u2 - u1) * ramp * ramp / (2 * (hi - lo))
+    return length + u2 * max(0.0, s - hi)
+
+
+def _units() -> tuple[float, float]:
+    # the length is linear in (u1, u2): solve the two conditions
+    a1, a2 = _length_with(5.0, 1.0, 0.0), _length_with(5.0, 0.0, 1.0)
+    b1, b2 = _length_with(12.0, 1.0, 0.0), _length_with(12.0, 0.0, 1.0)
+    det = a1 * b2 - a2 * b1
+    return (_FRONT * b2 - a2 * _WHOLE) / det, (a1 * _WHOLE - b1 * _FRONT) / det
+
+
+U1, U2 = _units()
+
+
+def _length(s: float) -> float:
+    return _length_with(s, U1, U2)
+
+
+def _s_at_length(length: float) -> float:
+    lo, hi = RAMP
+    if length <= U1 * lo:
+        return length / U1
+    if length >= _length(hi):
+        return hi + (length - _length(hi)) / U2
+    # within the ramp: k r^2 + U1 r = length - U1 lo, r = s - lo
+    k = (U2 - U1) / (2 * (hi - lo))
+    rest = length - U1 * lo
+    r = rest / U1 if abs(k) < 1e-12 else (-U1 + math.sqrt(U1 * U1 + 4 * k * rest)) / (2 * k)
+    return lo + r
 
 
 def _segment(value: float, keys: Sequence[float]) -> int:
@@ -109,13 +162,11 @@ def _piecewise(value: float, anchors: Sequence[tuple[float, float]]) -> float:
 
 
 def theta_of(s: float) -> float:
-    """Angle over the top for a distance back from the anterior hairline.
-
-    Between anchors the angle follows the arc, so equal B-cun are equal lengths.
-    """
-    i = _segment(s, [a for a, _ in _S_ANCHORS])
-    (s0, th0), (s1, th1) = _S_ANCHORS[i], _S_ANCHORS[i + 1]
-    return _solve_arc(th0, _arc(th0, th1) * (s - s0) / (s1 - s0), th1)
+    """Angle over the top for a distance back from the anterior hairline."""
+    if s < 0.0:  # the forehead: equal B-cun are equal lengths from the glabella up
+        (s0, th0), (s1, th1) = _S_ANCHORS[0], _S_ANCHORS[1]
+        return _solve_arc(th0, _arc(th0, th1) * (s - s0) / (s1 - s0), th1)
+    return _solve_arc(_HAIRLINE, -_length(s), _GV20)
 
 
 def _solve_arc(theta0: float, target: float, hint: float) -> float:
@@ -132,10 +183,10 @@ def _solve_arc(theta0: float, target: float, hint: float) -> float:
 
 def s_of(theta: float) -> float:
     """Inverse of :func:`theta_of`."""
-    # the anchors' angles decrease as s grows
-    i = _segment(-theta, [-th for _, th in _S_ANCHORS])
-    (s0, th0), (s1, th1) = _S_ANCHORS[i], _S_ANCHORS[i + 1]
-    return s0 + (s1 - s0) * _arc(th0, theta) / _arc(th0, th1)
+    if theta > _HAIRLINE:  # the forehead
+        (s0, th0), (s1, th1) = _S_ANCHORS[0], _S_ANCHORS[1]
+        return s0 + (s1 - s0) * _arc(th0, theta) / _arc(th0, th1)
+    return _s_at_length(-_arc(_HAIRLINE, theta))
 
 
 #: places of the drawn face on the front frame that the vault is fitted to (the

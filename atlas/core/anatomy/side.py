@@ -401,9 +401,6 @@ def _leg_landmarks() -> dict[str, Point]:
         "little_toe_nail_lateral": SIDE_TOENAILS["little"][3],
         "fourth_toe_nail_lateral": SIDE_TOENAILS["fourth"][3],
         "second_toe_dip_plantar": (7.3, 74.98),
-        # KI1 is a third of the way from the web of the 2nd and 3rd toes to the heel
-        "sole_web_2_3": (6.55, 74.93),
-        "heel_back_sole": (-2.45, 74.93),
     }
 
 
@@ -474,6 +471,13 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "outer_canthus": (3.15, 5.32),
     "orbit_lateral_rim": (2.9, 5.35),
     "glabella": (4.12, 4.95),
+    # the root and the bridge of the nose, just within the profile: the median line
+    # of the face (GV's course from the glabella down to the tip of the nose) follows
+    # the skin through the hollow at the root rather than cutting in front of it
+    "nose_root": (3.93, 5.33),
+    "nose_dorsum": (4.2, 6.05),
+    # where the nose meets the upper lip (GV's course from the tip to the philtrum)
+    "subnasale": (4.24, 7.55),
     "nose_tip": (4.85, 7.1),
     "ala_lower": (4.35, 7.45),
     "philtrum_mid": (4.25, 7.82),

@@ -123,9 +123,9 @@ class AnatomyLayer:
             f'"{self.c.lw * 0.32:.2f}" stroke-opacity="{opacity}" stroke-linecap="round"/>'
         )
 
-    def spine_of_ilium(self, p: Point) -> None:
+    def spine_of_ilium(self, p: Point, part: str) -> None:
         """A bony point felt under the skin (the iliac spines): a small faint ring."""
-        self.bone("pelvis", ring(p, 0.2, 0.16), BONE, FILL * 2)
+        self.bone(part, ring(p, 0.2, 0.16), BONE, FILL * 2)
 
     def text(self, part: str, p: Point, label: str, size: float, anchor: str = "middle") -> None:
         """A name, its size in B-cun on a full view (smaller in B-cun on a magnified
@@ -198,10 +198,10 @@ def draw_trunk_front(c: Canvas) -> None:
         clavicle = an.catmull_rom(mirror(tk.CLAVICLE_FRONT, s), steps=6)
         upper, lower = _band(clavicle, [tk.CLAVICLE_HALF] * len(clavicle))
         ink.bone("clavicle", upper + lower[::-1], smooth=False)
-        ink.bone("clavicle", mirror(tk.ACROMION_FRONT, s))
+        ink.bone("acromion", mirror(tk.ACROMION_FRONT, s))
         ink.line("pectoral", mirror(tk.PECTORAL_FRONT, s), SOFT)
-        ink.line("pelvis", mirror(tk.ILIAC_CREST_FRONT, s))
-        ink.spine_of_ilium((s * tk.ASIS_FRONT[0], tk.ASIS_FRONT[1]))
+        ink.line("iliac_crest", mirror(tk.ILIAC_CREST_FRONT, s))
+        ink.spine_of_ilium((s * tk.ASIS_FRONT[0], tk.ASIS_FRONT[1]), "asis")
     ink.line("pelvis", mirror(tk.PUBIC_CREST[::-1], right) + mirror(tk.PUBIC_CREST[1:], left))
     ink.bone("umbilicus", ring((0.0, an.LEVEL["umbilicus"]), 0.45), SOFT)
 
@@ -229,12 +229,12 @@ def draw_trunk_back(c: Canvas) -> None:
         ink.bone("scapula", scapula)
         spine = mirror(tk.SCAPULAR_SPINE_UPPER, s) + mirror(reversed(tk.SCAPULAR_SPINE_LOWER), s)
         ink.bone("scapula", spine, fill=FILL * 2, smooth=False)
-        ink.bone("scapula", mirror(tk.ACROMION_BACK, s))
+        ink.bone("acromion", mirror(tk.ACROMION_BACK, s))
         ink.line("trapezius", mirror(tk.TRAPEZIUS_LOWER, s), SOFT)
-        ink.line("pelvis", mirror(tk.ILIAC_CREST_BACK, s))
-        ink.spine_of_ilium((s * tk.PSIS[0], tk.PSIS[1]))
+        ink.line("iliac_crest", mirror(tk.ILIAC_CREST_BACK, s))
+        ink.spine_of_ilium((s * tk.PSIS[0], tk.PSIS[1]), "pelvis")
         for x, y in tk.SACRAL_FORAMINA:
-            ink.bone("sacrum", ring((s * x, y), 0.19, 0.14), SOFT)
+            ink.bone("sacral_foramina", ring((s * x, y), 0.19, 0.14), SOFT)
     top, apex = tk.SACRUM[0][1], tk.SACRUM[-1][1]
     ink.bone("sacrum", _whole([(0.0, top), *tk.SACRUM, (0.0, apex)], "back"))
     ink.bone("sacrum", _whole([(0.0, tk.COCCYX[0][1]), *tk.COCCYX], "back"), fill=FILL * 2)
@@ -262,7 +262,7 @@ def draw_trunk_side(c: Canvas) -> None:
     axillary = [(tk.MIDAXILLARY_Z, top), (tk.MIDAXILLARY_Z, 33.6)]
     ink.line("midaxillary", axillary, SOFT, 0.45, holes, dash="3 2.5")
     ink.line("clavicle", tk.CLAVICLE_SIDE, width=0.9, holes=holes)
-    ink.bone("clavicle", tk.ACROMION_SIDE)
+    ink.bone("acromion", tk.ACROMION_SIDE)
     ink.line("pectoral", tk.PECTORAL_SIDE, SOFT, holes=holes)
-    ink.line("pelvis", tk.ILIAC_CREST_SIDE)
-    ink.spine_of_ilium(tk.ASIS_SIDE)
+    ink.line("iliac_crest", tk.ILIAC_CREST_SIDE)
+    ink.spine_of_ilium(tk.ASIS_SIDE, "asis")

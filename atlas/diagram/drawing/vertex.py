@@ -6,11 +6,91 @@ import math
 
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
-from atlas.diagram.drawing.canvas import DETAIL, HAIR, OUTLINE, SKIN, SKIN_SHADE, Canvas, rim
+from atlas.core.anatomy.geometry import Point
+from atlas.core.anatomy.side import SIDE_EAR
+from atlas.diagram.drawing.canvas import (
+    DETAIL,
+    HAIR,
+    OUTLINE,
+    SKIN,
+    SKIN_SHADE,
+    Canvas,
+    anatomy_line,
+    rim,
+)
 
 #: where the hair whorls, a little behind and to one side of the crown (GV20)
 WHORL_BEHIND = 0.8
 WHORL_ASIDE = 0.25
+
+#: the sutures' meeting points on the median line, as scalp positions (s, B-cun
+#: behind the anterior hairline): bregma near GV22, lambda a little behind GV19
+BREGMA_S = 2.3
+LAMBDA_S = 6.8
+#: where the coronal suture ends at the temple (pterion) and the lambdoid behind
+#: the ear (asterion), in the side frame (z, y)
+PTERION: Point = (1.6, 4.1)
+ASTERION: Point = (-2.2, 6.3)
+
+
+def _over_vault(p0: scalp.Vec, p1: scalp.Vec, steps: int = 24) -> list[Point]:
+    """The line between two points of the vault, carried out onto it from its centre,
+    seen from above as far as the top view sees it."""
+    a, b, c = scalp.AXES
+    out = []
+    for i in range(steps + 1):
+        q = [p0[k] + (p1[k] - p0[k]) * i / steps - scalp.CENTRE[k] for k in range(3)]
+        r = math.sqrt((q[0] / a) ** 2 + (q[1] / b) ** 2 + (q[2] / c) ** 2)
+        p = (
+            scalp.CENTRE[0] + q[0] / r,
+            scalp.CENTRE[1] + q[1] / r,
+            scalp.CENTRE[2] + q[2] / r,
+        )
+        if scalp.facing(p, "vertex") < 0.0:
+            break
+        out.append((p[0], -p[2]))
+    return out
+
+
+def _beside(side_point: Point, sign: int) -> scalp.Vec:
+    """A point of the side frame (z, y) on the vault's surface, on one side."""
+    z, y = side_point
+    return (sign * scalp.AXES[0], y, z)
+
+
+def draw_sutures(c: Canvas) -> None:
+    """The sutures of the skull's vault, faint: the sagittal along the median line
+    from bregma to lambda, the coronal from bregma down to the temples, and the top
+    of the lambdoid from lambda down toward the backs of the ears."""
+    bregma, lambda_ = scalp.to_3d(0.0, BREGMA_S), scalp.to_3d(0.0, LAMBDA_S)
+    steps = int((LAMBDA_S - BREGMA_S) / 0.15)
+    sagittal = [
+        ((0.035 if i % 2 else -0.035) if 0 < i < steps else 0.0,
+         -scalp.to_3d(0.0, BREGMA_S + (LAMBDA_S - BREGMA_S) * i / steps)[2])
+        for i in range(steps + 1)
+    ]  # fmt: skip
+    anatomy_line(c, "sagittal_suture", sagittal, 0.45, smooth=False)
+    for sign in (1, -1):
+        anatomy_line(c, "coronal_suture", _over_vault(bregma, _beside(PTERION, sign)), 0.5)
+        anatomy_line(c, "lambdoid_suture", _over_vault(lambda_, _beside(ASTERION, sign)), 0.5)
+
+
+def ear_apex_line(steps: int = 16) -> list[Point]:
+    """The line over the vault from the apex of one ear to the other's through GV20,
+    seen from above. GV20, 5 of the 12 B-cun from the anterior to the posterior
+    hairline, lies behind the apexes on this head, so the line, in the plane through
+    both apexes and GV20, leans back over the top."""
+    a, b, c = scalp.AXES
+    _, cy, cz = scalp.CENTRE
+    apex_z, apex_y = SIDE_EAR[0]
+    _, top_y, top_z = scalp.to_3d(0.0, 5.0)
+    half = []
+    for i in range(steps + 1):
+        y = top_y + (apex_y - top_y) * i / steps
+        z = top_z + (apex_z - top_z) * (y - top_y) / (apex_y - top_y)
+        x = a * math.sqrt(max(0.0, 1.0 - ((y - cy) / b) ** 2 - ((z - cz) / c) ** 2))
+        half.append((x, -z))
+    return [*((-x, v) for x, v in reversed(half[1:])), *half]
 
 
 def draw_vertex(c: Canvas) -> None:
@@ -53,7 +133,8 @@ def draw_vertex(c: Canvas) -> None:
         for t in (0.5 * i for i in range(2, 16))
     ]
     c.line(spiral, 0.45, colour="#6c625c", opacity=0.3)
-    # the median line and the line joining the apexes of the ears, through GV20
+    # the median line
     c.line([(0.0, -3.8), (0.0, 4.2)], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
-    c.line([(-3.6, -crown[2]), (3.6, -crown[2])], 0.4, colour=DETAIL, opacity=0.35, dash="2 2")
     c.shape(vault, "none", stroke=OUTLINE, width=1.1)
+    draw_sutures(c)
+    anatomy_line(c, "ear_apex_line", ear_apex_line(), 0.45)
