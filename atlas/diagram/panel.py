@@ -31,7 +31,7 @@ class DiagramPanel(QWidget):
 
     def __init__(
         self,
-        atlas: Atlas | None,
+        atlas: Atlas,
         parent: QWidget | None = None,
         *,
         data: DiagramData | None = None,
@@ -143,8 +143,6 @@ class DiagramPanel(QWidget):
         self.channels_menu.addAction("Show all", lambda: self.set_all_channels(True))
         self.channels_menu.addAction("Hide all", lambda: self.set_all_channels(False))
         self.channels_menu.addSeparator()
-        if self.atlas is None:
-            return
         for channel in self.atlas.channels():
             action = QAction(f"{channel.code}  {channel.english}", self.channels_menu)
             action.setCheckable(True)

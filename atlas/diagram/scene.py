@@ -86,7 +86,7 @@ class ViewScene:
             self._renderers[anatomy] = found
         return found
 
-    def populate(self, atlas: Atlas | None) -> None:
+    def populate(self, atlas: Atlas) -> None:
         """Make the view's markers and channel pathways (the courses of the `pathways`
         table, a curve per branch and side; extra points are never joined)."""
         colours = self._colours
@@ -98,7 +98,7 @@ class ViewScene:
             return colour
 
         for placement in self.data.placements_of(self.info.id):
-            point = atlas.point(placement.code) if atlas is not None else None
+            point = atlas.point(placement.code)
             channel = point.channel if point is not None else placement.code.rstrip("0123456789")
             self.markers.append(Marker(placement, colour_of(channel), point, channel))
         label_groups(self.markers)

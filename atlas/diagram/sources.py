@@ -249,7 +249,7 @@ class DiagramData:
         ]
 
     @classmethod
-    def from_atlas(cls, atlas: Atlas | None, views_dir: Path | None = None) -> DiagramData:
+    def from_atlas(cls, atlas: Atlas, views_dir: Path | None = None) -> DiagramData:
         folder = views_dir if views_dir is not None else paths.assets_dir() / "views"
         data = cls(views=discover_views(folder, _rows(atlas, "views")))
         data._atlas = atlas

@@ -25,7 +25,7 @@ def focus_pen() -> QPen:
     return pen
 
 
-def channel_colour(atlas: Atlas | None, channel: str) -> QColor:
+def channel_colour(atlas: Atlas, channel: str) -> QColor:
     """A channel's colour (grey for a channel the atlas does not know)."""
-    found = atlas.channel(channel) if atlas is not None else None
+    found = atlas.channel(channel)
     return QColor(found.colour if found is not None else _NO_CHANNEL)

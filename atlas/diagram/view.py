@@ -91,7 +91,7 @@ class DiagramView(QGraphicsView):
 
     def __init__(
         self,
-        atlas: Atlas | None,
+        atlas: Atlas,
         parent: QWidget | None = None,
         *,
         data: DiagramData | None = None,
@@ -608,7 +608,7 @@ class DiagramView(QGraphicsView):
         return format_code(code, self.state.code_style)
 
     def region_name(self, region: str) -> str:
-        found = self.atlas.region(region) if self.atlas is not None else None
+        found = self.atlas.region(region)
         return found.name if found is not None else region.replace("_", " ").capitalize()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
