@@ -275,11 +275,14 @@ def format_point(atlas: Atlas, point: Point, code_style: str = "who") -> str:
     section("How to find it", point.how_to_find)
     section("Indications", ", ".join(point.indications))
     section("Actions", point.actions)
-    technique = (
-        f"{point.needling_angle.capitalize()}, {point.depth_text}. {point.needling_method}"
-        if point.needled
-        else f"Not needled. {point.needling_method}"
-    )
+    if point.needled:
+        technique = (
+            f"{point.needling_angle.capitalize()}, {point.depth_text}. {point.needling_method}"
+        )
+    elif point.method_says_not_needled:
+        technique = point.needling_method
+    else:
+        technique = f"Not needled. {point.needling_method}"
     section("Needling", technique)
     section("Moxibustion", point.moxibustion)
     flags = [flag.name for flag in map(atlas.caution_flag, point.caution_flags) if flag]

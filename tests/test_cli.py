@@ -231,3 +231,11 @@ def test_damaged_reference_database_is_rebuilt(
     path.write_bytes(path.read_bytes()[:4096])  # truncated
     status, out, _ = run(capsys, "show", "LI4", "--json")
     assert status == 0 and json.loads(out)["code"] == "LI4"
+
+
+def test_a_point_never_needled_says_so_once(
+    capsys: pytest.CaptureFixture[str], atlas: object
+) -> None:
+    """CV8's method says 'Not needled' and why; no heading says it again."""
+    status, out, _ = run(capsys, "show", "CV8")
+    assert status == 0 and out.count("Not needled") == 1

@@ -134,6 +134,14 @@ def test_history_and_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
 # ------------------------------------------------------------------ the diagram
 
 
+def test_a_point_never_needled_says_so_once(window: MainWindow) -> None:
+    """CV8's technique: its method says it is not needled, and why; no angle or depth
+    row says it again."""
+    window.open_point("CV8")
+    technique = window.detail.text.toPlainText().split("Technique", 1)[1]
+    assert technique.lower().count("not needled") == 1 and "Moxibustion" in technique
+
+
 def test_click_the_li4_marker(qtbot: QtBot, window: MainWindow) -> None:
     view = window.diagram
     pos = placed(view, "LI4")

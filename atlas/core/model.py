@@ -82,6 +82,12 @@ class Point(NamedTuple):
         return self.needling_angle != "none"
 
     @property
+    def method_says_not_needled(self) -> bool:
+        """Whether the method's own words already say that the point is not needled
+        (and why), so that no heading says it a second time."""
+        return self.needling_method.lower().startswith("not needled")
+
+    @property
     def depth_text(self) -> str:
         """'0.5–1 cun', or 'not needled'."""
         if self.depth_min is None or self.depth_max is None:

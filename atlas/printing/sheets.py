@@ -108,7 +108,7 @@ def sentence(text: str) -> str:
 def technique_rows(point: Point) -> list[tuple[str, str]]:
     if point.needled:
         rows = [("Angle", point.needling_angle.capitalize()), ("Depth", point.depth_text)]
-    elif point.needling_method.startswith("Not needled"):
+    elif point.method_says_not_needled:
         rows = []  # the method says it, and why
     else:
         rows = [("Angle", "Not needled")]
