@@ -38,7 +38,7 @@ def settle(app: QApplication) -> None:
 
 
 def views(app: QApplication, atlas: Atlas) -> None:
-    from atlas.diagram.widget import DiagramView
+    from atlas.diagram.view import DiagramView
 
     for name, size, select in [
         ("front", (760, 1480), None),

@@ -14,7 +14,8 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from atlas.core import Atlas
-from atlas.diagram.widget import DiagramView, RegionItem
+from atlas.diagram.regions import RegionItem
+from atlas.diagram.view import DiagramView
 from atlas.ui import MainWindow
 
 SPASM_POINTS = {"LI4", "LI10", "GB34", "BL40", "GB20", "LR3"}

@@ -17,10 +17,10 @@ from PySide6.QtWidgets import (
 from atlas.core import Atlas
 from atlas.core.codes import format_channel
 from atlas.core.search import fold
-from atlas.diagram.widget import swatch
+from atlas.diagram.panel import swatch
 
 if TYPE_CHECKING:
-    from atlas.diagram.widget import DiagramState
+    from atlas.diagram.state import DiagramState
 
 CODE_ROLE = Qt.ItemDataRole.UserRole + 1
 

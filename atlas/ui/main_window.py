@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QVBoxLayout, QWidget
 from atlas.core import Atlas
 from atlas.core.codes import format_code
 from atlas.core.userdata import Plan, UserData, UserDataError
-from atlas.diagram.widget import DiagramPanel, DiagramView
+from atlas.diagram.panel import DiagramPanel
+from atlas.diagram.view import DiagramView
 from atlas.qtbase import user_data_dir
 from atlas.ui.actions import WindowActions
 from atlas.ui.browse import ChannelBrowser, ConditionBrowser

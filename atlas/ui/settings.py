@@ -21,7 +21,7 @@ from atlas.core.codes import CODE_STYLES
 from atlas.ui.models import NAME_KINDS
 
 if TYPE_CHECKING:
-    from atlas.diagram.widget import DiagramView
+    from atlas.diagram.view import DiagramView
     from atlas.ui.actions import WindowActions
 
 GEOMETRY = "window/geometry"

@@ -268,15 +268,11 @@ def timed(fn: Callable[[], object], runs: int) -> list[float]:
 
 
 def bench_diagram(rows: list[list[str]], runs: int) -> None:
-    try:
-        from atlas.diagram.widget import DiagramView
-    except ImportError:
-        rows.append(["diagram redraw", "skipped", "no diagram widget yet", "< 16 ms"])
-        return
     from PySide6.QtWidgets import QApplication
 
     from atlas.app import application
     from atlas.core import Atlas
+    from atlas.diagram.view import DiagramView
 
     application()
     with Atlas.open() as atlas:
