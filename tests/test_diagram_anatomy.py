@@ -153,3 +153,25 @@ def test_the_view_menu_switches_the_layer_and_the_window_remembers_it(
     assert not again.diagram.state.anatomy and not again.commands.anatomy.isChecked()
     again.commands.anatomy.trigger()
     assert again.diagram.state.anatomy
+
+
+@pytest.mark.parametrize("code", ["LI4", "ST36", "BL23", "GB21", "CV12", "GB20"])
+def test_the_printed_sheet_draws_the_layer_in_its_crop(
+    qapp: QApplication, atlas: Atlas, code: str
+) -> None:
+    """A point sheet's picture holds the anatomy layer's parts that lie in its crop."""
+    from atlas.printing import diagram
+
+    data = diagram.data_for(atlas)
+    point = atlas.point(code)
+    assert point is not None
+    frame = diagram.frame_point(data, code, point.region, 0.75)
+    assert frame is not None
+    assert data.renderer(frame.view, frame.crop) is not None  # what the sheet draws from
+    svg = data.svgs[frame.view]
+    assert svg is not None
+    root = ET.fromstring(svg.markup(frame.crop))
+    group = anatomy_group(root)
+    assert group is not None, frame.view
+    parts = {e.get("id") for e in group.iter() if (e.get("id") or "").startswith("anatomy-")}
+    assert parts, (code, frame.view)

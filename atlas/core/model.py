@@ -87,6 +87,21 @@ class Point(NamedTuple):
         (and why), so that no heading says it a second time."""
         return self.needling_method.lower().startswith("not needled")
 
+    def technique(self) -> list[tuple[str, str]]:
+        """The technique as (heading, text) rows, as the point pane and the sheet show
+        it: angle and depth, or "not needled" once; the method; moxibustion."""
+        if self.needled:
+            rows = [("Angle", self.needling_angle.capitalize()), ("Depth", self.depth_text)]
+        elif self.method_says_not_needled:
+            rows = []  # the method says it, and why
+        else:
+            rows = [("Angle", "Not needled")]
+        if self.needling_method:
+            rows.append(("Method", self.needling_method))
+        if self.moxibustion:
+            rows.append(("Moxibustion", self.moxibustion))
+        return rows
+
     @property
     def depth_text(self) -> str:
         """'0.5–1 cun', or 'not needled'."""

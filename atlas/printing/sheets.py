@@ -105,20 +105,6 @@ def sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
-def technique_rows(point: Point) -> list[tuple[str, str]]:
-    if point.needled:
-        rows = [("Angle", point.needling_angle.capitalize()), ("Depth", point.depth_text)]
-    elif point.method_says_not_needled:
-        rows = []  # the method says it, and why
-    else:
-        rows = [("Angle", "Not needled")]
-    if point.needling_method:
-        rows.append(("Method", point.needling_method))
-    if point.moxibustion:
-        rows.append(("Moxibustion", point.moxibustion))
-    return rows
-
-
 def caution_names(atlas: Atlas, point: Point) -> list[str]:
     names = []
     for flag in point.caution_flags:
@@ -343,7 +329,7 @@ class _PointLayout:
         bold = s.font(8.6, bold=True)
         key_w = max(s.metrics(bold).horizontalAdvance(k) for k in ("Moxibustion",)) + 8
         rows = []
-        for key, value in technique_rows(self.point):
+        for key, value in self.point.technique():
             para = s.layout(value, font, width - key_w)
             rows.append((key, para))
         gap = 3.0

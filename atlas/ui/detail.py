@@ -29,7 +29,6 @@ from atlas.core import Atlas, Point
 from atlas.core import paths as core_paths
 from atlas.core.codes import format_channel, format_code, format_codes_in
 from atlas.core.userdata import UserData, UserDataError
-from atlas.printing.sheets import technique_rows
 from atlas.ui.notes import Notes
 
 if TYPE_CHECKING:
@@ -160,7 +159,7 @@ def point_html(
     if point.actions:
         parts.append(section("Actions", f"<p style='margin:0'>{e(point.actions)}.</p>"))
 
-    technique = technique_rows(point)
+    technique = point.technique()
     rows = "".join(
         f'<tr><td width="92" valign="top" style="color:{heading};"><b>{e(k)}</b></td>'
         f'<td valign="top">{e(v)}</td></tr>'
