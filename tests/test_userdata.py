@@ -640,7 +640,8 @@ def test_copies_starting_at_once_on_a_new_folder_share_one_store(tmp_path: Path)
         folder.mkdir()
         copies = [
             subprocess.Popen(
-                [sys.executable, "-c", FIRST_OPEN, str(folder), f"P{n}"], env=userdata_load._env()
+                [sys.executable, "-c", FIRST_OPEN, str(folder), f"P{n}"],
+                env=userdata_load.child_env(),
             )
             for n in range(COPIES)
         ]

@@ -142,7 +142,7 @@ def _command(folder: Path, name: str, seconds: float) -> list[str]:
     return [sys.executable, __file__, "worker", str(folder), name, str(seconds)]
 
 
-def _env() -> dict[str, str]:
+def child_env() -> dict[str, str]:
     root = str(Path(__file__).resolve().parent.parent)
     return {**os.environ, "PYTHONPATH": root + os.pathsep + os.environ.get("PYTHONPATH", "")}
 
@@ -155,7 +155,7 @@ def load(folder: Path, seconds: float, processes: int = 4) -> Acks:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_env(),
+            env=child_env(),
         )
         for n in range(processes)
     ]
@@ -179,7 +179,7 @@ def kill_run(folder: Path, kills: int, seed: int = 17) -> tuple[Acks, list[str]]
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             text=True,
-            env=_env(),
+            env=child_env(),
         )
         assert process.stdout is not None
         # wait for the first acknowledged write, then kill at a random moment after it

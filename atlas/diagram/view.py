@@ -479,8 +479,6 @@ class DiagramView(QGraphicsView):
         )
         self._after_zoom()
 
-    _zoom_by = zoom_by  # the name tests/test_ui_main_window.py still uses
-
     def _after_zoom(self) -> None:
         if self._current is not None:
             self._current.set_marker_radius(self._marker_radius())
