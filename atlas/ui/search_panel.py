@@ -144,9 +144,11 @@ class SearchPanel(QWidget):
         layout.addLayout(label_row)
         layout.addWidget(self.list, 1)
 
-        self._timer = QTimer(self)  # a search waits for a pause in the typing
+        # A search runs once the keys already waiting are handled: one search for a
+        # burst of keys (pasted or typed ahead), and within the frame of the last one.
+        self._timer = QTimer(self)
         self._timer.setSingleShot(True)
-        self._timer.setInterval(90)
+        self._timer.setInterval(0)
         self.edit.installEventFilter(self)
 
         self.edit.textChanged.connect(self._typed)
