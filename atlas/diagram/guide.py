@@ -107,10 +107,11 @@ class GuideItem(QGraphicsItem):
         xs = [v for m in measures for v in (m.x1, m.x2)]
         ys = [v for m in measures for v in (m.y1, m.y2)]
         self._rect = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+        pad = max(self._rect.width(), self._rect.height(), 20.0) * 0.6 + 40
+        self._bounds = self._rect.adjusted(-pad, -pad, pad, pad)
 
     def boundingRect(self) -> QRectF:
-        pad = max(self._rect.width(), self._rect.height(), 20.0) * 0.6 + 40
-        return self._rect.adjusted(-pad, -pad, pad, pad)
+        return self._bounds
 
     def _segments(self, to_device: QTransform) -> Iterator[_Segment]:
         """The measured segments in device pixels (too short to draw: left out)."""
@@ -197,6 +198,16 @@ class GuideItem(QGraphicsItem):
                     box.left - at.x(), box.top - at.y(), box.right - box.left, box.bottom - box.top
                 )
                 placed.append((text.text, text.anchor, rect, text.strong))
+        # the bounds hold the text wherever the layout put it (the view repaints an
+        # item only within them: text beyond them was left half drawn or not at all)
+        reach = max(TICK, MARK) + 2  # the ticks stand out across the lines
+        bounds = device.mapRect(self._rect).adjusted(-reach, -reach, reach, reach)
+        for _text, anchor, rect, _strong in placed:
+            bounds = bounds.united(rect.translated(device.map(anchor)).adjusted(-2, -2, 2, 2))
+        bounds = device.inverted()[0].mapRect(bounds)
+        if bounds != self._bounds:
+            self.prepareGeometryChange()
+            self._bounds = bounds
         self._placed = placed
         self.update()
 
