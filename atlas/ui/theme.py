@@ -7,7 +7,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory
 
 THEMES = ("system", "light", "dark")
-THEME_TITLES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_TITLES = {"system": "&Follow the system", "light": "&Light", "dark": "&Dark"}
 
 _original: QPalette | None = None  # the system's palette, before any theme
 
