@@ -289,16 +289,35 @@ def test_scalp_points_land_on_every_view_that_sees_them(tables: Tables) -> None:
     assert "front" not in views["GV17"]  # low on the back of the head
 
 
+def test_the_side_view_shows_every_gb_point(tables: Tables) -> None:
+    """The whole GB channel from the side, GB21 on the top of the shoulder too (seen
+    above the raised arm, between the nape and the arm's root), and its course runs
+    on from GB20 to GB21 and from GB21 to GB22 on that view, with no cue to another."""
+    at = {
+        r["code"]: (r["x"], r["y"])
+        for r in tables["placements"]
+        if r["view"] == "side" and r["code"].startswith("GB")
+    }
+    assert set(at) == {f"GB{n}" for n in range(1, 45)}
+    branches: dict[str, list[tuple[float, float]]] = {}
+    for r in sorted(tables["pathways"], key=lambda r: r["seq"]):
+        if r["channel"] == "GB" and r["view"] == "side":
+            branches.setdefault(r["branch"], []).append((r["x"], r["y"]))
+    ends = {(course[0], course[-1]) for course in branches.values()}
+    assert {(at["GB20"], at["GB21"]), (at["GB21"], at["GB22"])} <= ends
+    assert not [r for r in tables["pathway_cues"] if r["channel"] == "GB" and r["view"] == "side"]
+
+
 def test_points_hidden_from_a_view_are_not_drawn_on_it(tables: Tables) -> None:
-    """KI1 lies in the hollow of the sole, which only the sole views see; the top of
-    the shoulder (GB21) is behind the raised arm on the side view; the hollow behind
-    the angle of the jaw (SI17), in front of the sternocleidomastoid, faces forward
-    of the back views."""
+    """KI1 lies in the hollow of the sole, which only the sole views see; the hollow
+    above the superior angle of the shoulder blade (TE15) is behind the raised arm
+    on the side view; the hollow behind the angle of the jaw (SI17), in front of the
+    sternocleidomastoid, faces forward of the back views."""
     views: dict[str, set[str]] = {}
     for r in tables["placements"]:
         views.setdefault(r["code"], set()).add(r["view"])
     assert {an.VIEW_BY_ID[v].frame for v in views["KI1"]} == {"sole"}
-    assert not {"side", "head_side"} & views["GB21"]
+    assert not {"side", "head_side"} & views["TE15"]
     assert not {"back", "head_back"} & views["SI17"]
     # ...while SI16, just behind the sternocleidomastoid, is seen from behind too
     assert {"head_back", "head_side"} <= views["SI16"]

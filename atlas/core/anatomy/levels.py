@@ -100,7 +100,7 @@ SCALES: tuple[tuple[str, str, float, float, float, float, float], ...] = (
     ("popliteal crease to lateral malleolus", "back", 57.0, 73.0, 16.0, 0.0, 6.0),
     # the side view's raised forearm: the wrist crease (side.ARM_WRIST_Y) is above the
     # elbow, so the span's upper end (named first) is the wrist
-    ("wrist crease to cubital crease", "side", -3.6, 8.4, 12.0, -11.0, -6.5),
+    ("wrist crease to cubital crease", "side", -0.45, 11.55, 12.0, -13.1, -8.6),
     ("greater trochanter to popliteal crease", "side", 38.0, 57.0, 19.0, -5.0, 5.0),
     ("popliteal crease to lateral malleolus", "side", 57.0, 73.0, 16.0, -5.0, 5.0),
     ("apex of patella to medial malleolus", "medial", 57.0, 72.0, 15.0, -3.0, 3.0),

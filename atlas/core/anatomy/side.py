@@ -61,19 +61,22 @@ _SIDE_PROFILE: list[Point] = [
 ]  # fmt: skip
 
 # The raised right arm on the side view, its back (dorsal) surface toward the
-# viewer: the upper arm runs up and back from the shoulder to the elbow behind
-# the nape, and the forearm and hand stand upright behind the head. Forearm and
-# hand are the back frame's (the same outline, landmarks and regions), turned
-# upright: the ulnar side (SI) toward the head, the radial side (LI) and thumb
-# behind.
-ARM_WRIST_Y = -3.6  # the wrist crease
-ARM_Z = -9.0  # where the back frame's l = ARM_L lands
+# viewer: the upper arm runs up and back from the shoulder to the elbow, low enough
+# that the nape down to C7 and the top of the shoulder show above it, and the
+# forearm and hand stand upright behind the head. Forearm and hand are the back
+# frame's (the same outline, landmarks and regions), turned upright: the ulnar side
+# (SI) toward the head, the radial side (LI) and thumb behind.
+ARM_WRIST_Y = -0.45  # the wrist crease
+ARM_Z = -11.1  # where the back frame's l = ARM_L lands
 ARM_L = 9.23
-#: the upper arm's axis: the bend of the elbow and the shoulder joint
-ARM_ELBOW: Point = (-8.2, 8.9)
-ARM_SHOULDER: Point = (-0.9, 15.8)
-#: the upper arm's half-width along its axis (fraction from the elbow, half-width)
-_UPPER_ARM_WIDTH = ((0.0, 1.25), (0.45, 1.4), (0.75, 1.6), (1.0, 1.8))
+#: the upper arm's axis: the bend of the elbow and the shoulder joint (under the
+#: acromion), raised 25 degrees above the horizontal
+ARM_ELBOW: Point = (-10.3, 12.05)
+ARM_SHOULDER: Point = (-1.2, 16.3)
+#: the upper arm's half-widths along its axis (fraction from the elbow, toward the
+#: head, toward the axilla): slim along the top, where the trapezius's slope from
+#: the nape meets it, and full below, where the posterior axillary fold joins it
+_UPPER_ARM_WIDTH = ((0.0, 1.25, 1.25), (0.45, 1.35, 1.4), (0.75, 1.35, 1.6), (1.0, 1.3, 1.8))
 #: where the regions of the upper arm begin, as fractions from the elbow (the elbow
 #: ends there; it begins where the back frame's forearm ends)
 ARM_STATIONS = {"upper_arm": 0.12, "shoulder": 0.88}
@@ -109,11 +112,12 @@ def upper_arm_point(t: float, across: float = 0.0) -> Point:
     )
 
 
-def _width(t: float) -> float:
-    for (t0, w0), (t1, w1) in itertools.pairwise(_UPPER_ARM_WIDTH):
-        if t <= t1:
-            return w0 + (w1 - w0) * (t - t0) / (t1 - t0)
-    return _UPPER_ARM_WIDTH[-1][1]
+def _width(t: float, side: int) -> float:
+    """The half-width at t toward the head (side 1) or the axilla (side 2)."""
+    for a, b in itertools.pairwise(_UPPER_ARM_WIDTH):
+        if t <= b[0]:
+            return a[side] + (b[side] - a[side]) * (t - a[0]) / (b[0] - a[0])
+    return _UPPER_ARM_WIDTH[-1][side]
 
 
 def side_arm_outline() -> Polygon:
@@ -124,9 +128,9 @@ def side_arm_outline() -> Polygon:
     i1 = half.index(front_back.ARM_ELBOW_ULNAR)
     forearm = [arm_from_back(p) for p in half[i0 : i1 + 1]]
     ts = (0.15, 0.35, 0.55, 0.75, 0.92)
-    front = [upper_arm_point(t, _width(t)) for t in ts]
-    back = [upper_arm_point(t, -_width(t)) for t in ts[::-1]]
-    cap = [upper_arm_point(1.1, 1.2), upper_arm_point(1.18, 0.0), upper_arm_point(1.08, -1.5)]
+    front = [upper_arm_point(t, _width(t, 1)) for t in ts]
+    back = [upper_arm_point(t, -_width(t, 2)) for t in ts[::-1]]
+    cap = [upper_arm_point(1.1, 1.1), upper_arm_point(1.16, 0.0), upper_arm_point(1.06, -1.2)]
     elbow = [upper_arm_point(-0.02, -1.3), upper_arm_point(-0.1, -0.6)]
     return catmull_rom([*forearm, *front, *cap, *back, *elbow], closed=True, steps=6)
 
@@ -192,14 +196,20 @@ _JAW_EDGE: list[Point] = [
 ]  # fmt: skip
 
 
+#: the root of the neck, from the spinous process of C7 forward and down to the
+#: suprasternal notch: the neck lies above it, the top of the shoulder below
+NECK_ROOT: tuple[Point, Point] = ((-3.2, 13.2), (2.6, 15.0))
+_NECK_ROOT_EDGE: list[Point] = [(-BIG, NECK_ROOT[0][1]), *NECK_ROOT, (BIG, NECK_ROOT[1][1])]
+
+
 def _side_head_cells() -> dict[str, Cell]:
     below_head = strip_below(_HEAD_EDGE, 30.0)
-    shoulder_line = [quad(-BIG, -30, BIG, -30, BIG, 14.6, -BIG, 13.6)]
     return {
         "head": strip_above(_HEAD_EDGE, -30.0),
         "face": intersect_cells(below_head, strip_above(_JAW_EDGE, -30.0)),
         "neck": intersect_cells(
-            intersect_cells(below_head, strip_below(_JAW_EDGE, 30.0)), shoulder_line
+            intersect_cells(below_head, strip_below(_JAW_EDGE, 30.0)),
+            strip_above(_NECK_ROOT_EDGE, -30.0),
         ),
     }
 
@@ -276,7 +286,7 @@ def side_geometry() -> FrameGeometry:
     )
     mid = -0.3
     c: dict[str, Cell] = _side_head_cells()
-    c["shoulder"] = [quad(-BIG, 13.6, BIG, 14.6, BIG, 16.4, -BIG, 16.4)]
+    c["shoulder"] = strip_below(_NECK_ROOT_EDGE, 16.4)
     c["axilla"] = [quad(-1.8, 16.4, 1.3, 16.4, 1.3, 19.8, -1.8, 19.8)]
     c["chest"] = [
         quad(1.3, 16.4, BIG, 16.4, BIG, 19.8, 1.3, 19.8),
@@ -416,6 +426,12 @@ SIDE_SCM_BACK: tuple[Point, Point] = ((-2.25, 7.2), (1.25, 14.95))
 
 
 _THYROID_Y, _CRICOID_Y, _ANGLE_Y = 11.9, 12.7, 8.7
+#: the trapezius's front edge seen from the side: from the occiput down the back of
+#: the neck and forward to the clavicle's outer end, above the raised arm's root
+SIDE_TRAPEZIUS_FRONT: list[Point] = [
+    (-3.05, 6.95), (-2.85, 8.4), (-2.72, 9.7), (-2.5, 11.3), (-2.0, 12.7), (-1.3, 13.95),
+    (-0.7, 14.75),
+]  # fmt: skip
 
 SIDE_LANDMARKS: dict[str, Point] = {
     # the head: the vault and the hair
@@ -495,9 +511,13 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "scm_back_cricoid": at_level(SIDE_SCM_BACK, _CRICOID_Y),
     "scm_front_angle": at_level(SIDE_SCM_FRONT, _ANGLE_Y),
     "scm_back_angle": at_level(SIDE_SCM_BACK, _ANGLE_Y),
-    # the trunk and the limbs
-    "suprasternal_notch": (2.6, 15.0),
+    # the trunk and the limbs; the spinous process of C7 at the root of the nape
+    "C7": NECK_ROOT[0],
+    "suprasternal_notch": NECK_ROOT[1],
     "acromion": (-0.6, 15.0),
+    # the hollow above the clavicle, in front of the trapezius (GB's course from the
+    # top of the shoulder passes through it on its way down to the axilla)
+    "supraclavicular_fossa": (1.3, 14.8),
     "axilla_apex": (-0.3, 17.6),
     # the centre of the axillary fossa, opened by the raised arm
     "axilla_centre": (-0.55, 18.1),

@@ -49,7 +49,7 @@ class View:
 VIEWS: tuple[View, ...] = (
     View("front", "Front", "full", "front", -12.5, -1.5, 12.5, 76.5, UNITS, 0),
     View("back", "Back", "full", "back", -12.5, -1.5, 12.5, 76.5, UNITS, 1),
-    View("side", "Side (right lateral)", "full", "side", -14.5, -13.0, 9.5, 76.5, UNITS, 2),
+    View("side", "Side (right lateral)", "full", "side", -14.5, -9.5, 9.5, 76.5, UNITS, 2),
     View("head_front", "Head and face, front", "detail", "front", -5.2, -0.9, 5.2, 13.5, 40.0,
          3),
     View("head_side", "Head and face, side", "detail", "side", -5.6, -0.9, 6.0, 13.5, 40.0, 4),

@@ -259,6 +259,32 @@ def draw_side_arm(c: Canvas) -> None:
     _side_arm_anatomy(c, place)
     for run in runs:
         c.line(run, 1.1, OUTLINE, 1.0, smooth=False)
+    # the upper arm's top edge where it passes in front of the nape and the top of
+    # the shoulder, fading out round the cap of the shoulder
+    c.line(_top_edge_over(arm, body, 0.3, 1.0), 0.8, OUTLINE, 0.7, smooth=False)
+    c.line(_top_edge_over(arm, body, 0.97, 1.12), 0.8, OUTLINE, 0.3, smooth=False)
+
+
+def _top_edge_over(
+    arm: Sequence[Point], body: Sequence[Point], t0: float, t1: float
+) -> list[Point]:
+    """The upper arm's top (head) edge where it lies over the body, from t0 to t1 of
+    the way from the elbow to the shoulder joint (beyond 1 it bends round the cap)."""
+    e, s = side.ARM_ELBOW, side.ARM_SHOULDER
+    axis, head = (s[0] - e[0], s[1] - e[1]), side.upper_arm_point(0.0, 1.0)
+    length2 = axis[0] ** 2 + axis[1] ** 2
+
+    def along(p: Point, d: Point) -> float:
+        return (p[0] - e[0]) * d[0] + (p[1] - e[1]) * d[1]
+
+    normal = (head[0] - e[0], head[1] - e[1])
+    return [
+        p
+        for p in arm
+        if along(p, normal) > 0
+        and t0 < along(p, axis) / length2 <= t1
+        and an.point_in_polygon(p, body)
+    ]
 
 
 def _side_arm_anatomy(c: Canvas, place: Place) -> None:
@@ -266,6 +292,6 @@ def _side_arm_anatomy(c: Canvas, place: Place) -> None:
     pt = side.upper_arm_point
     # from the clavicle, acromion and scapular spine at the shoulder to its insertion
     # halfway up the raised arm
-    deltoid = [pt(1.1, 1.4), pt(1.16, 0.0), pt(1.08, -1.45), pt(0.85, -1.5), pt(0.62, -1.2),
-               pt(0.64, -0.65), pt(0.85, 0.5)]  # fmt: skip
+    deltoid = [pt(1.08, 1.0), pt(1.14, 0.0), pt(1.05, -1.1), pt(0.85, -1.4), pt(0.62, -1.15),
+               pt(0.64, -0.6), pt(0.85, 0.45)]  # fmt: skip
     _outline(c, deltoid, "anatomy-deltoid")

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from atlas.core import anatomy as an
 from atlas.core.anatomy import scalp
-from atlas.core.anatomy.side import SIDE_SCM_BACK, SIDE_SCM_FRONT
+from atlas.core.anatomy.side import SIDE_SCM_BACK, SIDE_SCM_FRONT, SIDE_TRAPEZIUS_FRONT
 from atlas.diagram.drawing import arm
 from atlas.diagram.drawing.canvas import (
     BROW,
@@ -161,6 +161,6 @@ def _head_anatomy(c: Canvas) -> None:
     # the sternocleidomastoid, from the mastoid to the sternum and the clavicle
     for border in (SIDE_SCM_FRONT, SIDE_SCM_BACK):
         anatomy_line(c, "sternocleidomastoid", border, smooth=False)
-    # the trapezius's front edge, from the occiput down the back of the neck
-    # (below this the raised arm covers it)
-    anatomy_line(c, "trapezius", [(-3.05, 6.95), (-2.85, 8.4), (-2.75, 9.7)])
+    # the trapezius's front edge (the ridge of the shoulder, from C7 out to the
+    # acromion, lies behind it)
+    anatomy_line(c, "trapezius", SIDE_TRAPEZIUS_FRONT)
