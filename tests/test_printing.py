@@ -373,7 +373,7 @@ def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
     limbs = {"upper_limb", "lower_limb"}
     framed = 0
     for point in atlas.all_points():
-        if area[point.region] not in limbs:
+        if area[point.region] not in limbs or point.region in diagram.LIMB_ROOTS:
             continue
         for aspect in (0.55, 0.75, 1.0, 1.4, None):
             frame = diagram.frame_point(data, point.code, point.region, aspect)
@@ -393,6 +393,22 @@ def test_a_limb_points_crop_holds_its_own_limb_only(atlas: Atlas) -> None:
             ]
             assert strays == [], (point.code, aspect, frame.view, strays)
     assert framed > 800
+
+
+@pytest.mark.parametrize("aspect", [0.55, 0.75, 1.0, None])
+def test_a_point_at_a_limbs_root_is_seen_with_what_it_is_found_from(
+    atlas: Atlas, aspect: float | None
+) -> None:
+    """GB21 lies halfway from C7 to the acromion: its picture holds the whole of that
+    line, neck and trunk included (cut down as a limb's, it was a sliver of shoulder
+    at the edge of the back of the head's view)."""
+    from atlas.printing import diagram
+
+    data = diagram.data_for(atlas)
+    frame = diagram.frame_point(data, "GB21", "shoulder", aspect)
+    assert frame is not None
+    (halfway,) = diagram.measures_for(data, frame.featured)
+    assert frame.crop.contains(halfway.p1) and frame.crop.contains(halfway.p2), frame.view
 
 
 def test_a_sheet_shows_the_points_its_location_names(atlas: Atlas, tmp_path: Path) -> None:

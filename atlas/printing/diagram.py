@@ -428,6 +428,10 @@ def _load_svg(file: Path) -> CulledSvg | None:
 LIMB_AREAS = ("upper_limb", "lower_limb")
 #: The regions of the head a limb point's picture leaves out (not the neck).
 HEAD_PARTS = ("head", "face", "ear")
+#: Where a limb meets the trunk: a point there is seen with the trunk and the neck
+#: its location is found from (GB21 between C7 and the acromion, GB30 toward the
+#: sacral hiatus), not cut down to the limb
+LIMB_ROOTS = ("shoulder", "axilla", "hip", "buttock")
 
 
 class Frame(NamedTuple):
@@ -559,14 +563,14 @@ def _limbs(
     data: DiagramData, regions: Sequence[Region], region: str, side: str
 ) -> tuple[list[Region], list[Region]]:
     """The regions of the point's own limb, and those of the other limbs and the head
-    (empty when the point is not on a limb). A limb is an area (upper_limb...) whose
-    regions on this view all have a side, taken on one side."""
+    (empty when the point is not on a limb, or at its root). A limb is an area
+    (upper_limb...) whose regions on this view all have a side, taken on one side."""
     area_sided: dict[str, bool] = {}
     for r in regions:
         area = data.areas.get(r.id, r.id)
         area_sided[area] = area_sided.get(area, True) and bool(r.side)
     mine = data.areas.get(region, region)
-    if not area_sided.get(mine) or side == "midline":
+    if not area_sided.get(mine) or side == "midline" or region in LIMB_ROOTS:
         return [], []
     own = [r for r in regions if data.areas.get(r.id) == mine and r.side == side]
     other = [
