@@ -308,6 +308,51 @@ def test_the_side_view_shows_every_gb_point(tables: Tables) -> None:
     assert not [r for r in tables["pathway_cues"] if r["channel"] == "GB" and r["view"] == "side"]
 
 
+def _off_segment(p: tuple[float, float], a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Distance from p to the segment a-b."""
+    length2 = math.dist(a, b) ** 2
+    t = ((p[0] - a[0]) * (b[0] - a[0]) + (p[1] - a[1]) * (b[1] - a[1])) / length2 if length2 else 0
+    return math.dist(p, an.lerp(a, b, max(0.0, min(1.0, t))))
+
+
+def test_the_nape_points_are_on_the_side_view(tables: Tables) -> None:
+    """GV16 and GV15 lie on the median line of the nape, which the side view sees
+    edge-on as the drawn outline; BL10 lies in front of it. GV's course comes up the
+    nape from GV15 (from the Back view), and BL's goes on from BL10 down the back."""
+    view = an.VIEW_BY_ID["side"]
+    at = {
+        r["code"]: (r["x"], r["y"], r["side"])
+        for r in tables["placements"]
+        if r["view"] == "side" and r["code"] in ("GV15", "GV16", "BL10")
+    }
+    outline = [view.to_view(p) for p in an.frame_geometry("side").outlines["body"]]
+
+    def off_outline(x: float, y: float) -> float:
+        """Distance (B-cun) from the drawn outline."""
+        return (
+            min(_off_segment((x, y), a, b) for a, b in itertools.pairwise([*outline, outline[0]]))
+            / view.scale
+        )
+
+    for code in ("GV15", "GV16"):
+        x, y, side = at[code]
+        assert side == "midline"
+        assert off_outline(x, y) <= 0.1, code
+    assert off_outline(*at["BL10"][:2]) > 0.5
+    cues = {
+        (c["channel"], c["end"], c["to_view"])
+        for c in tables["pathway_cues"]
+        if c["view"] == "side"
+    }
+    assert {("GV", "start", "back"), ("BL", "end", "back")} <= cues
+    courses: dict[tuple[str, str], list[tuple[float, float]]] = {}
+    for r in sorted(tables["pathways"], key=lambda r: r["seq"]):
+        if r["view"] == "side":
+            courses.setdefault((r["channel"], r["branch"]), []).append((r["x"], r["y"]))
+    assert courses["GV", "main"][:2] == [at["GV15"][:2], at["GV16"][:2]]
+    assert courses["BL", "head"][-1] == at["BL10"][:2]
+
+
 def test_points_hidden_from_a_view_are_not_drawn_on_it(tables: Tables) -> None:
     """KI1 lies in the hollow of the sole, which only the sole views see; the hollow
     above the superior angle of the shoulder blade (TE15) is behind the raised arm

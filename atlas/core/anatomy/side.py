@@ -36,7 +36,7 @@ from atlas.core.anatomy.geometry import (
     quad,
 )
 from atlas.core.anatomy.hand import DORSAL_LANDMARKS, WRIST_Y
-from atlas.core.anatomy.levels import ics_y
+from atlas.core.anatomy.levels import POSTERIOR_HAIRLINE, ics_y
 
 # ---------------------------------------------------------------- side frame
 
@@ -433,6 +433,23 @@ SIDE_TRAPEZIUS_FRONT: list[Point] = [
     (-0.7, 14.75),
 ]  # fmt: skip
 
+#: the drawn outline from the external occipital protuberance down the nape to C7:
+#: the posterior median line seen edge-on, so the midline points there lie on it (as
+#: GV17 to GV24 lie on the vault's outline)
+SIDE_NAPE_MIDLINE: list[Point] = [
+    p for p in side_body_outline() if p[0] < -2.5 and 6.0 <= p[1] <= NECK_ROOT[0][1]
+]
+
+
+def on_nape_midline(y: float) -> Point:
+    """The nape's median line at level y: on the drawn outline, 0.05 B-cun within it
+    (inside the line's width, and inside the neck's region)."""
+    return (x_at(SIDE_NAPE_MIDLINE, y) + 0.05, y)
+
+
+_GV16_Y = front_back.BACK_LANDMARKS["suboccipital_hollow"][1]
+_C2_Y = front_back.BACK_LANDMARKS["trapezius_lateral_c2"][1]
+
 SIDE_LANDMARKS: dict[str, Point] = {
     # the head: the vault and the hair
     "vertex": (-0.12, 0.0),
@@ -443,15 +460,21 @@ SIDE_LANDMARKS: dict[str, Point] = {
     "temporal_hairline": (1.33, 4.05),
     # the back edge of the sideburn, level with the root of the auricle
     "temple_hairline_back": (0.7, 5.0),
-    "occipital_protuberance": (-4.15, 6.3),
+    # on the outline: GV's course passes over it from GV16 up to GV17
+    "occipital_protuberance": on_nape_midline(6.3),
     # the temporal line, arching from above the mastoid up over the parietal bone to
     # the corner of the forehead (GB's line from GB12 to GB13 follows it)
     "temporal_line_back": (-2.75, 5.0),
     "temporal_line_top": (-1.6, 1.9),
-    "posterior_hairline": (-3.3, 9.0),
+    "posterior_hairline": on_nape_midline(POSTERIOR_HAIRLINE),
     # the hollow under the occiput between the upper ends of the sternocleidomastoid
     # (its back border) and the trapezius (its front edge), level with GV16 (GB20)
-    "suboccipital_gap": (lerp(at_level(SIDE_SCM_BACK, 7.9), (-2.92, 7.9), 0.5)[0], 7.9),
+    "suboccipital_gap": (lerp(at_level(SIDE_SCM_BACK, _GV16_Y), (-2.92, _GV16_Y), 0.5)[0], _GV16_Y),
+    # on the nape's outline: the hollow between the two trapezius muscles (GV16)
+    "suboccipital_hollow": on_nape_midline(_GV16_Y),
+    # the trapezius's lateral edge (its front edge seen from the side) at the upper
+    # border of the C2 spinous process (BL10)
+    "trapezius_lateral_c2": (x_at(SIDE_TRAPEZIUS_FRONT, _C2_Y), _C2_Y),
     # the ear: the hairline over its apex, the apex itself, the root and the notches
     "auricle_apex": (-0.42, 4.35),
     "ear_apex": (-0.42, 4.65),
