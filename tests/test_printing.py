@@ -413,7 +413,8 @@ def test_a_point_at_a_limbs_root_is_seen_with_what_it_is_found_from(
 
 def test_a_sheet_shows_the_points_its_location_names(atlas: Atlas, tmp_path: Path) -> None:
     """GB20 is found at the height of GV16: its sheet shows the back of the head and neck,
-    where GV16 is (and BL10 beside it), not the side of the head, where it is not."""
+    where GV16 is seen face-on (and BL10 beside it), not the side of the head, which sees
+    GV16 edge-on on the nape's outline."""
     out = tmp_path / "gb20.pdf"
     result = write_pdf(PointSheet(atlas, ["GB20"]), out, "a4")
     (text,) = pdf_text(out)

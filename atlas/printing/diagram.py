@@ -473,11 +473,13 @@ def frame_point(
     come first (LI13's guide is on the back view, not the side), and of those the
     views that hold it whole (BL59's 16 B-cun from the knee runs off the foot's
     view); then the views whose crop holds the most of the points `named` (those its
-    location is found by); then detail views where they show the point, the closer
-    first; among full views the one where the point lies furthest inside the figure
-    and its crop holds the least of other parts. A limb point's crop holds its own
-    limb only, whole across: it is cut back clear of the head and of every point of
-    the head and the other limbs, and their parts are left out of the picture."""
+    location is found by) inside the figure, seen face-on rather than on its edge
+    (GB20 is level with GV16, which the side view sees edge-on on the nape's outline);
+    then detail views where they show the point, the closer first; among full views
+    the one where the point lies furthest inside the figure and its crop holds the
+    least of other parts. A limb point's crop holds its own limb only, whole across:
+    it is cut back clear of the head and of every point of the head and the other
+    limbs, and their parts are left out of the picture."""
     best: tuple[tuple[bool, bool, int, bool, float, float], Frame, list[Region]] | None = None
     for view in dict.fromkeys(p.view for p in data.placements_of(code)):
         info = data.views.get(view)
@@ -489,7 +491,10 @@ def frame_point(
         measures = measures_for(data, featured) if guide else []
         cut = any(not info.bounds.contains(p) for m in measures for p in (m.p1, m.p2))
         shown = sum(
-            any(frame.crop.contains(QPointF(p.x, p.y)) for p in data.placements_of(c, view))
+            any(
+                _seen(data, info, frame.crop, QPointF(p.x, p.y))
+                for p in data.placements_of(c, view)
+            )
             for c in named
         )
         key = (guide and not measures, cut, -shown, info.kind != "detail", -round(score, 2),
@@ -508,6 +513,12 @@ def frame_point(
         elif r.bounds.intersects(frame.crop):
             kept.addPath(r.path)
     return frame._replace(hidden=left_out, kept=kept)
+
+
+def _seen(data: DiagramData, info: ViewInfo, crop: QRectF, at: QPointF) -> bool:
+    """Whether a crop shows a place face-on: within the crop, and inside the figure
+    rather than on its edge, where the view sees the body edge-on."""
+    return crop.contains(at) and _inset(data.figure(info.id), at, info.scale) > 0
 
 
 def _frame_on(
