@@ -466,6 +466,7 @@ SIDE_LANDMARKS: dict[str, Point] = {
     # the corner of the forehead (GB's line from GB12 to GB13 follows it)
     "temporal_line_back": (-2.75, 5.0),
     "temporal_line_top": (-1.6, 1.9),
+    # on the nape's outline, as high as on the back (GV15 lies 0.5 B-cun above it)
     "posterior_hairline": on_nape_midline(POSTERIOR_HAIRLINE),
     # the hollow under the occiput between the upper ends of the sternocleidomastoid
     # (its back border) and the trapezius (its front edge), level with GV16 (GB20)
