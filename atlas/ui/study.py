@@ -152,7 +152,6 @@ class StudyPane(QWidget):
         self._press: QPoint | None = None
         self._last_click = QPointF()
         self._framed: QRectF | None = None  # the part of the body view a question shows
-        self._regions: dict[str, list[tuple[str, QPainterPath]]] = {}  # by view
         self.message = QLabel(self)  # why something could not be done, in one line
         self.message.setObjectName("studyMessage")
         self.message.setTextFormat(Qt.TextFormat.PlainText)
@@ -512,22 +511,16 @@ class StudyPane(QWidget):
                 self._add_mark(ring)
 
     def _region_box(self, code: str, view: str) -> QRectF | None:
-        """The bounds of the point's body region on the view (its side holding one of the
-        point's places), with a margin: what a locating question shows. None when the
-        view has no such region."""
-        from atlas.diagram.regions import polygon_path
-        from atlas.diagram.sources import read_regions
-
-        info = self.diagram.view_info(view)
+        """The bounds of the point's body region on the view shown (its side holding one
+        of the point's places), with a margin: what a locating question shows. None when
+        the view has no such region."""
         point = self.atlas.point(code)
-        if info is None or point is None:
+        if point is None:
             return None
-        if view not in self._regions:  # read from the view's SVG once
-            shapes = read_regions(info.path)
-            self._regions[view] = [(r.region, polygon_path(r.polygons)) for r in shapes]
         places = [QPointF(s.x, s.y) for s in spots(self.atlas, code, view)]
-        for region, path in self._regions[view]:
-            if region == point.region and any(path.contains(p) for p in places):
+        for item in self.diagram.region_items():
+            path = item.path()
+            if item.region == point.region and any(path.contains(p) for p in places):
                 margin = REGION_MARGIN * views(self.atlas)[view].scale
                 return path.boundingRect().adjusted(-margin, -margin, margin, margin)
         return None
